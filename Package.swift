@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Trame",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trame", targets: ["trame"]),
+        .library(name: "TrameModel", targets: ["TrameModel"]),
+        .library(name: "TrameFrench", targets: ["TrameFrench"]),
+        .library(name: "TrameDocument", targets: ["TrameDocument"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // French legal writing: numbers and amounts in letters, dates, ordinals, agreement, typography.
+        .target(name: "TrameFrench", swiftSettings: swiftSettings),
+        // Convention and dossier model: loading with source locations, schema, validation, sensitivity.
+        .target(
+            name: "TrameModel",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // Document model and the ODT / DOCX / HTML writers.
+        .target(
+            name: "TrameDocument",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        // The commands of the `trame` tool (kept in a library so the executable stays thin).
+        .target(
+            name: "TrameCLI",
+            dependencies: [
+                "TrameModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "trame", dependencies: ["TrameCLI"], swiftSettings: swiftSettings),
+
+        .testTarget(name: "TrameFrenchTests", dependencies: ["TrameFrench"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameModelTests", dependencies: ["TrameModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel"], swiftSettings: swiftSettings),
+    ]
+)

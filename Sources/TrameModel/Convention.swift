@@ -1,0 +1,138 @@
+import Foundation
+
+/// A framework partnership convention (`convention-<id>.yaml`).
+public struct Convention: Sendable {
+    public var identifiant: String
+    public var intitule: String
+    public var territoire: String
+    public var lieuSignature: String
+    /// Absent while the convention is a draft.
+    public var dateSignature: CalendarDate?
+    public var dateEffet: CalendarDate
+    public var dureeMois: Int
+    public var reconduction: String
+    public var besoinsIdentifies: Int
+    public var typologies: [String]
+    public var communes: [String]
+    public var sousLocation: SubleaseRules
+    public var parties: [Party]
+    public var financements: [FundingScheme]
+    public var questionsOuvertes: [OpenQuestion]
+    public var gouvernance: Governance
+    /// The checked value tree, for templates.
+    public var data: DataNode
+
+    /// The sublease rules of the programme.
+    public struct SubleaseRules: Sendable {
+        public var dureeMinimaleMois: Int
+        public var dureeMaximaleMois: Int
+        public var periodiciteEvaluationMois: Int
+        /// Always false in practice: a glissement is decided case by case.
+        public var glissementAutomatique: Bool
+    }
+
+    public struct Party: Sendable {
+        public var id: String
+        public var role: String
+        public var denomination: String
+        public var forme, adresse, inscription, agrementIML, siret, equipe, astreinte: String?
+        public var representant: Representative?
+        public var contacts: [Contact]
+        public var cesf: Contact?
+        /// A party signs the convention iff it has a representative.
+        public var signs: Bool { representant != nil }
+    }
+
+    public struct Representative: Sendable {
+        public var civilite: String?
+        public var nom: String?
+        public var qualite: String
+    }
+
+    public struct Contact: Sendable {
+        public var nom: String?
+        public var fonction: String?
+        public var telephone: String?
+        public var courriel: String?
+    }
+
+    public struct FundingScheme: Sendable {
+        public var id: String
+        public var intitule: String
+        /// The funder party ids (one or several).
+        public var financeurs: [String]
+        public var montantAnnuel: Decimal
+        /// `logement` (per housing) or `personne` (per person).
+        public var assiette: String
+        public var doublementPossible: Bool
+    }
+
+    public struct OpenQuestion: Sendable {
+        public var partie: String?
+        public var sujet: String
+    }
+
+    public struct Committee: Sendable {
+        public var periodiciteMois: Int
+        public var membres: [String]
+    }
+
+    public struct Governance: Sendable {
+        public var comitePilotage: Committee
+        public var comiteTechnique: Committee
+    }
+
+    /// The last day of the experiment: the day before start + duration.
+    public var dateFin: CalendarDate { dateEffet.endOfTerm(months: dureeMois) }
+
+    public func party(_ id: String) -> Party? { parties.first { $0.id == id } }
+    public func parties(withRole role: String) -> [Party] { parties.filter { $0.role == role } }
+}
+
+extension Convention {
+    /// Builds the typed convention from a tree that passed the schema without errors.
+    public init(checked node: DataNode) {
+        func contact(_ n: DataNode) -> Contact {
+            Contact(nom: n.string("nom"), fonction: n.string("fonction"), telephone: n.string("telephone"), courriel: n.string("courriel"))
+        }
+        func committee(_ n: DataNode?) -> Committee {
+            Committee(periodiciteMois: n?.int("periodicite_mois") ?? 0, membres: n?.strings("membres") ?? [])
+        }
+        let rules = node["sous_location"]
+        identifiant = node.requiredString("identifiant")
+        intitule = node.requiredString("intitule")
+        territoire = node.requiredString("territoire")
+        lieuSignature = node.requiredString("lieu_signature")
+        dateSignature = node.day("date_signature")
+        dateEffet = node.day("date_effet") ?? CalendarDate(year: 2000, month: 1, day: 1)!
+        dureeMois = node.int("duree_mois") ?? 0
+        reconduction = node.requiredString("reconduction")
+        besoinsIdentifies = node.int("besoins_identifies") ?? 0
+        typologies = node.strings("typologies")
+        communes = node.strings("communes")
+        sousLocation = SubleaseRules(
+            dureeMinimaleMois: rules?.int("duree_minimale_mois") ?? 0,
+            dureeMaximaleMois: rules?.int("duree_maximale_mois") ?? 0,
+            periodiciteEvaluationMois: rules?.int("periodicite_evaluation_mois") ?? 6,
+            glissementAutomatique: rules?.bool("glissement_automatique") ?? false)
+        parties = node.items("parties").map { p in
+            Party(id: p.requiredString("id"), role: p.requiredString("role"), denomination: p.requiredString("denomination"),
+                  forme: p.string("forme"), adresse: p.string("adresse"), inscription: p.string("inscription"),
+                  agrementIML: p.string("agrement_iml"), siret: p.string("siret"), equipe: p.string("equipe"),
+                  astreinte: p.string("astreinte"),
+                  representant: p["representant"].map { Representative(civilite: $0.string("civilite"), nom: $0.string("nom"), qualite: $0.requiredString("qualite")) },
+                  contacts: p.items("contacts").map(contact),
+                  cesf: p["cesf"].map(contact))
+        }
+        financements = node.items("financements").map { f in
+            FundingScheme(id: f.requiredString("id"), intitule: f.requiredString("intitule"),
+                          financeurs: f.string("financeur").map { [$0] } ?? f.strings("financeurs"),
+                          montantAnnuel: f.money("montant_annuel") ?? 0, assiette: f.requiredString("assiette"),
+                          doublementPossible: f.bool("doublement_possible") ?? false)
+        }
+        questionsOuvertes = node.items("questions_ouvertes").map { OpenQuestion(partie: $0.string("partie"), sujet: $0.requiredString("sujet")) }
+        gouvernance = Governance(comitePilotage: committee(node["gouvernance"]?["comite_pilotage"]),
+                                 comiteTechnique: committee(node["gouvernance"]?["comite_technique"]))
+        data = node
+    }
+}

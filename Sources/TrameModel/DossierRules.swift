@@ -1,0 +1,205 @@
+import Foundation
+
+/// Legal and programme rules of a dossier (DOMAIN.md §2, FORMAT.md). They compare values of the
+/// files with each other and never read the clock, so a file's verdict never changes with the date.
+struct DossierRules {
+    let root: DataNode
+    let convention: DataNode?
+    private(set) var out: [Diagnostic] = []
+
+    init(root: DataNode, convention: DataNode?) {
+        self.root = root
+        self.convention = convention
+    }
+
+    static func check(_ root: DataNode, convention: DataNode?) -> [Diagnostic] {
+        var rules = DossierRules(root: root, convention: convention)
+        rules.run()
+        return rules.out
+    }
+
+    private mutating func error(_ code: String, _ node: DataNode?, _ message: String, path: FieldPath? = nil) {
+        out.append(.error(code, path: path ?? node?.path, message, at: node?.location ?? root.location))
+    }
+
+    private mutating func warning(_ code: String, _ node: DataNode?, _ message: String, path: FieldPath? = nil) {
+        out.append(.warning(code, path: path ?? node?.path, message, at: node?.location ?? root.location))
+    }
+
+    private var stage: Stage? { root.string("etape").flatMap(Stage.init(rawValue:)) }
+    private var partyIds: [String] { convention?.items("parties").compactMap { $0.string("id") } ?? [] }
+    private func role(of id: String) -> String? { convention?.items("parties").first { $0.string("id") == id }?.string("role") }
+    private func money(_ d: Decimal) -> String { "\(d)".replacingOccurrences(of: ".", with: ",") + " €" }
+
+    mutating func run() {
+        checkPerson()
+        checkCriteria()
+        checkPathway()
+        checkHousing()
+        checkLeases()
+        checkConsents()
+        checkEvaluations()
+    }
+
+    private mutating func checkPerson() {
+        guard let person = root["sous_locataire"], let measure = person.string("mesure_protection") else { return }
+        if measure != "aucune" && person["protecteur"] == nil {
+            error("PROTECTEUR_MANQUANT", person["mesure_protection"],
+                  "sous mesure de protection (\(measure)), le protecteur (« protecteur ») doit être indiqué : il intervient à la signature",
+                  path: person.path.appending("protecteur"))
+        }
+    }
+
+    private mutating func checkCriteria() {
+        guard let criteria = root["criteres"], let stage else { return }
+        let unmet = ["handicap_psychique", "suivi_ch_jury", "difficulte_acces_logement", "solvable"].filter { criteria.bool($0) == false }
+        guard !unmet.isEmpty else { return }
+        let list = unmet.map { "« \($0) »" }.joined(separator: ", ")
+        if stage == .proposition {
+            warning("CRITERES", criteria[unmet[0]], "critère(s) non rempli(s) : \(list) ; les quatre critères cumulatifs devront l'être pour l'enregistrement")
+        } else {
+            error("CRITERES", criteria[unmet[0]], "critère(s) non rempli(s) : \(list) ; les quatre critères sont cumulatifs à partir de l'étape « enregistrement »")
+        }
+    }
+
+    private mutating func checkPathway() {
+        guard let pathway = root["parcours"] else { return }
+        let order = ["proposition_ch_jury", "enregistrement_siao", "orientation_association", "commission_attribution"]
+        var previous: (String, CalendarDate)?
+        for key in order {
+            guard let node = pathway[key], let date = node.date else { continue }
+            if let (pk, pd) = previous, date < pd {
+                error("DATES_PARCOURS", node, "la date « \(key) » (\(date)) précède « \(pk) » (\(pd)) : les dates du parcours doivent se suivre")
+            }
+            previous = (key, date)
+        }
+    }
+
+    private mutating func checkHousing() {
+        guard let housing = root["logement"] else { return }
+        if let landlord = housing["bailleur"], let id = landlord.text, convention != nil {
+            if role(of: id) != "bailleur_social" {
+                let landlords = convention?.items("parties").filter { $0.string("role") == "bailleur_social" }.compactMap { $0.string("id") } ?? []
+                var message = role(of: id) == nil ? "« \(id) » n'est pas une partie de la convention"
+                    : "la partie « \(id) » n'est pas un bailleur social (rôle « \(role(of: id)!) »)"
+                if let near = Suggestions.nearest(to: id, among: landlords) { message += " ; vouliez-vous dire « \(near) » ?" }
+                else if !landlords.isEmpty { message += " ; bailleurs de la convention : " + landlords.joined(separator: ", ") }
+                error("BAILLEUR_INCONNU", landlord, message)
+            }
+        }
+        if housing.bool("meuble") == true && housing.items("inventaire").isEmpty {
+            warning("INVENTAIRE", housing["meuble"], "logement meublé sans inventaire (« inventaire ») : la location meublée exige un inventaire du mobilier")
+        }
+    }
+
+    private mutating func checkLeases() {
+        let housing = root["logement"]
+        let main = root["bail_principal"]
+        guard let sub = root["sous_location"] else { return }
+        let furnished = housing?.bool("meuble") == true
+        if let rent = sub.money("loyer_mensuel"), let depositNode = sub["depot_garantie"], let deposit = depositNode.decimal {
+            let limit = furnished ? rent * 2 : rent
+            if deposit > limit {
+                error("DEPOT_GARANTIE", depositNode, "le dépôt de garantie (\(money(deposit))) dépasse \(furnished ? "deux mois" : "un mois") de loyer hors charges (\(money(limit))) ; loi du 6 juillet 1989, art. \(furnished ? "25-6" : "22")")
+            }
+        }
+        if let rentNode = sub["loyer_mensuel"], let rent = rentNode.decimal, let ceiling = housing?.money("loyer_plafond_apl"), rent > ceiling {
+            error("LOYER_PLAFOND", rentNode, "le loyer de sous-location hors charges (\(money(rent))) dépasse le loyer plafond APL du logement (\(money(ceiling)))")
+        }
+        if let subStart = sub["date_effet"], let s = subStart.date, let m = main?.day("date_effet"), s < m {
+            error("DATES_BAUX", subStart, "la sous-location (\(s)) ne peut pas commencer avant le bail principal (\(m)) : l'association doit être locataire")
+        }
+        if let s = sub.day("date_effet"), let commission = root["parcours"]?.day("commission_attribution"), s < commission {
+            warning("DATES_PARCOURS", sub["date_effet"], "la sous-location commence (\(s)) avant la commission d'attribution (\(commission))")
+        }
+        checkTerms(sub, mainLease: main)
+    }
+
+    private mutating func checkTerms(_ sub: DataNode, mainLease: DataNode?) {
+        guard let start = sub.day("date_effet"), let months = sub.int("duree_mois") else { return }
+        var end = start.endOfTerm(months: months)
+        var total = months
+        let renewals = sub.items("renouvellements")
+        if sub.bool("renouvelable") == false, let first = renewals.first {
+            warning("RENOUVELLEMENT", first, "renouvellement enregistré alors que la sous-location est déclarée non renouvelable (« renouvelable: false »)")
+        }
+        for renewal in renewals {
+            guard let rs = renewal.day("date_effet"), let rm = renewal.int("duree_mois") else { continue }
+            let expected = end.adding(days: 1)
+            if rs != expected {
+                error("RENOUVELLEMENT_DATE", renewal["date_effet"], "un renouvellement commence le lendemain de la fin du terme précédent, soit le \(expected) (et non le \(rs))")
+            }
+            end = rs.endOfTerm(months: rm)
+            total += rm
+        }
+        guard let rules = convention?["sous_location"] else { return }
+        if let minimum = rules.int("duree_minimale_mois"), months < minimum {
+            warning("DUREE_MINIMALE", sub["duree_mois"], "durée initiale de \(months) mois, inférieure au minimum de \(minimum) mois prévu par la convention")
+        }
+        if let maximum = rules.int("duree_maximale_mois"), total > maximum {
+            warning("DUREE_MAXIMALE", renewals.last?["duree_mois"] ?? sub["duree_mois"],
+                    "durée cumulée de \(total) mois, au-delà du maximum de \(maximum) mois prévu par la convention ; le sous-locataire garde son droit au maintien dans les lieux (CCH L442-8-2) : une solution doit être recherchée")
+        }
+        if let mainStart = mainLease?.day("date_effet"), let mainMonths = mainLease?.int("duree_mois"), end > mainStart.endOfTerm(months: mainMonths) {
+            warning("DATES_BAUX", sub["date_effet"], "la sous-location (jusqu'au \(end)) dépasse la fin du bail principal (\(mainStart.endOfTerm(months: mainMonths)))")
+        }
+    }
+
+    private mutating func checkConsents() {
+        for consent in root.items("consentements") {
+            if let dest = consent["destinataire"], let id = dest.text, convention != nil, role(of: id) == nil {
+                error("PARTIE_INCONNUE", dest, "destinataire « \(id) » inconnu : ce n'est pas une partie de la convention")
+            }
+            if let given = consent.day("date"), let withdrawn = consent["retrait"], let w = withdrawn.date, w < given {
+                error("DATE_RETRAIT", withdrawn, "le retrait (\(w)) précède le consentement (\(given))")
+            }
+        }
+    }
+
+    private func consentInForce(for party: String, on day: CalendarDate) -> Bool {
+        root.items("consentements").contains { c in
+            guard c.string("destinataire") == party, c.string("perimetre") == "partage", let d = c.day("date"), d <= day else { return false }
+            if let w = c.day("retrait"), w <= day { return false }
+            return true
+        }
+    }
+
+    private mutating func checkEvaluations() {
+        let evaluations = root.items("evaluations")
+        let period = convention?["sous_location"]?.int("periodicite_evaluation_mois")
+        var previous: CalendarDate? = root["sous_location"]?.day("date_effet")
+        var previousIsStart = true
+        var lastDate: CalendarDate?
+        for evaluation in evaluations {
+            guard let dateNode = evaluation["date"], let date = dateNode.date else { continue }
+            if let last = lastDate, date < last {
+                error("EVALUATIONS_ORDRE", dateNode, "les évaluations doivent être dans l'ordre des dates (\(date) après \(last))")
+            }
+            lastDate = date
+            if let period, let from = previous, date > from.adding(months: period) {
+                let since = previousIsStart ? "le début de la sous-location (\(from))" : "l'évaluation précédente (\(from))"
+                warning("EVALUATION_ESPACEE", dateNode, "plus de \(period) mois depuis \(since) : la convention prévoit une évaluation partagée au moins tous les \(period) mois")
+            }
+            previous = date
+            previousIsStart = false
+            for present in evaluation.items("presents") {
+                guard let id = present.text else { continue }
+                if id != "sous_locataire", convention != nil, role(of: id) == nil {
+                    error("PARTIE_INCONNUE", present, "« \(id) » n'est ni une partie de la convention ni « sous_locataire »")
+                } else if role(of: id) == "bailleur_social", !consentInForce(for: id, on: date) {
+                    warning("CONSENTEMENT", present, "le bailleur « \(id) » assiste à l'évaluation sans consentement enregistré de la personne au partage d'informations (périmètre « partage ») à cette date")
+                }
+            }
+            if evaluation.string("type") == "finale" {
+                if evaluation["recommandation"] == nil {
+                    error("RECOMMANDATION_MANQUANTE", evaluation["type"], "une évaluation finale doit porter une recommandation (« recommandation ») : glissement_bail, prolongation, residence_accueil, pension_de_famille, famille_gouvernante ou autre",
+                          path: evaluation.path.appending("recommandation"))
+                }
+                if evaluation["motifs"] == nil {
+                    error("MOTIFS_MANQUANTS", evaluation["type"], "une évaluation finale doit indiquer les motifs de la recommandation (« motifs »)",
+                          path: evaluation.path.appending("motifs"))
+                }
+            }
+        }
+    }
+}

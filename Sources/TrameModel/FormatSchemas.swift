@@ -1,0 +1,172 @@
+import Foundation
+
+/// The public format of FORMAT.md as schema tables: one source of truth for key checks, types,
+/// requirements and sensitivity levels, and for the template checks of field paths.
+public enum FormatSchemas {
+    static let amount = FieldType.decimal(minimum: 0, exclusive: false, isAmount: true)
+    static let count = FieldType.integer(minimum: 0)
+    static let months = FieldType.integer(minimum: 1)
+
+    public static let roles = ["etablissement_sante", "operateur_associatif", "bailleur_social", "siao", "financeur", "autre"]
+    public static let typologies = ["T1", "T2", "T3", "T4", "T5"]
+    public static let stages = ["proposition", "enregistrement", "orientation", "attribution", "sous_location",
+                                "glissement", "reorientation", "sortie"]
+    public static let recommendations = ["glissement_bail", "prolongation", "residence_accueil", "pension_de_famille",
+                                         "famille_gouvernante", "autre"]
+    public static let protectionMeasures = ["aucune", "sauvegarde", "curatelle_simple", "curatelle_renforcee", "tutelle"]
+
+    static let contact: [FieldSpec] = [
+        .optional("nom", .text), FieldSpec("fonction", .text),
+        .optional("telephone", .text), .optional("courriel", .text),
+    ]
+
+    /// `convention-<id>.yaml`: everything is convention data, level `partenaires`.
+    public static let convention = Schema(name: "convention", root: [
+        FieldSpec("identifiant", .identifier),
+        FieldSpec("intitule", .text),
+        FieldSpec("territoire", .text),
+        FieldSpec("lieu_signature", .text),
+        .optional("date_signature", .date),
+        FieldSpec("date_effet", .date),
+        FieldSpec("duree_mois", months),
+        FieldSpec("reconduction", .enumeration(["expresse", "tacite", "aucune"])),
+        FieldSpec("besoins_identifies", count),
+        FieldSpec("typologies", .list(.enumeration(typologies))),
+        FieldSpec("communes", .list(.text)),
+        FieldSpec("sous_location", .object([
+            FieldSpec("duree_minimale_mois", months),
+            FieldSpec("duree_maximale_mois", months),
+            FieldSpec("periodicite_evaluation_mois", months),
+            FieldSpec("glissement_automatique", .boolean),
+        ])),
+        FieldSpec("parties", .list(.object([
+            FieldSpec("id", .identifier),
+            FieldSpec("role", .enumeration(roles)),
+            FieldSpec("denomination", .text),
+            .optional("forme", .text), .optional("adresse", .text), .optional("inscription", .text),
+            .optional("agrement_iml", .text), .optional("siret", .text), .optional("equipe", .text),
+            .optional("astreinte", .text),
+            .optional("representant", .object([
+                .optional("civilite", .enumeration(["Madame", "Monsieur"])),
+                .optional("nom", .text),
+                FieldSpec("qualite", .text),
+            ])),
+            .optional("contacts", .list(.object(contact))),
+            .optional("cesf", .object([FieldSpec("nom", .text), .optional("telephone", .text), .optional("courriel", .text)])),
+        ]))),
+        FieldSpec("financements", .list(.object([
+            FieldSpec("id", .identifier),
+            FieldSpec("intitule", .text),
+            .optional("financeur", .identifier),
+            .optional("financeurs", .list(.identifier)),
+            FieldSpec("montant_annuel", amount),
+            FieldSpec("assiette", .enumeration(["logement", "personne"])),
+            .optional("doublement_possible", .boolean),
+        ]))),
+        .optional("questions_ouvertes", .list(.object([.optional("partie", .identifier), FieldSpec("sujet", .text)]))),
+        FieldSpec("gouvernance", .object([
+            FieldSpec("comite_pilotage", .object([FieldSpec("periodicite_mois", months), FieldSpec("membres", .list(.identifier))])),
+            FieldSpec("comite_technique", .object([FieldSpec("periodicite_mois", months), FieldSpec("membres", .list(.identifier))])),
+        ])),
+    ], rootSensitivity: .partenaires)
+
+    static let referent: FieldType = .object([
+        FieldSpec("nom", .text), FieldSpec("fonction", .text),
+        .optional("telephone", .text), .optional("courriel", .text),
+    ])
+
+    /// `dossier-<id>.yaml`, with each field's sensitivity level (FORMAT.md, "Dossier").
+    public static let dossier = Schema(name: "dossier", root: [
+        FieldSpec("dossier", .text, .required, .partenaires),
+        FieldSpec("convention", .identifier, .required, .partenaires),
+        FieldSpec("etape", .enumeration(stages), .required, .social),
+        FieldSpec("sous_locataire", .object([
+            FieldSpec("civilite", .enumeration(["Madame", "Monsieur"])),
+            FieldSpec("nom", .text), FieldSpec("prenom", .text), FieldSpec("date_naissance", .date),
+            .optional("lieu_naissance", .text),
+            .optional("telephone", .text, .social), .optional("courriel", .text, .social),
+            FieldSpec("mesure_protection", .enumeration(protectionMeasures)),
+            .optional("protecteur", .object([FieldSpec("denomination", .text), .optional("nom", .text), .optional("adresse", .text)])),
+        ]), .required, .partenaires),
+        FieldSpec("menage", .object([
+            FieldSpec("adultes", .integer(minimum: 1)), FieldSpec("enfants", count),
+        ]), .required, .social),
+        FieldSpec("criteres", .object([
+            FieldSpec("handicap_psychique", .boolean), FieldSpec("suivi_ch_jury", .boolean),
+            FieldSpec("difficulte_acces_logement", .boolean), FieldSpec("solvable", .boolean),
+        ]), .required, .social),
+        .optional("ressources_mensuelles", .list(.object([FieldSpec("nature", .text), FieldSpec("montant", amount)])), .social),
+        FieldSpec("parcours", .object([
+            FieldSpec("proposition_ch_jury", .date),
+            .optional("enregistrement_siao", .date), .optional("orientation_association", .date),
+            .optional("commission_attribution", .date),
+            .optional("decision_commission", .enumeration(["favorable", "defavorable", "ajournee"])),
+        ]), .required, .social),
+        FieldSpec("logement", .object([
+            FieldSpec("bailleur", .identifier),
+            FieldSpec("reference", .text), FieldSpec("adresse", .text), FieldSpec("code_postal", .text),
+            FieldSpec("commune", .text), .optional("quartier", .text),
+            FieldSpec("typologie", .enumeration(typologies)),
+            FieldSpec("surface_habitable_m2", .decimal(minimum: 0, exclusive: true, isAmount: false)),
+            FieldSpec("etage", .integer(minimum: nil)),
+            FieldSpec("ascenseur", .boolean), FieldSpec("meuble", .boolean),
+            .optional("annexes", .list(.text)), .optional("equipements", .list(.text)),
+            .optional("inventaire", .list(.object([
+                FieldSpec("element", .text), FieldSpec("quantite", .integer(minimum: 1)), FieldSpec("etat", .text),
+            ]))),
+            FieldSpec("loyer_plafond_apl", amount),
+        ]), .requiredFromAttribution, .partenaires),
+        FieldSpec("bail_principal", .object([
+            FieldSpec("date_effet", .date), FieldSpec("duree_mois", months),
+            FieldSpec("loyer_mensuel", amount), FieldSpec("provision_charges", amount),
+            FieldSpec("depot_garantie", amount), FieldSpec("indexation", .enumeration(["IRL", "aucune"])),
+        ]), .requiredFromAttribution, .partenaires),
+        FieldSpec("sous_location", .object([
+            FieldSpec("date_effet", .date), FieldSpec("duree_mois", months), FieldSpec("renouvelable", .boolean),
+            FieldSpec("loyer_mensuel", amount), FieldSpec("provision_charges", amount), FieldSpec("depot_garantie", amount),
+            FieldSpec("apl_tiers_payant", .boolean),
+            .optional("apl_mensuelle_estimee", amount, .social),
+            FieldSpec("attestation_assurance", .boolean),
+            .optional("assurance_echeance", .date),
+            FieldSpec("convention_tripartite", .boolean),
+            .optional("renouvellements", .list(.object([FieldSpec("date_effet", .date), FieldSpec("duree_mois", months)]))),
+        ]), .requiredFromAttribution, .partenaires),
+        FieldSpec("accompagnement", .object([
+            FieldSpec("referent_soin", referent), FieldSpec("referent_social", referent),
+            .optional("astreinte", .text),
+        ]), .requiredFromAttribution, .partenaires),
+        .optional("consentements", .list(.object([
+            FieldSpec("date", .date), FieldSpec("destinataire", .identifier),
+            FieldSpec("perimetre", .enumeration(["partage", "social"])), .optional("retrait", .date),
+        ])), .partenaires),
+        .optional("evaluations", .list(.object([
+            FieldSpec("date", .date),
+            FieldSpec("type", .enumeration(["semestrielle", "finale"])),
+            FieldSpec("presents", .list(.text)),
+            FieldSpec("partie_partagee", .object([
+                FieldSpec("paiement_loyer", .enumeration(["regulier", "retards", "impayes"])),
+                FieldSpec("dette_locative", amount),
+                FieldSpec("assurance", .enumeration(["a_jour", "a_renouveler", "absente"])),
+                FieldSpec("entretien_logement", .enumeration(["satisfaisant", "a_ameliorer", "preoccupant"])),
+                FieldSpec("voisinage", .enumeration(["sans_incident", "incidents_signales"])),
+                FieldSpec("accompagnement", .enumeration(["en_place", "a_renforcer", "interrompu"])),
+                FieldSpec("budget_autonomie", .enumeration(["autonome", "en_progression", "a_soutenir"])),
+            ]), .required, .partage),
+            .optional("avis_sous_locataire", .text, .social),
+            .optional("objectifs", .list(.text), .social),
+            .optional("partie_soin", .object([.optional("observations", .text)]), .soin),
+            .optional("recommandation", .enumeration(recommendations), .partage),
+            .optional("motifs", .text, .partage),
+            .optional("transmission_commission_attribution", .date, .partage),
+        ])), .partenaires),
+        .optional("issue", .object([
+            FieldSpec("date", .date),
+            FieldSpec("nature", .enumeration(["glissement", "reorientation", "sortie"])),
+            .optional("orientation", .enumeration(["residence_accueil", "pension_de_famille", "famille_gouvernante",
+                                                   "logement_ordinaire", "autre"])),
+            .optional("decision_commission", .date),
+            .optional("commentaire", .text),
+        ]), .social),
+        .optional("financement", .object([.optional("ami_doublement", .boolean)]), .partenaires),
+    ], rootSensitivity: .partenaires)
+}

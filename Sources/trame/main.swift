@@ -1,0 +1,3 @@
+import TrameCLI
+
+TrameMain.run()
