@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TrameModel", targets: ["TrameModel"]),
         .library(name: "TrameFrench", targets: ["TrameFrench"]),
         .library(name: "TrameDocument", targets: ["TrameDocument"]),
+        .library(name: "TrameTemplates", targets: ["TrameTemplates"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,19 +36,40 @@ let package = Package(
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
+        // Template language: parsing, load-time checks against the model schema, rendering to documents.
+        .target(
+            name: "TrameTemplates",
+            dependencies: ["TrameModel", "TrameFrench", "TrameDocument", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        // The document set: from case files to checked data, rendered templates and written files.
+        .target(
+            name: "TrameAssembly",
+            dependencies: ["TrameModel", "TrameTemplates", "TrameDocument"],
+            swiftSettings: swiftSettings
+        ),
         // The commands of the `trame` tool (kept in a library so the executable stays thin).
         .target(
             name: "TrameCLI",
             dependencies: [
-                "TrameModel",
+                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameAssembly",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "trame", dependencies: ["TrameCLI"], swiftSettings: swiftSettings),
+        // Benchmarks (run by hand, see Benchmarks/README.md; never part of the tests).
+        .executableTarget(name: "trame-bench-writers", dependencies: ["TrameDocument"],
+                          path: "Benchmarks/WriterBenchmark", swiftSettings: swiftSettings),
+        .executableTarget(name: "trame-bench", dependencies: ["TrameModel", "TrameTemplates", "TrameDocument"],
+                          path: "Benchmarks/PipelineBenchmark", swiftSettings: swiftSettings),
 
+        // Helpers shared by the test targets: locating the repository and the conformance tools.
+        .target(name: "TrameTestSupport", path: "Tests/TrameTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TrameFrenchTests", dependencies: ["TrameFrench"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameModelTests", dependencies: ["TrameModel"], swiftSettings: swiftSettings),
-        .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameDocumentTests", dependencies: ["TrameDocument", "TrameTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameTemplatesTests", dependencies: ["TrameTemplates", "TrameModel", "TrameDocument"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel", "TrameTestSupport"], swiftSettings: swiftSettings),
     ]
 )

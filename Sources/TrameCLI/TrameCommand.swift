@@ -10,7 +10,7 @@ public struct TrameCommand: ParsableCommand {
             65 données ou gabarit refusés, 66 fichier introuvable ou illisible.
             """,
         version: TrameVersion.current,
-        subcommands: [Check.self]
+        subcommands: [Check.self, Generate.self]
     )
     public init() {}
 }

@@ -1,0 +1,53 @@
+import Foundation
+import TrameModel
+
+/// A dossier and its convention, read and checked exactly as `trame check` does.
+public struct CaseFiles: Sendable {
+    public let dossier: LoadedFile?
+    public let convention: LoadedFile
+    /// Warnings found while checking (errors make loading fail).
+    public let warnings: [Diagnostic]
+
+    /// Reads a dossier, finds its convention (`ConventionLocator`), and checks both.
+    /// - Throws: `AssemblyFailure` with every diagnostic when a file is missing or has errors.
+    public static func load(dossierPath: String, conventionOverride: String? = nil,
+                            locator: ConventionLocator? = nil) throws(AssemblyFailure) -> CaseFiles {
+        let dossier = ModelLoader.read(path: dossierPath, expected: .dossier)
+        var sources = [dossier.path: dossier.source]
+        try refuse(dossier, sources)
+        guard let idNode = dossier.root?["convention"], let id = idNode.text else {
+            throw AssemblyFailure(.data, diagnostics: dossier.diagnostics, sources: sources)
+        }
+        let finder = locator ?? ConventionLocator(override: conventionOverride)
+        guard let conventionPath = finder.path(for: id, dossierPath: dossierPath) else {
+            throw AssemblyFailure(.data, diagnostics: [.error("CONVENTION_INTROUVABLE", path: idNode.path,
+                "convention « \(id) » introuvable : placez convention-\(id).yaml à côté du dossier, ou indiquez --convention FICHIER",
+                at: idNode.location)], sources: sources)
+        }
+        let convention = ModelLoader.read(path: conventionPath, expected: .convention)
+        sources[convention.path] = convention.source
+        try refuse(convention, sources)
+        var diagnostics = ModelLoader.checkDossier(dossier, convention: convention)
+        if let actual = convention.root?["identifiant"]?.text, actual != id {
+            diagnostics.append(.error("CONVENTION_DIFFERENTE", path: idNode.path,
+                "le dossier relève de la convention « \(id) », mais la convention fournie est « \(actual) » (\(conventionPath))", at: idNode.location))
+        }
+        let all = dossier.diagnostics + convention.diagnostics + diagnostics
+        if all.hasErrors { throw AssemblyFailure(.data, diagnostics: all, sources: sources) }
+        return CaseFiles(dossier: dossier, convention: convention, warnings: all)
+    }
+
+    /// Reads and checks a convention alone, for documents about the partnership as a whole.
+    public static func load(conventionPath: String) throws(AssemblyFailure) -> CaseFiles {
+        let convention = ModelLoader.read(path: conventionPath, expected: .convention)
+        try refuse(convention, [convention.path: convention.source])
+        return CaseFiles(dossier: nil, convention: convention, warnings: convention.diagnostics)
+    }
+
+    private static func refuse(_ file: LoadedFile, _ sources: [String: SourceText]) throws(AssemblyFailure) {
+        if file.isUnreadable { throw AssemblyFailure(.missingInput, diagnostics: file.diagnostics, sources: sources) }
+        if file.diagnostics.hasErrors || file.root == nil {
+            throw AssemblyFailure(.data, diagnostics: file.diagnostics, sources: sources)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// Turns an ODT into a PDF with LibreOffice (`soffice --headless`), when it is installed.
+public enum PDFConverter {
+    /// The `soffice` executable on the PATH, or nil.
+    public static var soffice: URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent("soffice")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// Converts the bytes of an ODT document to PDF.
+    /// - Throws: `AssemblyFailure` `.unavailable` when LibreOffice is absent, `.cannotWrite` when it fails.
+    public static func convert(odt: Data, name: String) throws(AssemblyFailure) -> Data {
+        guard let soffice else {
+            throw AssemblyFailure(.unavailable, "LibreOffice (soffice) est introuvable : installez-le (paquet libreoffice-writer-nogui) pour produire un PDF, ou choisissez --format odt, docx ou html", code: "LIBREOFFICE_ABSENT")
+        }
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("trame-pdf-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: work) }
+        let input = work.appendingPathComponent("\(name).odt")
+        do {
+            try fm.createDirectory(at: work, withIntermediateDirectories: true)
+            try odt.write(to: input)
+        } catch {
+            throw AssemblyFailure(.cannotWrite, "fichier temporaire impossible : \(error.localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = soffice
+        // A private profile, so that conversions never clash with each other or with a user's LibreOffice.
+        process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--norestore",
+                             "--convert-to", "pdf", "--outdir", work.path, input.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw AssemblyFailure(.unavailable, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)", code: "LIBREOFFICE_ABSENT")
+        }
+        process.waitUntilExit()
+        let output = work.appendingPathComponent("\(name).pdf")
+        guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: output), !pdf.isEmpty else {
+            throw AssemblyFailure(.cannotWrite, "LibreOffice n'a pas produit le PDF (code \(process.terminationStatus))", code: "PDF_IMPOSSIBLE")
+        }
+        return pdf
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import TrameAssembly
+import TrameModel
+import TrameTemplates
+
+extension TrameCommand {
+    /// `trame generate DOCUMENT …`: renders one document of the set to a file.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Produit un document (ODT, DOCX, HTML ou PDF) à partir d'un dossier ou de la convention.",
+            discussion: """
+                Les documents sur un ménage prennent --dossier ; ceux sur le partenariat, --convention.
+                Un document définitif refuse toute valeur manquante ; --draft produit un projet marqué
+                « PROJET » où chaque valeur manquante apparaît surlignée : [à compléter : chemin].
+                Le fichier est écrit de façon atomique : un fichier existant n'est remplacé que par un
+                fichier complet. Le PDF passe par LibreOffice (soffice), s'il est installé.
+                """
+        )
+
+        @Argument(help: "Le document (nom d'un dossier de Templates/, par exemple sous-location).")
+        var document: String
+
+        @Option(help: "Le dossier du ménage (YAML ou JSON).")
+        var dossier: String?
+
+        @Option(help: "La convention (document sur le partenariat, ou pour imposer celle d'un dossier).")
+        var convention: String?
+
+        @Option(help: "Format : odt, docx, html ou pdf.")
+        var format: ProducedFormat = .odt
+
+        @Option(help: "Fichier ou dossier de sortie (par défaut : le dossier courant).")
+        var output: String?
+
+        @Flag(help: "Produit un projet : valeurs manquantes signalées, mention « PROJET » sur chaque page.")
+        var draft = false
+
+        @Option(help: "Destinataire : bailleur, association, soin, sous-locataire, partenaires, prefet.")
+        var audience: Audience?
+
+        func validate() throws {
+            if dossier == nil && convention == nil {
+                throw ValidationError("indiquez --dossier FICHIER (document d'un ménage) ou --convention FICHIER (document du partenariat)")
+            }
+        }
+
+        func run() throws {
+            let generator = Generator(templatesDirectory: try Resources.templates())
+            let request = GenerationRequest(document: document, dossierPath: dossier, conventionPath: convention, draft: draft, audience: audience)
+            do {
+                let generated = try generator.generate(request)
+                let data = try generated.data(as: format)
+                let target = OutputPath.resolve(output, defaultName: "\(generated.baseName).\(format.fileExtension)")
+                try AtomicFile.write(data, to: target)
+                for warning in generated.warnings where warning.severity == .warning { printError(warning.headline) }
+                for missing in generated.missingValues {
+                    printError("à compléter : \(missing.path) (\(missing.location))")
+                }
+                print("écrit : \(target.path)\(draft ? " (projet)" : "")")
+            } catch {
+                throw error.report()
+            }
+        }
+    }
+}
+
+extension ProducedFormat: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
+
+/// Resolving `--output`: an existing directory (or a path ending in `/`) receives the default name.
+enum OutputPath {
+    static func resolve(_ output: String?, defaultName: String) -> URL {
+        guard let output else { return URL(fileURLWithPath: defaultName) }
+        var isDirectory: ObjCBool = false
+        if output.hasSuffix("/") || (FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            return URL(fileURLWithPath: output).appendingPathComponent(defaultName)
+        }
+        return URL(fileURLWithPath: output)
+    }
+}
+
+/// The bundled resources, or a clear message when they cannot be found.
+enum Resources {
+    static func templates() throws -> URL {
+        guard let url = TrameResources.templatesDirectory else {
+            printError("erreur [RESSOURCES_INTROUVABLES] dossier Templates/ introuvable : lancez trame depuis son dépôt ou indiquez TRAME_RESOURCES=chemin")
+            throw ExitCode(66)
+        }
+        return url
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+extension AssemblyFailure {
+    /// Prints the diagnostics and returns the exit status of the failure.
+    func report() -> ExitCode {
+        printError(rendered)
+        switch kind {
+        case .data: return ExitStatus.dataError
+        case .missingInput: return ExitStatus.noInput
+        case .unavailable: return ExitCode(69)
+        case .cannotWrite: return ExitCode(73)
+        }
+    }
+}

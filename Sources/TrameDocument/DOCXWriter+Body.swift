@@ -1,0 +1,56 @@
+/// Writes the blocks of `w:body` and records the numbering definitions the lists need.
+struct DOCXBodyWriter {
+    var xml = XMLWriter(capacity: 65_536)
+    /// Abstract numbering definitions, one per list layout, in order of first use.
+    var abstractLayouts: [ListLayout] = []
+    /// For each list (`w:numId` = index + 1), its abstract definition and depth.
+    var lists: [(abstract: Int, depth: Int)] = []
+
+    mutating func write(_ block: Block) {
+        switch block {
+        case .title(let inlines):
+            xml.wmlParagraph(style: "Title", inlines)
+        case .subtitle(let inlines):
+            xml.wmlParagraph(style: "Subtitle", inlines)
+        case .heading(let level, let inlines):
+            xml.wmlParagraph(style: "Heading\(min(max(level, 1), 2))", inlines)
+        case .article(let number, let title):
+            xml.wmlParagraph(style: "Article", Block.articleHeading(number: number, title: title))
+        case .paragraph(let paragraph):
+            xml.wmlParagraph(style: paragraph.isNote ? "Note" : "Normal", alignment: paragraph.alignment, paragraph.inlines)
+        case .list(let list):
+            writeList(list)
+        case .table(let table):
+            writeTable(table)
+        case .pageBreak:
+            xml.raw(#"<w:p><w:pPr><w:pStyle w:val="PageBreak"/></w:pPr></w:p>"#)
+        case .signatures(let block):
+            writeSignatures(block)
+        }
+    }
+
+    /// Every list gets its own `w:num` (with a start override), so numbering restarts at 1;
+    /// lists with the same layout share one `w:abstractNum`.
+    mutating func writeList(_ list: ListBlock) {
+        guard !list.items.isEmpty else { return }
+        let layout = ListLayout(list)
+        let abstract: Int
+        if let index = abstractLayouts.firstIndex(of: layout) {
+            abstract = index
+        } else {
+            abstract = abstractLayouts.count
+            abstractLayouts.append(layout)
+        }
+        lists.append((abstract, layout.ordered.count))
+        writeItems(list.items, numId: lists.count, level: 0)
+    }
+
+    private mutating func writeItems(_ items: [ListItem], numId: Int, level: Int) {
+        for item in items {
+            xml.wmlParagraph(style: "ListParagraph", numbering: (numId, min(level, ListLayout.maxLevels - 1)), item.inlines)
+            if let sublist = item.sublist {
+                writeItems(sublist.items, numId: numId, level: level + 1)
+            }
+        }
+    }
+}

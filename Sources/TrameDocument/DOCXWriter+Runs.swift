@@ -1,0 +1,79 @@
+/// Inline content in WordprocessingML: one `w:r` per text run with `w:b`, `w:i`, `w:u` and, for
+/// placeholders, `w:highlight` yellow; tabs and line breaks inside values as `w:tab` / `w:br`.
+extension XMLWriter {
+    mutating func wmlRuns(_ inlines: [Inline]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let string, let style):
+                guard !string.isEmpty else { continue }
+                appendStatic("<w:r>")
+                if !style.isEmpty {
+                    appendStatic("<w:rPr>")
+                    if style.contains(.bold) { appendStatic("<w:b/>") }
+                    if style.contains(.italic) { appendStatic("<w:i/>") }
+                    if style.contains(.underline) { appendStatic("<w:u w:val=\"single\"/>") }
+                    appendStatic("</w:rPr>")
+                }
+                wmlText(string)
+                appendStatic("</w:r>")
+            case .placeholder(let string):
+                appendStatic("<w:r><w:rPr><w:highlight w:val=\"yellow\"/></w:rPr>")
+                wmlText(string)
+                appendStatic("</w:r>")
+            case .lineBreak:
+                appendStatic("<w:r><w:br/></w:r>")
+            }
+        }
+    }
+
+    /// The content of a run: `w:t` pieces (with `xml:space="preserve"` when spaces would
+    /// otherwise be lost), `w:tab`, `w:br`.
+    mutating func wmlText(_ string: String) {
+        TextSegment.forEach(in: string) { segment in
+            switch segment {
+            case .text(let text):
+                if Self.needsPreserve(text) {
+                    appendStatic("<w:t xml:space=\"preserve\">")
+                } else {
+                    appendStatic("<w:t>")
+                }
+                appendEscaped(text, mode: .text)
+                appendStatic("</w:t>")
+            case .tab: appendStatic("<w:tab/>")
+            case .lineBreak: appendStatic("<w:br/>")
+            }
+        }
+    }
+
+    /// Whether the text starts or ends with a space or holds two spaces in a row.
+    static func needsPreserve(_ text: Substring) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == 0x20 && previous == 0x20 { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// A paragraph: `w:pPr` (style, numbering, alignment when not the style's justification,
+    /// in schema order) and the runs.
+    mutating func wmlParagraph(style: String, numbering: (id: Int, level: Int)? = nil,
+                               alignment: Paragraph.Alignment? = nil, _ inlines: [Inline]) {
+        raw("<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>")
+        if let numbering {
+            raw("<w:numPr><w:ilvl w:val=\"\(numbering.level)\"/><w:numId w:val=\"\(numbering.id)\"/></w:numPr>")
+        }
+        switch alignment {
+        case .left: appendStatic("<w:jc w:val=\"left\"/>")
+        case .center: appendStatic("<w:jc w:val=\"center\"/>")
+        case .right: appendStatic("<w:jc w:val=\"right\"/>")
+        case .justified, nil: break
+        }
+        appendStatic("</w:pPr>")
+        wmlRuns(inlines)
+        appendStatic("</w:p>")
+    }
+}

@@ -1,0 +1,58 @@
+import TrameDocument
+import TrameModel
+
+/// A template parsed and checked once, rendered many times.
+public struct CompiledTemplate: Sendable {
+    /// The file name (as given to the loader).
+    public let name: String
+    /// The document id of the front matter (`sous-location`), else the file's base name.
+    public let documentID: String
+    /// The document title (`titre`).
+    public let title: String
+    public let version: Int
+    /// The default audience of the front matter.
+    public let audience: Audience?
+    /// Whether every page carries an initials zone (`paraphes`).
+    public let initialsOnEveryPage: Bool
+    /// The schema the template was checked against.
+    public let schema: ContextSchema
+    let header: [InlineNode]?
+    let body: [BodyNode]
+    let hasReferences: Bool
+}
+
+/// How to render: final or draft, and for whom.
+public struct RenderOptions: Sendable {
+    /// A draft shows missing values as placeholders; a final document refuses them.
+    public var draft: Bool
+    /// The audience: fields it may not see are removed before rendering.
+    public var audience: Audience
+
+    public init(draft: Bool = false, audience: Audience) {
+        self.draft = draft
+        self.audience = audience
+    }
+}
+
+/// A value the template needed and the data did not have.
+public struct MissingValue: Sendable, Hashable {
+    /// The path as the data has it (`logement.etage`, `logement.inventaire[2].etat`).
+    public let path: String
+    /// Where the template asks for it.
+    public let location: SourceLocation
+
+    public init(path: String, location: SourceLocation) {
+        self.path = path
+        self.location = location
+    }
+}
+
+/// The outcome of a render.
+public struct RenderResult: Sendable {
+    /// The document; nil when an error was found (missing value in a final document, audience).
+    public let document: Document?
+    /// The values the data lacked (placeholders in a draft, errors in a final document).
+    public let missingValues: [MissingValue]
+    /// Errors and warnings, located in the template.
+    public let diagnostics: [Diagnostic]
+}

@@ -1,0 +1,136 @@
+import TrameFrench
+import TrameModel
+
+/// Builds the rendering context of a document from the checked trees of a dossier and its
+/// convention (as read by `ModelLoader`), adding the derived fields of `ContextSchema`.
+///
+/// Derived values keep the sensitivity and location of the value they come from.
+public enum ContextBuilder {
+    /// The context of a dossier document (`ContextSchema.dossierDocument`).
+    /// - Parameters:
+    ///   - dossier: The dossier's root node.
+    ///   - convention: The convention's root node.
+    ///   - audience: The document's audience (`audience`; `render` sets it again from its options).
+    ///   - draft: Whether the document is a draft (`projet`).
+    /// - Returns: The context root.
+    public static func dossierContext(dossier: DataNode, convention: DataNode, audience: Audience, draft: Bool) -> DataNode {
+        var object = dossier.object ?? DataObject()
+        object.set("convention", convention)
+        if var sublease = dossier["sous_location"], let end = currentTermEnd(sublease) {
+            var children = sublease.object ?? DataObject()
+            children.set("date_fin", derived(.date(end), "date_fin", from: sublease))
+            sublease.value = .object(children)
+            object.set("sous_location", sublease)
+        }
+        let parties = convention["parties"]?.list ?? []
+        if let landlordID = dossier["logement"]?["bailleur"]?.text, let landlord = parties.first(where: { $0["id"]?.text == landlordID }) {
+            object.set("bailleur", landlord)
+        }
+        let association = parties.first { $0["role"]?.text == "operateur_associatif" }
+        if let association { object.set("association", association) }
+        if let hospital = parties.first(where: { $0["role"]?.text == "etablissement_sante" }) { object.set("etablissement_sante", hospital) }
+        let person = dossier["sous_locataire"]
+        let landlord = object["bailleur"]
+        var signatories = DataObject()
+        let subleaseSigners = [association.flatMap(partySignatory)].compactMap { $0 } + (person.map(personSignatories) ?? [])
+        signatories.set("sous_location", list(subleaseSigners, "signataires.sous_location"))
+        signatories.set("bail_principal", list([landlord, association].compactMap { $0.flatMap(partySignatory) }, "signataires.bail_principal"))
+        signatories.set("convention_tripartite", list([landlord, association].compactMap { $0.flatMap(partySignatory) } + (person.map(personSignatories) ?? []),
+                                                      "signataires.convention_tripartite"))
+        signatories.set("convention", list(parties.compactMap(partySignatory), "signataires.convention"))
+        object.set("signataires", node(.object(signatories), "signataires"))
+        object.set("audience", node(.text(audience.rawValue), "audience"))
+        object.set("projet", node(.boolean(draft), "projet"))
+        var root = dossier
+        root.value = .object(object)
+        return root
+    }
+
+    /// The context of a convention document (`ContextSchema.conventionDocument`).
+    public static func conventionContext(convention: DataNode, audience: Audience, draft: Bool) -> DataNode {
+        let parties = convention["parties"]?.list ?? []
+        var signatories = DataObject()
+        signatories.set("convention", list(parties.compactMap(partySignatory), "signataires.convention"))
+        let object = DataObject([
+            ("convention", convention),
+            ("signataires", node(.object(signatories), "signataires")),
+            ("audience", node(.text(audience.rawValue), "audience")),
+            ("projet", node(.boolean(draft), "projet")),
+        ])
+        return DataNode(value: .object(object), path: FieldPath(), sensitivity: .partenaires, location: convention.location)
+    }
+
+    /// The last day of the current sublease term: the last renewal's, else the initial term's.
+    static func currentTermEnd(_ sublease: DataNode) -> CalendarDate? {
+        if let last = sublease["renouvellements"]?.list?.last, let start = last["date_effet"]?.date, let months = last["duree_mois"]?.integer {
+            return start.endOfTerm(months: months)
+        }
+        guard let start = sublease["date_effet"]?.date, let months = sublease["duree_mois"]?.integer else { return nil }
+        return start.endOfTerm(months: months)
+    }
+
+    // MARK: Signatories
+
+    /// A party with a `representant`: organisation, capacity ("La présidente"), name ("Madame Claire Martin").
+    static func partySignatory(_ party: DataNode) -> DataNode? {
+        guard let representative = party["representant"] else { return nil }
+        let civilite = representative["civilite"]?.text
+        var object = DataObject()
+        if let name = party["denomination"] { object.set("partie", name) }
+        if let quality = representative["qualite"]?.text {
+            let gender = civilite.flatMap(FrenchGender.init(civilite:))
+            let article = gender?.form("le") ?? "le"
+            let elided = quality.first.map { "aeéèêiîoôuhAEÉIOUH".contains($0) } ?? false
+            let text = FrenchText.capitalizedFirst(elided ? "l'" + quality : article + " " + quality)
+            object.set("qualite", derived(.text(text), "qualite", from: representative))
+        }
+        if let name = representative["nom"]?.text {
+            object.set("nom", derived(.text([civilite, name].compactMap { $0 }.joined(separator: " ")), "nom", from: representative))
+        }
+        return derived(.object(object), "signataire", from: party)
+    }
+
+    /// The person (unless represented under tutelle) and, under curatelle or tutelle, the protector.
+    static func personSignatories(_ person: DataNode) -> [DataNode] {
+        let measure = person["mesure_protection"]?.text ?? "aucune"
+        let gender = person["civilite"]?.text.flatMap(FrenchGender.init(civilite:))
+        let role = FrenchText.capitalizedFirst(gender?.form("sous-locataire") ?? "le sous-locataire")
+        var result: [DataNode] = []
+        if measure != "tutelle" {
+            var object = DataObject()
+            let assisted = measure.hasPrefix("curatelle") ? ", " + (gender?.form("assiste") ?? "assisté") + " de son curateur" : ""
+            object.set("qualite", derived(.text(role + assisted), "qualite", from: person))
+            let parts = [person["civilite"]?.text, person["prenom"]?.text, person["nom"]?.text].compactMap { $0 }
+            if !parts.isEmpty { object.set("nom", derived(.text(parts.joined(separator: " ")), "nom", from: person)) }
+            result.append(derived(.object(object), "signataire", from: person))
+        }
+        if measure.hasPrefix("curatelle") || measure == "tutelle", let protector = person["protecteur"] {
+            var object = DataObject()
+            let function = measure == "tutelle" ? "Le tuteur, représentant " + (gender?.form("le") ?? "le") + " sous-locataire" : "Le curateur"
+            object.set("qualite", derived(.text(function), "qualite", from: protector))
+            if let name = protector["nom"] {
+                if let organisation = protector["denomination"] { object.set("partie", organisation) }
+                object.set("nom", name)
+            } else if let organisation = protector["denomination"] {
+                object.set("nom", organisation)
+            }
+            result.append(derived(.object(object), "signataire", from: protector))
+        }
+        return result
+    }
+
+    // MARK: Nodes
+
+    private static func node(_ value: DataValue, _ path: String) -> DataNode {
+        DataNode(value: value, path: FieldPath(parsing: path), sensitivity: .partenaires, location: nil)
+    }
+
+    private static func derived(_ value: DataValue, _ key: String, from source: DataNode) -> DataNode {
+        DataNode(value: value, path: source.path.appending(key), sensitivity: source.sensitivity, location: source.location)
+    }
+
+    private static func list(_ items: [DataNode], _ path: String) -> DataNode {
+        let level = items.map(\.sensitivity).max() ?? .partenaires
+        return DataNode(value: .list(items), path: FieldPath(parsing: path), sensitivity: level, location: nil)
+    }
+}

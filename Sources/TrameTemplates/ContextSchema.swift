@@ -1,0 +1,79 @@
+import TrameModel
+
+/// The fields a template may name: the root of the rendering context, as `FieldSpec`s of the model.
+///
+/// Load-time checks resolve every path of a template against it (unknown variable, type of a
+/// filter's input, `pour` over a list) and take each field's sensitivity level from it.
+public struct ContextSchema: Sendable {
+    /// A short name for diagnostics ("document de dossier").
+    public let name: String
+    /// The root fields.
+    public let fields: [FieldSpec]
+
+    /// A context schema with the given root fields.
+    public init(name: String, fields: [FieldSpec]) {
+        self.name = name
+        self.fields = fields
+    }
+
+    /// The fields of a convention party (`convention.parties[]`).
+    static let partyFields: [FieldSpec] = {
+        for spec in FormatSchemas.convention.root where spec.key == "parties" {
+            if case .list(.object(let fields)) = spec.type { return fields }
+        }
+        return []
+    }()
+
+    /// One signing party as derived by `ContextBuilder`: an optional organisation, a capacity, a name.
+    static let signatoryFields: [FieldSpec] = [
+        .optional("partie", .text), FieldSpec("qualite", .text), FieldSpec("nom", .text),
+    ]
+
+    /// The fields common to every document: `audience` and `projet`.
+    static let documentFields: [FieldSpec] = [
+        FieldSpec("audience", .enumeration(Audience.allCases.map(\.rawValue)), .required, .partenaires),
+        FieldSpec("projet", .boolean, .required, .partenaires),
+    ]
+
+    static let conventionField = FieldSpec("convention", .object(FormatSchemas.convention.root), .required, .partenaires)
+
+    /// A document about one dossier: the dossier's root fields, with `convention` holding the
+    /// whole convention object (its `identifiant` is the id), and derived fields:
+    /// `bailleur` (the landlord party of `logement.bailleur`), `association` (the
+    /// `operateur_associatif` party), `etablissement_sante` (the health establishment party),
+    /// `sous_location.date_fin` (end of the current term), `signataires` (the signing parties of
+    /// each document, FORMAT.md), `audience` and `projet` (draft).
+    public static let dossierDocument: ContextSchema = {
+        var fields: [FieldSpec] = []
+        for spec in FormatSchemas.dossier.root {
+            switch spec.key {
+            case "convention":
+                fields.append(conventionField)
+            case "sous_location":
+                guard case .object(let children) = spec.type else { fields.append(spec); continue }
+                fields.append(FieldSpec(spec.key, .object(children + [.optional("date_fin", .date)]), spec.requirement, spec.sensitivity))
+            default:
+                fields.append(spec)
+            }
+        }
+        let party = FieldType.object(partyFields)
+        let signatories = FieldType.list(.object(signatoryFields))
+        fields += [
+            .optional("bailleur", party, .partenaires),
+            .optional("association", party, .partenaires),
+            .optional("etablissement_sante", party, .partenaires),
+            FieldSpec("signataires", .object([
+                FieldSpec("sous_location", signatories), FieldSpec("bail_principal", signatories),
+                FieldSpec("convention_tripartite", signatories), FieldSpec("convention", signatories),
+            ]), .required, .partenaires),
+        ]
+        return ContextSchema(name: "document de dossier", fields: fields + documentFields)
+    }()
+
+    /// A document about the partnership as a whole: `convention`, `signataires.convention`
+    /// (the parties having a `representant`), `audience` and `projet`.
+    public static let conventionDocument = ContextSchema(name: "document de convention", fields: [
+        conventionField,
+        FieldSpec("signataires", .object([FieldSpec("convention", .list(.object(signatoryFields)))]), .required, .partenaires),
+    ] + documentFields)
+}

@@ -1,0 +1,53 @@
+import TrameDocument
+import TrameModel
+
+/// `{% pour x dans liste %}`.
+struct LoopSpec: Sendable {
+    let variable: String
+    let list: PathRef
+    let location: SourceLocation
+}
+
+/// One branch of `{% si %}` / `{% sinon si %}` / `{% sinon %}` (condition nil).
+struct Branch<Body: Sendable>: Sendable {
+    let condition: ConditionNode?
+    let body: Body
+}
+
+/// Inline content, as parsed once at load time.
+indirect enum InlineNode: Sendable {
+    /// Template text, French typography already applied.
+    case text(String, TextStyle)
+    case output(OutputExpression, TextStyle)
+    case conditional([Branch<[InlineNode]>])
+    case loop(LoopSpec, [InlineNode])
+    /// `{% renvoi label %}` → "article 3".
+    case reference(String, TextStyle, SourceLocation)
+    /// `{% a_remplir "date de signature" %}`: a placeholder in a draft, dotted leaders in a final document.
+    case fillIn(String, TextStyle)
+    case lineBreak
+}
+
+/// The kinds of heading lines.
+enum HeadingKind: Sendable {
+    case title, subtitle, level1, level2
+}
+
+/// Block-level content, as parsed once at load time.
+indirect enum BodyNode: Sendable {
+    case paragraph([InlineNode], isNote: Bool)
+    case listItem(level: Int, ordered: Bool, [InlineNode])
+    case tableRow([[InlineNode]])
+    /// `|---|---|`: the rows before it in the table are header rows.
+    case tableSeparator
+    /// `@tableau largeurs=30,70`: widths of the next table.
+    case tableWidths([Int])
+    case heading(HeadingKind, [InlineNode])
+    case article(title: [InlineNode], label: String?)
+    case pageBreak
+    case signatures(PathRef)
+    /// A blank line: ends the current list or table.
+    case blank
+    case conditional([Branch<[BodyNode]>])
+    case loop(LoopSpec, [BodyNode])
+}

@@ -1,0 +1,74 @@
+import Foundation
+import TrameModel
+
+/// Loads `.trame` templates: parses them once, checks every name against the context schema,
+/// and returns a `CompiledTemplate` ready to be rendered many times.
+public enum TemplateLoader {
+    /// Loads a template file. Fragments are looked up in the nearest `_fragments/` folder above
+    /// the template (normally `Templates/_fragments/`), unless `fragments` is given.
+    /// - Parameters:
+    ///   - path: The `.trame` file.
+    ///   - schema: The context schema; by default `conventionDocument` for the audience
+    ///     `partenaires` and `dossierDocument` otherwise.
+    ///   - fragments: Where `{% inclure %}` looks.
+    /// - Throws: `TemplateErrors` with every problem found, located in the template.
+    public static func load(path: String, schema: ContextSchema? = nil, fragments: FragmentResolver? = nil) throws(TemplateErrors) -> CompiledTemplate {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw TemplateErrors([.error(TemplateCode.unreadable, "gabarit introuvable ou illisible (UTF-8 attendu)", at: SourceLocation(file: path, line: 1, column: 1))])
+        }
+        return try load(source: text, name: path, fragments: fragments ?? .directory(fragmentsDirectory(for: path)), schema: schema)
+    }
+
+    /// Loads a template from its text.
+    /// - Parameters:
+    ///   - source: The template text.
+    ///   - name: The file name shown in diagnostics.
+    ///   - fragments: Where `{% inclure %}` looks.
+    ///   - schema: The context schema (default as for `load(path:)`).
+    /// - Throws: `TemplateErrors` with every problem found.
+    public static func load(source: String, name: String, fragments: FragmentResolver = .none,
+                            schema: ContextSchema? = nil) throws(TemplateErrors) -> CompiledTemplate {
+        let all = TemplateText.lines(source, file: name, firstLine: 1)
+        let (frontLines, body, unclosed) = TemplateText.split(all)
+        var sink = DiagnosticSink()
+        if unclosed {
+            sink.error(TemplateCode.frontMatter, "en-tête ouvert par « --- » sans « --- » de fermeture", at: SourceLocation(file: name, line: 1, column: 1))
+        }
+        let front = frontLines.map { FrontMatter.parse($0, file: name, sink: &sink) } ?? FrontMatter()
+        let contextSchema = schema ?? (front.audience == .partenaires ? .conventionDocument : .dossierDocument)
+        var ctx = CompileContext(schema: contextSchema, fragments: fragments, file: name)
+        ctx.sink.append(contentsOf: sink.diagnostics)
+        var header: [InlineNode]?
+        if let (text, location) = front.header {
+            let padding = [Unicode.Scalar](repeating: " ", count: max(0, location.column - 1))
+            let line = SourceLine(file: name, number: location.line, scalars: padding + Array(text.unicodeScalars))
+            header = InlineParser.parse(InlineTokenizer.tokenize(line, from: padding.count, sink: &ctx.sink), &ctx)
+            for reference in ctx.labelReferences {
+                ctx.sink.error(TemplateCode.syntax, "{% renvoi %} n'est pas possible dans l'en-tête de page", at: reference.location)
+            }
+            ctx.labelReferences = []
+        }
+        let nodes = BodyParser.parse(body, &ctx)
+        ctx.checkLabels()
+        let diagnostics = ctx.sink.diagnostics.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
+        guard !diagnostics.hasErrors else { throw TemplateErrors(diagnostics) }
+        let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
+        return CompiledTemplate(name: name, documentID: front.document ?? base, title: front.title ?? base,
+                                version: front.version ?? 1, audience: front.audience, initialsOnEveryPage: front.initials,
+                                schema: contextSchema, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
+    }
+
+    /// The nearest `_fragments` folder at or above the template's folder (else `../_fragments`).
+    static func fragmentsDirectory(for path: String) -> String {
+        var directory = (path as NSString).deletingLastPathComponent
+        for _ in 0..<4 {
+            let candidate = (directory as NSString).appendingPathComponent("_fragments")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue { return candidate }
+            let parent = (directory as NSString).deletingLastPathComponent
+            if parent == directory || parent.isEmpty { break }
+            directory = parent
+        }
+        return (((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent as NSString).appendingPathComponent("_fragments")
+    }
+}
