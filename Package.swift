@@ -15,11 +15,13 @@ let package = Package(
         .library(name: "TrameFrench", targets: ["TrameFrench"]),
         .library(name: "TrameDocument", targets: ["TrameDocument"]),
         .library(name: "TrameTemplates", targets: ["TrameTemplates"]),
+        .library(name: "TrameProcedure", targets: ["TrameProcedure"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // French legal writing: numbers and amounts in letters, dates, ordinals, agreement, typography.
@@ -39,20 +41,25 @@ let package = Package(
         // Template language: parsing, load-time checks against the model schema, rendering to documents.
         .target(
             name: "TrameTemplates",
-            dependencies: ["TrameModel", "TrameFrench", "TrameDocument", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "TrameModel", "TrameFrench", "TrameDocument",
+                .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
+        // The convention's pathway, deadlines and funding: stages and their evidence, calendar, prorata.
+        .target(name: "TrameProcedure", dependencies: ["TrameModel", "TrameFrench"], swiftSettings: swiftSettings),
         // The document set: from case files to checked data, rendered templates and written files.
         .target(
             name: "TrameAssembly",
-            dependencies: ["TrameModel", "TrameTemplates", "TrameDocument"],
+            dependencies: ["TrameModel", "TrameTemplates", "TrameDocument", "TrameProcedure"],
             swiftSettings: swiftSettings
         ),
         // The commands of the `trame` tool (kept in a library so the executable stays thin).
         .target(
             name: "TrameCLI",
             dependencies: [
-                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameAssembly",
+                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameProcedure", "TrameAssembly",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -70,6 +77,8 @@ let package = Package(
         .testTarget(name: "TrameModelTests", dependencies: ["TrameModel"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameDocumentTests", dependencies: ["TrameDocument", "TrameTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameTemplatesTests", dependencies: ["TrameTemplates", "TrameModel", "TrameDocument"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameProcedureTests", dependencies: ["TrameProcedure", "TrameModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameAssemblyTests", dependencies: ["TrameAssembly", "TrameTemplates", "TrameModel"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel", "TrameTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -23,7 +23,7 @@ defer { try? FileManager.default.removeItem(at: out) }
 guard let resources = TrameResources.root else { fatalError("run from the repository (Templates/ and Conventions/ not found)") }
 let conventionFile = ModelLoader.read(path: resources.appendingPathComponent("Conventions/metz-jury-2018/convention-metz-jury-2018.yaml").path)
 guard let convention = conventionFile.root else { fatalError("convention: \(conventionFile.diagnostics.map(\.headline))") }
-let template = try TemplateLoader.load(path: resources.appendingPathComponent("Templates/sous-location/sous-location.trame").path)
+let template = try TemplateLoader.load(path: resources.appendingPathComponent("Templates/sous-location/sous-location.v1.trame").path)
 
 var contexts: [DataNode] = []
 for i in 0..<count {

@@ -1,5 +1,6 @@
 import Foundation
 import TrameModel
+import TrameProcedure
 
 /// A dossier and its convention, read and checked exactly as `trame check` does.
 public struct CaseFiles: Sendable {
@@ -15,25 +16,13 @@ public struct CaseFiles: Sendable {
         let dossier = ModelLoader.read(path: dossierPath, expected: .dossier)
         var sources = [dossier.path: dossier.source]
         try refuse(dossier, sources)
-        guard let idNode = dossier.root?["convention"], let id = idNode.text else {
-            throw AssemblyFailure(.data, diagnostics: dossier.diagnostics, sources: sources)
+        var reader = CaseReader(locator: locator ?? ConventionLocator(override: conventionOverride))
+        let reading = reader.read(dossier: dossier)
+        if let convention = reading.convention { sources[convention.path] = convention.source }
+        let all = dossier.diagnostics + (reading.convention?.diagnostics ?? []) + reading.diagnostics
+        guard let convention = reading.convention, !all.hasErrors else {
+            throw AssemblyFailure(.data, diagnostics: all, sources: sources)
         }
-        let finder = locator ?? ConventionLocator(override: conventionOverride)
-        guard let conventionPath = finder.path(for: id, dossierPath: dossierPath) else {
-            throw AssemblyFailure(.data, diagnostics: [.error("CONVENTION_INTROUVABLE", path: idNode.path,
-                "convention « \(id) » introuvable : placez convention-\(id).yaml à côté du dossier, ou indiquez --convention FICHIER",
-                at: idNode.location)], sources: sources)
-        }
-        let convention = ModelLoader.read(path: conventionPath, expected: .convention)
-        sources[convention.path] = convention.source
-        try refuse(convention, sources)
-        var diagnostics = ModelLoader.checkDossier(dossier, convention: convention)
-        if let actual = convention.root?["identifiant"]?.text, actual != id {
-            diagnostics.append(.error("CONVENTION_DIFFERENTE", path: idNode.path,
-                "le dossier relève de la convention « \(id) », mais la convention fournie est « \(actual) » (\(conventionPath))", at: idNode.location))
-        }
-        let all = dossier.diagnostics + convention.diagnostics + diagnostics
-        if all.hasErrors { throw AssemblyFailure(.data, diagnostics: all, sources: sources) }
         return CaseFiles(dossier: dossier, convention: convention, warnings: all)
     }
 

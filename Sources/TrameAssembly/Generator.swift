@@ -1,5 +1,6 @@
 import Foundation
 import TrameDocument
+import TrameFrench
 import TrameModel
 import TrameTemplates
 
@@ -20,48 +21,80 @@ public struct GenerationRequest: Sendable {
     public var draft: Bool
     /// The audience, when the document has several (evaluations); default: the template's.
     public var audience: Audience?
+    /// The evaluation or renewal the document is about (`--date`).
+    public var date: CalendarDate?
+    /// A blank form to fill by hand instead (`evaluation --blank`).
+    public var blank: Bool
+    /// Rebuild with exactly these versions (`trame regenerate`): the document template's and the clauses'.
+    public var templateVersion: Int?
+    public var clauseVersions: [String: Int]
 
-    public init(document: String, dossierPath: String? = nil, conventionPath: String? = nil, draft: Bool = false, audience: Audience? = nil) {
+    public init(document: String, dossierPath: String? = nil, conventionPath: String? = nil, draft: Bool = false,
+                audience: Audience? = nil, date: CalendarDate? = nil, blank: Bool = false,
+                templateVersion: Int? = nil, clauseVersions: [String: Int] = [:]) {
         self.document = document
         self.dossierPath = dossierPath
         self.conventionPath = conventionPath
         self.draft = draft
         self.audience = audience
+        self.date = date
+        self.blank = blank
+        self.templateVersion = templateVersion
+        self.clauseVersions = clauseVersions
     }
 }
 
 /// A document rendered to the document model, ready to be written in any format.
-public struct GeneratedDocument: Sendable {
+public struct ProducedDocument: Sendable {
     public let document: Document
     public let template: CompiledTemplate
     public let audience: Audience
     /// The id of the dossier, or of the convention for partnership documents.
     public let subjectID: String
+    /// The date of the evaluation or renewal the document is about.
+    public let eventDate: CalendarDate?
     public let missingValues: [MissingValue]
     public let warnings: [Diagnostic]
+    /// Every clause considered, with its version, inclusion and reason.
+    public let clauses: [ClauseUse]
+    public let referenceDate: CalendarDate?
+    /// The context the document was rendered from, already narrowed to what its audience may see.
+    public let visibleData: DataNode
 
-    /// `sous-location-MJ-2019-004`, plus the audience when it is not the template's default.
+    /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
     public var baseName: String {
         var name = "\(template.documentID)-\(subjectID)"
+        if let eventDate { name += "-\(eventDate)" }
         if let defaultAudience = template.audience, defaultAudience != audience { name += "-\(audience.rawValue)" }
         return name
     }
 
-    /// The bytes of the document in `format`.
-    public func data(as format: ProducedFormat) throws(AssemblyFailure) -> Data {
+    /// The bytes of the document in `format`, with its manifest embedded, and the manifest
+    /// (including the file's own hash) for the sidecar.
+    public func output(as format: ProducedFormat, draft: Bool) throws(AssemblyFailure) -> (data: Data, manifest: Manifest) {
+        let (document, manifest) = withManifest(draft: draft, toolVersion: TrameVersion.current)
+        let data: Data
         do {
             switch format {
-            case .odt: return try DocumentRenderer.render(document, as: .odt)
-            case .docx: return try DocumentRenderer.render(document, as: .docx)
-            case .html: return try DocumentRenderer.render(document, as: .html)
-            case .pdf: return try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt), name: baseName)
+            case .odt: data = try DocumentRenderer.render(document, as: .odt)
+            case .docx: data = try DocumentRenderer.render(document, as: .docx)
+            case .html: data = try DocumentRenderer.render(document, as: .html)
+            case .pdf: data = try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt), name: baseName)
             }
         } catch let failure as AssemblyFailure {
             throw failure
         } catch {
             throw AssemblyFailure(.cannotWrite, "écriture du document impossible : \(error)")
         }
+        var complete = manifest
+        complete.fichier = Manifest.FileRef(format: format.rawValue, sha256: CanonicalData.sha256(of: data), octets: data.count)
+        return (data, complete)
     }
+}
+
+/// The tool's version, recorded in every manifest: same inputs and same version give the same bytes.
+public enum TrameVersion {
+    public static let current = "0.1.0"
 }
 
 /// Produces documents from the templates of a `Templates/` folder.
@@ -70,55 +103,143 @@ public struct Generator: Sendable {
 
     public init(templatesDirectory: URL) { self.templatesDirectory = templatesDirectory }
 
-    /// The document names available: the folders of `Templates/` holding `<name>.trame`.
+    /// The document names available: the folders of `Templates/` holding `<name>.v<N>.trame`.
     public var availableDocuments: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: templatesDirectory.path)) ?? []
-        return names.filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") }
-            .filter { FileManager.default.fileExists(atPath: templatePath($0)) }.sorted()
+        return names.filter { !$0.hasPrefix("_") && !$0.hasPrefix(".") && !templateVersions($0).isEmpty }.sorted()
     }
 
-    func templatePath(_ document: String) -> String {
-        templatesDirectory.appendingPathComponent(document).appendingPathComponent("\(document).trame").path
+    /// The versions of a document's template, oldest first.
+    public func templateVersions(_ document: String) -> [(version: Int, path: String)] {
+        let folder = templatesDirectory.appendingPathComponent(document)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.compactMap { file -> (Int, String)? in
+            let prefix = "\(document).v"
+            guard file.hasPrefix(prefix), file.hasSuffix(".trame"),
+                  let version = Int(file.dropFirst(prefix.count).dropLast(".trame".count)) else { return nil }
+            return (version, folder.appendingPathComponent(file).path)
+        }.sorted { $0.0 < $1.0 }
     }
 
-    /// Loads the template of a document.
-    public func template(_ document: String) throws(AssemblyFailure) -> CompiledTemplate {
-        guard availableDocuments.contains(document) else {
+    /// Loads one version of a document's template (the latest by default).
+    public func template(_ document: String, version: Int? = nil) throws(AssemblyFailure) -> CompiledTemplate {
+        let versions = templateVersions(document)
+        guard !versions.isEmpty else {
             var message = "document « \(document) » inconnu"
             if let near = Suggestions.nearest(to: document, among: availableDocuments) { message += " ; vouliez-vous dire « \(near) » ?" }
             message += " ; documents disponibles : " + availableDocuments.joined(separator: ", ")
             throw AssemblyFailure(.data, message, code: "DOCUMENT_INCONNU")
         }
+        guard let chosen = version.map({ v in versions.first { $0.version == v } }) ?? versions.last else {
+            throw AssemblyFailure(.data, "la version \(version ?? 0) du gabarit « \(document) » n'existe pas (versions : "
+                                  + versions.map { String($0.version) }.joined(separator: ", ") + ")", code: "VERSION_GABARIT")
+        }
         do {
-            return try TemplateLoader.load(path: templatePath(document))
+            return try TemplateLoader.load(path: chosen.path)
         } catch {
             throw AssemblyFailure(.data, diagnostics: error.diagnostics, sources: Self.sources(of: error.diagnostics))
         }
     }
 
     /// Renders a document from its input files.
-    public func generate(_ request: GenerationRequest) throws(AssemblyFailure) -> GeneratedDocument {
-        let template = try template(request.document)
-        let audience = request.audience ?? template.audience ?? .partenaires
-        let files: CaseFiles
-        let context: DataNode
-        let subject: String
-        if template.audience == .partenaires {
+    public func generate(_ request: GenerationRequest) throws(AssemblyFailure) -> ProducedDocument {
+        var request = request
+        let rule = DocumentCatalog.rule(for: request.document)
+        if request.blank {
+            guard let form = rule.blankForm else {
+                throw AssemblyFailure(.data, "--blank ne s'applique qu'aux évaluations (evaluation, evaluation-finale)", code: "FORMULAIRE_INCONNU")
+            }
+            request.document = form
+        }
+        let latest = try template(request.document, version: request.templateVersion)
+        let audience = try chooseAudience(request, latest, rule: request.blank ? DocumentRule() : rule)
+        if latest.audience == .partenaires {
             guard let conventionPath = request.conventionPath else {
                 throw AssemblyFailure(.data, "le document « \(request.document) » porte sur le partenariat : indiquez --convention FICHIER", code: "CONVENTION_REQUISE")
             }
-            files = try CaseFiles.load(conventionPath: conventionPath)
-            context = ContextBuilder.conventionContext(convention: files.convention.root!, audience: audience, draft: request.draft)
-            subject = files.convention.root?["identifiant"]?.text ?? "convention"
-        } else {
-            guard let dossierPath = request.dossierPath else {
-                throw AssemblyFailure(.data, "le document « \(request.document) » porte sur un ménage : indiquez --dossier FICHIER", code: "DOSSIER_REQUIS")
-            }
-            files = try CaseFiles.load(dossierPath: dossierPath, conventionOverride: request.conventionPath)
-            context = ContextBuilder.dossierContext(dossier: files.dossier!.root!, convention: files.convention.root!, audience: audience, draft: request.draft)
-            subject = files.dossier?.root?["dossier"]?.text ?? "dossier"
+            let files = try CaseFiles.load(conventionPath: conventionPath)
+            let context = ContextBuilder.conventionContext(convention: files.convention.root!, audience: audience, draft: request.draft)
+            return try render(request, latest, context: context, audience: audience, files: files,
+                              subject: files.convention.root?["identifiant"]?.text ?? "convention", event: nil)
         }
-        let result = template.render(context: context, options: RenderOptions(draft: request.draft, audience: audience))
+        guard let dossierPath = request.dossierPath else {
+            throw AssemblyFailure(.data, "le document « \(request.document) » porte sur un ménage : indiquez --dossier FICHIER", code: "DOSSIER_REQUIS")
+        }
+        let files = try CaseFiles.load(dossierPath: dossierPath, conventionOverride: request.conventionPath)
+        let dossier = Dossier(checked: files.dossier!.root!)
+        if rule.requiresTripartite, dossier.sousLocation?.conventionTripartite != true {
+            throw AssemblyFailure(.data, "le document « \(request.document) » ne concerne que les sous-locations avec convention tripartite (CCH L442-8-3) ; le dossier \(dossier.id) n'en prévoit pas (sous_location.convention_tripartite: false)", code: "SANS_CONVENTION_TRIPARTITE")
+        }
+        let (selection, event) = try select(rule.selection, date: request.date, in: dossier, document: request.document)
+        var dossierData = files.dossier!.root!
+        if audience == .bailleur {
+            let landlord = dossier.logement?.bailleur ?? ""
+            let day = event ?? dossier.sousLocation?.dateEffet
+            let consented = day.map { dossier.hasSharingConsent(for: landlord, on: $0) } ?? false
+            if case .evaluation = rule.selection, !consented {
+                throw AssemblyFailure(.data, "copie pour le bailleur refusée : le dossier \(dossier.id) n'enregistre aucun consentement de la personne au partage d'informations (périmètre « partage ») avec « \(landlord) » en vigueur le \(day.map { FrenchDate.long(year: $0.year, month: $0.month, day: $0.day) } ?? "jour de l'évaluation") ; seule la partie partagée peut lui être transmise, et seulement avec ce consentement (CSP L1110-4)", code: "CONSENTEMENT_ABSENT")
+            }
+            // Without consent, nothing of the shared part reaches a landlord document.
+            if !consented { dossierData = DataPruning.removing(above: .partenaires, from: dossierData) }
+        }
+        let context = ContextBuilder.dossierContext(dossier: dossierData, convention: files.convention.root!, audience: audience,
+                                                    draft: request.draft, selection: selection)
+        return try render(request, latest, context: context, audience: audience, files: files, subject: dossier.id, event: event)
+    }
+
+    private func chooseAudience(_ request: GenerationRequest, _ template: CompiledTemplate, rule: DocumentRule) throws(AssemblyFailure) -> Audience {
+        let defaultAudience = template.audience ?? .partenaires
+        guard let asked = request.audience, asked != defaultAudience else { return defaultAudience }
+        guard let allowed = rule.audiences, allowed.contains(asked) else {
+            let possible = (rule.audiences ?? [defaultAudience]).map(\.rawValue).joined(separator: ", ")
+            throw AssemblyFailure(.data, "le document « \(request.document) » ne peut pas être produit pour « \(asked.rawValue) » ; destinataires possibles : \(possible)", code: "DESTINATAIRE_REFUSE")
+        }
+        return asked
+    }
+
+    private func select(_ selection: DocumentRule.Selection, date: CalendarDate?, in dossier: Dossier,
+                        document: String) throws(AssemblyFailure) -> (ContextBuilder.Selection, CalendarDate?) {
+        switch selection {
+        case .none:
+            return (.none, nil)
+        case .evaluation(let defaultFinal):
+            let dates = dossier.evaluations.map(\.date)
+            let listed = dates.isEmpty ? "le dossier \(dossier.id) n'en compte aucune" : "évaluations du dossier : " + dates.map(\.description).joined(separator: ", ")
+            if let date {
+                guard dates.contains(date) else {
+                    throw AssemblyFailure(.data, "aucune évaluation le \(date) ; \(listed)", code: "EVALUATION_INTROUVABLE")
+                }
+                return (.evaluation(date), date)
+            }
+            if defaultFinal, let final = dossier.evaluations.last(where: \.isFinal) { return (.evaluation(final.date), final.date) }
+            throw AssemblyFailure(.data, defaultFinal ? "aucune évaluation finale dans le dossier \(dossier.id) ; \(listed)"
+                                  : "indiquez l'évaluation par sa date : --date AAAA-MM-JJ ; \(listed)", code: "EVALUATION_INTROUVABLE")
+        case .renewal:
+            let dates = dossier.sousLocation?.renouvellements.map(\.dateEffet) ?? []
+            let listed = dates.isEmpty ? "le dossier \(dossier.id) n'enregistre aucun renouvellement" : "renouvellements : " + dates.map(\.description).joined(separator: ", ")
+            guard let date else {
+                throw AssemblyFailure(.data, "indiquez le renouvellement par sa date d'effet : --date AAAA-MM-JJ ; \(listed)", code: "RENOUVELLEMENT_INTROUVABLE")
+            }
+            guard dates.contains(date) else {
+                throw AssemblyFailure(.data, "aucun renouvellement ne commence le \(date) ; \(listed)", code: "RENOUVELLEMENT_INTROUVABLE")
+            }
+            return (.renewal(date), date)
+        }
+    }
+
+    /// Picks the template version in force on the reference date (unless one is asked), then renders.
+    private func render(_ request: GenerationRequest, _ latest: CompiledTemplate, context: DataNode, audience: Audience,
+                        files: CaseFiles, subject: String, event: CalendarDate?) throws(AssemblyFailure) -> ProducedDocument {
+        var template = latest
+        if request.templateVersion == nil, templateVersions(request.document).count > 1,
+           let date = latest.referenceDatePaths.lazy.compactMap({ context.node(at: FieldPath(parsing: $0))?.date }).first {
+            for candidate in templateVersions(request.document).reversed() {
+                let loaded = try self.template(request.document, version: candidate.version)
+                if let effective = loaded.effectiveDate, effective <= date { template = loaded; break }
+            }
+        }
+        let options = RenderOptions(draft: request.draft, audience: audience, clauseVersions: request.clauseVersions)
+        let result = template.render(context: context, options: options)
         guard let document = result.document, !result.diagnostics.hasErrors else {
             var diagnostics = result.diagnostics
             if !request.draft, result.diagnostics.contains(where: { $0.code == "VALEUR_MANQUANTE" }) {
@@ -129,8 +250,10 @@ public struct Generator: Sendable {
             sources[files.convention.path] = files.convention.source
             throw AssemblyFailure(.data, diagnostics: diagnostics, sources: sources)
         }
-        return GeneratedDocument(document: document, template: template, audience: audience, subjectID: subject,
-                                 missingValues: result.missingValues, warnings: files.warnings + result.diagnostics)
+        return ProducedDocument(document: document, template: template, audience: audience, subjectID: subject, eventDate: event,
+                                 missingValues: result.missingValues, warnings: files.warnings + result.diagnostics,
+                                 clauses: result.clauses, referenceDate: result.referenceDate,
+                                 visibleData: DataPruning.visible(context, for: audience))
     }
 
     /// The text of the template files the diagnostics point into.

@@ -12,6 +12,44 @@ public enum PDFConverter {
         return nil
     }
 
+    /// Converts many ODT documents in one LibreOffice run (starting LibreOffice costs about a second).
+    /// - Parameter documents: unique base names and ODT bytes.
+    /// - Returns: the PDF bytes by base name (a document LibreOffice could not convert is absent).
+    public static func convert(many documents: [(name: String, odt: Data)]) throws(AssemblyFailure) -> [String: Data] {
+        guard let soffice else {
+            throw AssemblyFailure(.unavailable, "LibreOffice (soffice) est introuvable : installez-le (paquet libreoffice-writer-nogui) pour produire des PDF", code: "LIBREOFFICE_ABSENT")
+        }
+        let fm = FileManager.default
+        let work = fm.temporaryDirectory.appendingPathComponent("trame-pdf-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: work) }
+        var inputs: [String] = []
+        do {
+            try fm.createDirectory(at: work, withIntermediateDirectories: true)
+            for document in documents {
+                let input = work.appendingPathComponent("\(document.name).odt")
+                try document.odt.write(to: input)
+                inputs.append(input.path)
+            }
+        } catch {
+            throw AssemblyFailure(.cannotWrite, "fichier temporaire impossible : \(error.localizedDescription)")
+        }
+        let process = Process()
+        process.executableURL = soffice
+        process.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--norestore",
+                             "--convert-to", "pdf", "--outdir", work.path] + inputs
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw AssemblyFailure(.unavailable, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)", code: "LIBREOFFICE_ABSENT")
+        }
+        process.waitUntilExit()
+        var result: [String: Data] = [:]
+        for document in documents {
+            if let pdf = try? Data(contentsOf: work.appendingPathComponent("\(document.name).pdf")), !pdf.isEmpty { result[document.name] = pdf }
+        }
+        return result
+    }
+
     /// Converts the bytes of an ODT document to PDF.
     /// - Throws: `AssemblyFailure` `.unavailable` when LibreOffice is absent, `.cannotWrite` when it fails.
     public static func convert(odt: Data, name: String) throws(AssemblyFailure) -> Data {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrameModel
+import TrameProcedure
 
 extension TrameCommand {
     /// `trame check FILE...`: reports every problem of every file, like a compiler, and writes nothing.
@@ -32,7 +33,7 @@ extension TrameCommand {
     }
 }
 
-/// Runs the checks of `trame check` and formats the report (shared with other commands).
+/// Runs the checks of `trame check` and formats the report.
 struct CheckRunner {
     let locator: ConventionLocator
 
@@ -49,8 +50,7 @@ struct CheckRunner {
 
     func check(_ paths: [String]) -> Report {
         var report = Report()
-        var conventions: [String: LoadedFile] = [:]
-        var printed: Set<String> = []
+        var reader = CaseReader(locator: locator)
         var reported = 0
 
         func emit(_ file: LoadedFile, extra: [Diagnostic] = []) {
@@ -64,43 +64,26 @@ struct CheckRunner {
             reported += 1
         }
 
-        func convention(at path: String) -> LoadedFile {
-            if let cached = conventions[path] { return cached }
-            let loaded = ModelLoader.read(path: path, expected: .convention)
-            conventions[path] = loaded
-            return loaded
-        }
-
-        for path in paths {
-            let file = ModelLoader.read(path: path)
-            guard file.kind == .dossier, let root = file.root, let idNode = root["convention"], let id = idNode.text else {
-                if file.kind == .convention { conventions[path] = file }
-                if printed.insert(path).inserted { emit(file) }
+        // Conventions first, so that a dossier uses a convention given on the same command line.
+        var unique: [String] = []
+        for path in paths where !unique.contains(path) { unique.append(path) }
+        let files = unique.map { ModelLoader.read(path: $0) }
+        for file in files where file.kind == .convention { reader.register(convention: file) }
+        var shown: Set<String> = []
+        for file in files {
+            guard file.kind == .dossier, file.root != nil else {
+                if shown.insert(file.path).inserted { emit(file) }
                 continue
             }
-            var extra: [Diagnostic] = []
-            if let conventionPath = locator.path(for: id, dossierPath: path) {
-                let loaded = convention(at: conventionPath)
-                if !printed.contains(conventionPath), !loaded.diagnostics.isEmpty {
-                    printed.insert(conventionPath)
-                    emit(loaded)
-                }
-                if let actual = loaded.root?["identifiant"]?.text, actual != id {
-                    extra.append(.error("CONVENTION_DIFFERENTE", path: idNode.path,
-                                        "le dossier relève de la convention « \(id) », mais la convention fournie est « \(actual) » (\(conventionPath))",
-                                        at: idNode.location))
-                }
-                extra += ModelLoader.checkDossier(file, convention: loaded.root == nil ? nil : loaded)
-            } else {
-                extra.append(.error("CONVENTION_INTROUVABLE", path: idNode.path,
-                                    "convention « \(id) » introuvable : placez convention-\(id).yaml à côté du dossier, ou indiquez --convention FICHIER",
-                                    at: idNode.location))
-                extra += ModelLoader.checkDossier(file, convention: nil)
+            let reading = reader.read(dossier: file)
+            // A convention found for a dossier (not given) is reported once, when it has problems.
+            if let convention = reading.convention, reading.conventionIsNew, !convention.diagnostics.isEmpty,
+               shown.insert(convention.path).inserted {
+                emit(convention)
             }
-            if printed.insert(path).inserted { emit(file, extra: extra) }
+            if shown.insert(file.path).inserted { emit(file, extra: reading.diagnostics) }
         }
-        let files = reported
-        report.text += "\(files) fichier\(files > 1 ? "s" : "") vérifié\(files > 1 ? "s" : "") : "
+        report.text += "\(reported) fichier\(reported > 1 ? "s" : "") vérifié\(reported > 1 ? "s" : "") : "
             + "\(report.errors) erreur\(report.errors > 1 ? "s" : ""), "
             + "\(report.warnings) avertissement\(report.warnings > 1 ? "s" : "")\n"
         return report

@@ -39,7 +39,16 @@ extension TrameCommand {
         @Option(help: "Destinataire : bailleur, association, soin, sous-locataire, partenaires, prefet.")
         var audience: Audience?
 
+        @Option(help: "Date (AAAA-MM-JJ) de l'évaluation ou du renouvellement dont traite le document.")
+        var date: CalendarDate?
+
+        @Flag(help: "Formulaire vierge à remplir à la main (évaluations ; avec --convention).")
+        var blank = false
+
         func validate() throws {
+            if blank && dossier != nil {
+                throw ValidationError("--blank produit un formulaire vierge : indiquez --convention FICHIER, sans --dossier")
+            }
             if dossier == nil && convention == nil {
                 throw ValidationError("indiquez --dossier FICHIER (document d'un ménage) ou --convention FICHIER (document du partenariat)")
             }
@@ -47,12 +56,14 @@ extension TrameCommand {
 
         func run() throws {
             let generator = Generator(templatesDirectory: try Resources.templates())
-            let request = GenerationRequest(document: document, dossierPath: dossier, conventionPath: convention, draft: draft, audience: audience)
+            let request = GenerationRequest(document: document, dossierPath: dossier, conventionPath: convention, draft: draft,
+                                            audience: audience, date: date, blank: blank)
             do {
                 let generated = try generator.generate(request)
-                let data = try generated.data(as: format)
+                let (data, manifest) = try generated.output(as: format, draft: draft)
                 let target = OutputPath.resolve(output, defaultName: "\(generated.baseName).\(format.fileExtension)")
                 try AtomicFile.write(data, to: target)
+                try AtomicFile.write(manifest.json(pretty: true), to: Manifest.sidecar(for: target))
                 for warning in generated.warnings where warning.severity == .warning { printError(warning.headline) }
                 for missing in generated.missingValues {
                     printError("à compléter : \(missing.path) (\(missing.location))")
@@ -66,6 +77,10 @@ extension TrameCommand {
 }
 
 extension ProducedFormat: ExpressibleByArgument {}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
 extension Audience: ExpressibleByArgument {}
 
 /// Resolving `--output`: an existing directory (or a path ending in `/`) receives the default name.

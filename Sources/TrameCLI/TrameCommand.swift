@@ -1,4 +1,5 @@
 import ArgumentParser
+import TrameAssembly
 
 /// The `trame` command. Each subcommand lives in its own file as an extension.
 public struct TrameCommand: ParsableCommand {
@@ -10,15 +11,11 @@ public struct TrameCommand: ParsableCommand {
             65 données ou gabarit refusés, 66 fichier introuvable ou illisible.
             """,
         version: TrameVersion.current,
-        subcommands: [Check.self, Generate.self]
+        subcommands: [Demo.self, Check.self, Generate.self, Clauses.self, Regenerate.self, Deadlines.self, Funding.self, Status.self]
     )
     public init() {}
 }
 
-/// The tool's version, recorded in every generated document's manifest.
-public enum TrameVersion {
-    public static let current = "0.1.0"
-}
 
 /// Exit statuses shared by every command (sysexits.h).
 public enum ExitStatus {

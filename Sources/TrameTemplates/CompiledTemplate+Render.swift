@@ -25,6 +25,7 @@ extension CompiledTemplate {
             ?? DataNode(value: .object(DataObject()), path: FieldPath(), sensitivity: .partenaires, location: nil)
         var renderer = Renderer(template: self, root: visible, options: options)
         let document = renderer.run()
-        return RenderResult(document: document, missingValues: renderer.missing, diagnostics: renderer.diagnostics)
+        return RenderResult(document: document, missingValues: renderer.missing, diagnostics: renderer.diagnostics,
+                            clauses: renderer.clauseUses, referenceDate: renderer.referenceDate)
     }
 }

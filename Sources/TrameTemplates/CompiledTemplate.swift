@@ -16,6 +16,13 @@ public struct CompiledTemplate: Sendable {
     public let initialsOnEveryPage: Bool
     /// The schema the template was checked against.
     public let schema: ContextSchema
+    /// `en_vigueur` of this version of the document template.
+    public let effectiveDate: CalendarDate?
+    /// `date_reference`: the paths giving the reference date, as written.
+    public var referenceDatePaths: [String] { referenceDate.map(\.text) }
+    /// SHA-256 of the template file's text (the document template version's fingerprint).
+    public let sha256: String
+    let referenceDate: [PathRef]
     let header: [InlineNode]?
     let body: [BodyNode]
     let hasReferences: Bool
@@ -28,9 +35,14 @@ public struct RenderOptions: Sendable {
     /// The audience: fields it may not see are removed before rendering.
     public var audience: Audience
 
-    public init(draft: Bool = false, audience: Audience) {
+    /// Clause versions to use whatever the reference date (`id` → version), to rebuild a document
+    /// exactly as it was (`trame regenerate`).
+    public var clauseVersions: [String: Int]
+
+    public init(draft: Bool = false, audience: Audience, clauseVersions: [String: Int] = [:]) {
         self.draft = draft
         self.audience = audience
+        self.clauseVersions = clauseVersions
     }
 }
 
@@ -55,4 +67,8 @@ public struct RenderResult: Sendable {
     public let missingValues: [MissingValue]
     /// Errors and warnings, located in the template.
     public let diagnostics: [Diagnostic]
+    /// Every clause the document considered, in order: version, included or not, and why.
+    public let clauses: [ClauseUse]
+    /// The date that chose the clause versions (nil when the data lacks it: latest versions).
+    public let referenceDate: CalendarDate?
 }

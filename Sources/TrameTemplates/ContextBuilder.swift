@@ -13,15 +13,18 @@ public enum ContextBuilder {
     ///   - audience: The document's audience (`audience`; `render` sets it again from its options).
     ///   - draft: Whether the document is a draft (`projet`).
     /// - Returns: The context root.
-    public static func dossierContext(dossier: DataNode, convention: DataNode, audience: Audience, draft: Bool) -> DataNode {
+    public static func dossierContext(dossier: DataNode, convention: DataNode, audience: Audience, draft: Bool,
+                                      selection: Selection = .none) -> DataNode {
         var object = dossier.object ?? DataObject()
         object.set("convention", convention)
         if var sublease = dossier["sous_location"], let end = currentTermEnd(sublease) {
             var children = sublease.object ?? DataObject()
             children.set("date_fin", derived(.date(end), "date_fin", from: sublease))
+            children.set("date_avis_prefet", derived(.date(end.adding(days: 1).adding(months: -2)), "date_avis_prefet", from: sublease))
             sublease.value = .object(children)
             object.set("sous_location", sublease)
         }
+        select(selection, in: dossier, into: &object)
         let parties = convention["parties"]?.list ?? []
         if let landlordID = dossier["logement"]?["bailleur"]?.text, let landlord = parties.first(where: { $0["id"]?.text == landlordID }) {
             object.set("bailleur", landlord)
@@ -58,6 +61,44 @@ public enum ContextBuilder {
             ("projet", node(.boolean(draft), "projet")),
         ])
         return DataNode(value: .object(object), path: FieldPath(), sensitivity: .partenaires, location: convention.location)
+    }
+
+    /// What a document about one event of the dossier is about.
+    public enum Selection: Sendable, Equatable {
+        case none
+        /// The evaluation of that date (`evaluation`, `evaluation_numero`).
+        case evaluation(CalendarDate)
+        /// The renewal starting on that date (`renouvellement`, `terme_precedent`).
+        case renewal(CalendarDate)
+    }
+
+    /// Adds the selected evaluation or renewal; nothing when the date matches none (the caller
+    /// checks the date first and says which dates exist).
+    static func select(_ selection: Selection, in dossier: DataNode, into object: inout DataObject) {
+        switch selection {
+        case .none:
+            return
+        case .evaluation(let date):
+            let evaluations = dossier["evaluations"]?.list ?? []
+            guard let index = evaluations.firstIndex(where: { $0["date"]?.date == date }) else { return }
+            object.set("evaluation", evaluations[index])
+            object.set("evaluation_numero", derived(.integer(index + 1), "numero", from: evaluations[index]))
+        case .renewal(let date):
+            guard let sublease = dossier["sous_location"], let renewals = sublease["renouvellements"]?.list,
+                  let index = renewals.firstIndex(where: { $0["date_effet"]?.date == date }),
+                  let months = renewals[index]["duree_mois"]?.integer else { return }
+            let renewal = renewals[index]
+            var fields = renewal.object ?? DataObject()
+            fields.set("date_fin", derived(.date(date.endOfTerm(months: months)), "date_fin", from: renewal))
+            fields.set("numero", derived(.integer(index + 1), "numero", from: renewal))
+            object.set("renouvellement", DataNode(value: .object(fields), path: renewal.path, sensitivity: renewal.sensitivity, location: renewal.location))
+            let previous = index == 0 ? sublease : renewals[index - 1]
+            if let start = previous["date_effet"] {
+                let term = DataObject([("date_effet", start),
+                                       ("date_fin", derived(.date(date.adding(days: -1)), "date_fin", from: previous))])
+                object.set("terme_precedent", DataNode(value: .object(term), path: previous.path, sensitivity: previous.sensitivity, location: previous.location))
+            }
+        }
     }
 
     /// The last day of the current sublease term: the last renewal's, else the initial term's.

@@ -29,6 +29,14 @@ public struct ContextSchema: Sendable {
         .optional("partie", .text), FieldSpec("qualite", .text), FieldSpec("nom", .text),
     ]
 
+    /// One evaluation (`evaluations[]`), as selected by `--date` into `evaluation`.
+    static let evaluationType: FieldType = {
+        for spec in FormatSchemas.dossier.root where spec.key == "evaluations" {
+            if case .list(let element) = spec.type { return element }
+        }
+        return .object([])
+    }()
+
     /// The fields common to every document: `audience` and `projet`.
     static let documentFields: [FieldSpec] = [
         FieldSpec("audience", .enumeration(Audience.allCases.map(\.rawValue)), .required, .partenaires),
@@ -41,8 +49,11 @@ public struct ContextSchema: Sendable {
     /// whole convention object (its `identifiant` is the id), and derived fields:
     /// `bailleur` (the landlord party of `logement.bailleur`), `association` (the
     /// `operateur_associatif` party), `etablissement_sante` (the health establishment party),
-    /// `sous_location.date_fin` (end of the current term), `signataires` (the signing parties of
-    /// each document, FORMAT.md), `audience` and `projet` (draft).
+    /// `sous_location.date_fin` (end of the current term), `sous_location.date_avis_prefet` (two
+    /// months before it: the L442-8-3 notice), `signataires` (the signing parties of each document,
+    /// FORMAT.md), `audience` and `projet` (draft); and, when a document is about one evaluation or
+    /// one renewal (`--date`), `evaluation` and `evaluation_numero` (1 for the first), or
+    /// `renouvellement` (with `date_fin` and `numero`) and `terme_precedent`.
     public static let dossierDocument: ContextSchema = {
         var fields: [FieldSpec] = []
         for spec in FormatSchemas.dossier.root {
@@ -51,7 +62,8 @@ public struct ContextSchema: Sendable {
                 fields.append(conventionField)
             case "sous_location":
                 guard case .object(let children) = spec.type else { fields.append(spec); continue }
-                fields.append(FieldSpec(spec.key, .object(children + [.optional("date_fin", .date)]), spec.requirement, spec.sensitivity))
+                fields.append(FieldSpec(spec.key, .object(children + [.optional("date_fin", .date), .optional("date_avis_prefet", .date)]),
+                                        spec.requirement, spec.sensitivity))
             default:
                 fields.append(spec)
             }
@@ -59,6 +71,13 @@ public struct ContextSchema: Sendable {
         let party = FieldType.object(partyFields)
         let signatories = FieldType.list(.object(signatoryFields))
         fields += [
+            .optional("evaluation", evaluationType, .partenaires),
+            .optional("evaluation_numero", .integer(minimum: 1), .partenaires),
+            .optional("renouvellement", .object([
+                FieldSpec("date_effet", .date), FieldSpec("duree_mois", .integer(minimum: 1)),
+                FieldSpec("date_fin", .date), FieldSpec("numero", .integer(minimum: 1)),
+            ]), .partenaires),
+            .optional("terme_precedent", .object([FieldSpec("date_effet", .date), FieldSpec("date_fin", .date)]), .partenaires),
             .optional("bailleur", party, .partenaires),
             .optional("association", party, .partenaires),
             .optional("etablissement_sante", party, .partenaires),

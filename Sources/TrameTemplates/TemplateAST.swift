@@ -50,4 +50,24 @@ indirect enum BodyNode: Sendable {
     case blank
     case conditional([Branch<[BodyNode]>])
     case loop(LoopSpec, [BodyNode])
+    /// `@clause nom`: a versioned clause, its version chosen at render time.
+    case clause(ClauseNode)
+}
+
+/// One version of a clause, compiled.
+struct ClauseVersionNode: Sendable {
+    let version: Int
+    let effectiveDate: CalendarDate
+    let title: String
+    let condition: ConditionNode?
+    let conditionText: String?
+    let body: [BodyNode]
+    let sha256: String
+}
+
+/// `@clause nom`: every version of the clause, oldest first.
+struct ClauseNode: Sendable {
+    let id: String
+    let location: SourceLocation
+    let versions: [ClauseVersionNode]
 }

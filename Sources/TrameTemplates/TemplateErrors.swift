@@ -47,4 +47,7 @@ enum TemplateCode {
     static let missingValue = "VALEUR_MANQUANTE"
     static let audience = "AUDIENCE"
     static let unreadable = "FICHIER_ILLISIBLE"
+    static let unknownClause = "CLAUSE_INCONNUE"
+    static let clauseFile = "CLAUSE_INVALIDE"
+    static let clauseVersion = "VERSION_CLAUSE"
 }

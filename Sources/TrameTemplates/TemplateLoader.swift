@@ -12,11 +12,16 @@ public enum TemplateLoader {
     ///     `partenaires` and `dossierDocument` otherwise.
     ///   - fragments: Where `{% inclure %}` looks.
     /// - Throws: `TemplateErrors` with every problem found, located in the template.
-    public static func load(path: String, schema: ContextSchema? = nil, fragments: FragmentResolver? = nil) throws(TemplateErrors) -> CompiledTemplate {
+    public static func load(path: String, schema: ContextSchema? = nil, fragments: FragmentResolver? = nil,
+                            clauses: ClauseResolver? = nil) throws(TemplateErrors) -> CompiledTemplate {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw TemplateErrors([.error(TemplateCode.unreadable, "gabarit introuvable ou illisible (UTF-8 attendu)", at: SourceLocation(file: path, line: 1, column: 1))])
         }
-        return try load(source: text, name: path, fragments: fragments ?? .directory(fragmentsDirectory(for: path)), schema: schema)
+        let fragmentsFolder = fragmentsDirectory(for: path)
+        // Clauses live beside `_fragments/`: in the `Templates/` folder holding the document's folder.
+        let root = (fragmentsFolder as NSString).deletingLastPathComponent
+        return try load(source: text, name: path, fragments: fragments ?? .directory(fragmentsFolder),
+                        schema: schema, clauses: clauses ?? .directory(root))
     }
 
     /// Loads a template from its text.
@@ -27,7 +32,7 @@ public enum TemplateLoader {
     ///   - schema: The context schema (default as for `load(path:)`).
     /// - Throws: `TemplateErrors` with every problem found.
     public static func load(source: String, name: String, fragments: FragmentResolver = .none,
-                            schema: ContextSchema? = nil) throws(TemplateErrors) -> CompiledTemplate {
+                            schema: ContextSchema? = nil, clauses: ClauseResolver = .none) throws(TemplateErrors) -> CompiledTemplate {
         let all = TemplateText.lines(source, file: name, firstLine: 1)
         let (frontLines, body, unclosed) = TemplateText.split(all)
         var sink = DiagnosticSink()
@@ -36,8 +41,19 @@ public enum TemplateLoader {
         }
         let front = frontLines.map { FrontMatter.parse($0, file: name, sink: &sink) } ?? FrontMatter()
         let contextSchema = schema ?? (front.audience == .partenaires ? .conventionDocument : .dossierDocument)
-        var ctx = CompileContext(schema: contextSchema, fragments: fragments, file: name)
+        var ctx = CompileContext(schema: contextSchema, fragments: fragments, clauses: clauses, file: name)
         ctx.sink.append(contentsOf: sink.diagnostics)
+        let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
+        ctx.documentID = front.document ?? String(base.split(separator: ".").first ?? Substring(base))
+        var referenceDate: [PathRef] = []
+        if let (paths, location) = front.referenceDate {
+            for path in paths {
+                guard let ref = ctx.scope.resolve(path.split(separator: ".").map(String.init), at: location, sink: &ctx.sink) else { continue }
+                if case .date = ref.kind { referenceDate.append(ref) } else {
+                    ctx.sink.error(TemplateCode.frontMatter, "date_reference : « \(path) » n'est pas une date", at: location)
+                }
+            }
+        }
         var header: [InlineNode]?
         if let (text, location) = front.header {
             let padding = [Unicode.Scalar](repeating: " ", count: max(0, location.column - 1))
@@ -52,10 +68,10 @@ public enum TemplateLoader {
         ctx.checkLabels()
         let diagnostics = ctx.sink.diagnostics.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
         guard !diagnostics.hasErrors else { throw TemplateErrors(diagnostics) }
-        let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
-        return CompiledTemplate(name: name, documentID: front.document ?? base, title: front.title ?? base,
+        return CompiledTemplate(name: name, documentID: ctx.documentID ?? base, title: front.title ?? base,
                                 version: front.version ?? 1, audience: front.audience, initialsOnEveryPage: front.initials,
-                                schema: contextSchema, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
+                                schema: contextSchema, effectiveDate: front.effectiveDate, sha256: ClauseSource.hash(source),
+                                referenceDate: referenceDate, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
     }
 
     /// The nearest `_fragments` folder at or above the template's folder (else `../_fragments`).

@@ -87,7 +87,7 @@ struct GenerateCommandTests {
         #expect(r.status == 65)
         #expect(r.stderr.contains("erreur [VALEUR_MANQUANTE]"))
         #expect(r.stderr.contains("association.adresse"))
-        #expect(r.stderr.contains("sous-location.trame:"), "the template location is given")
+        #expect(r.stderr.contains("clauses/parties.v1.trame:"), "the template location is given")
         #expect(r.stderr.contains("--draft"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["convention-metz-jury-2018.yaml", "dossier.yaml"])
     }

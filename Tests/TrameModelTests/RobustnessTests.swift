@@ -57,14 +57,23 @@ struct RobustnessTests {
         }
     }
 
-    @Test(arguments: [
-        String(repeating: "[", count: 100_000),
-        String(repeating: "{a: ", count: 50_000),
-        String(repeating: "- ", count: 50_000) + "x",
-        (0..<3000).map { String(repeating: " ", count: $0) + "a:" }.joined(separator: "\n") + " x",
-    ])
-    func deepNestingIsRefused(text: String) {
-        let d = load(Data(text.utf8))
+    /// Deeply nested inputs, named so that the test log stays short.
+    enum Nesting: String, CaseIterable, Sendable {
+        case flowSequences, flowMappings, blockDashes, indentation
+
+        var text: String {
+            switch self {
+            case .flowSequences: return String(repeating: "[", count: 100_000)
+            case .flowMappings: return String(repeating: "{a: ", count: 50_000)
+            case .blockDashes: return String(repeating: "- ", count: 50_000) + "x"
+            case .indentation: return (0..<3000).map { String(repeating: " ", count: $0) + "a:" }.joined(separator: "\n") + " x"
+            }
+        }
+    }
+
+    @Test(arguments: Nesting.allCases)
+    func deepNestingIsRefused(nesting: Nesting) {
+        let d = load(Data(nesting.text.utf8))
         #expect(d.map(\.code) == ["IMBRICATION"] || d.map(\.code) == ["SYNTAXE"], "\(d.map(\.headline).prefix(2))")
     }
 

@@ -8,7 +8,7 @@ enum Fixtures {
     /// The repository root, found from this file's path.
     static let root: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let samples = root.appendingPathComponent("Conventions/metz-jury-2018")
-    static let subleasePath = root.appendingPathComponent("Templates/sous-location/sous-location.trame").path
+    static let subleasePath = root.appendingPathComponent("Templates/sous-location/sous-location.v1.trame").path
 
     static func load(_ name: String) -> DataNode {
         let file = ModelLoader.read(path: samples.appendingPathComponent(name).path)

@@ -54,6 +54,8 @@ extension BodyParser {
             return [.article(title: title, label: label)]
         case "saut-de-page":
             return [.pageBreak]
+        case "clause":
+            return ClauseCompiler.compile(rest.trimmingSpaces(), at: line.location(restStart), &ctx).map { [.clause($0)] } ?? []
         case "signatures":
             let words = rest.split(separator: ".").map(String.init)
             guard !rest.isEmpty, let ref = ctx.scope.resolve(words, at: line.location(restStart), sink: &ctx.sink) else {
@@ -78,7 +80,7 @@ extension BodyParser {
             return [.tableWidths(widths.map { $0! })]
         default:
             var message = "directive inconnue « @\(name) »"
-            if let near = Suggestions.nearest(to: name, among: ["article", "saut-de-page", "signatures", "tableau"]) { message += " ; vouliez-vous dire « @\(near) » ?" }
+            if let near = Suggestions.nearest(to: name, among: ["article", "clause", "saut-de-page", "signatures", "tableau"]) { message += " ; vouliez-vous dire « @\(near) » ?" }
             ctx.sink.error(TemplateCode.syntax, message + " (écrivez \\@ pour un @ en début de ligne)", at: line.location(i))
             return []
         }

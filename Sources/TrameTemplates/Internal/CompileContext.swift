@@ -5,6 +5,10 @@ struct CompileContext {
     var sink = DiagnosticSink()
     var scope: CompileScope
     let fragments: FragmentResolver
+    /// Where `@clause` finds clause versions.
+    let clauses: ClauseResolver
+    /// The document id, to resolve `@clause nom` as `<document>.nom`.
+    var documentID: String?
     /// The files being included, outermost first (for cycles).
     var includeStack: [String]
     /// Labels defined by `@article … {#label}`.
@@ -12,14 +16,21 @@ struct CompileContext {
     /// `{% renvoi label %}` uses, checked once the whole template is read.
     var labelReferences: [(label: String, location: SourceLocation)] = []
 
-    init(schema: ContextSchema, fragments: FragmentResolver, file: String) {
+    init(schema: ContextSchema, fragments: FragmentResolver, clauses: ClauseResolver = .none, file: String) {
         self.scope = CompileScope(schema: schema)
         self.fragments = fragments
+        self.clauses = clauses
         self.includeStack = [file]
     }
 
     mutating func parser(_ scalars: [Unicode.Scalar], column: Int, at location: SourceLocation) -> ExpressionParser? {
         ExpressionParser(scalars: scalars, column: column, file: location.file, line: location.line, scope: scope, sink: &sink)
+    }
+
+    /// A condition written as text at `location` (front matter `quand:`).
+    mutating func condition(text: String, at location: SourceLocation) -> ConditionNode? {
+        guard var p = parser(Array(text.unicodeScalars), column: location.column, at: location) else { return nil }
+        return p.parseWholeCondition(sink: &sink)
     }
 
     mutating func condition(_ head: TagHead, at location: SourceLocation) -> ConditionNode? {

@@ -48,7 +48,7 @@ enum ConditionEvaluator {
     }
 
     /// The value of an operand needed by a comparison: reports it when absent.
-    private static func required<S: ValueSource>(_ operand: Operand, _ source: inout S) -> DataValue? {
+    static func required<S: ValueSource>(_ operand: Operand, _ source: inout S) -> DataValue? {
         let v = value(operand, &source)
         if v == nil, let ref = operand.paths.first { source.comparisonMissing(ref) }
         return v

@@ -13,20 +13,21 @@ enum ConditionExplainer {
             guard let v else { return (false, "\(ref.text) absent") }
             return (true, v.isScalarValue ? "\(ref.text) = \(display(v))" : "\(ref.text) présent")
         case .compare(let left, let op, let right):
-            let a = ConditionEvaluator.value(left, &source)
-            let b = ConditionEvaluator.value(right, &source)
+            // Like the evaluator: a value a comparison needs and the data lacks is reported (an error in a final document).
+            let a = ConditionEvaluator.required(left, &source)
+            let b = ConditionEvaluator.required(right, &source)
             guard let a, let b else { return (false, [describe(left, a), describe(right, b)].filter { $0.hasSuffix(" absent") }.joined(separator: ", ")) }
             let value = ConditionEvaluator.compare(a, op, b)
             return (value, "\(describe(left, a)) (\(op.rawValue) \(operandText(right, b)))")
         case .member(let left, let set):
-            let a = ConditionEvaluator.value(left, &source)
+            let a = ConditionEvaluator.required(left, &source)
             guard let a else { return (false, describe(left, nil)) }
             switch set {
             case .literals(let values):
                 let value = values.contains { ConditionEvaluator.equal(a, $0) }
                 return (value, "\(describe(left, a)) (dans \(values.map(display).joined(separator: ", ")))")
             case .operand(let operand):
-                let list = ConditionEvaluator.value(operand, &source)
+                let list = ConditionEvaluator.required(operand, &source)
                 guard case .list(let items)? = list else { return (false, describe(operand, list)) }
                 let value = items.contains { ConditionEvaluator.equal(a, $0.value) }
                 return (value, "\(describe(left, a)) (dans \(describe(operand, list)))")
@@ -75,7 +76,7 @@ enum ConditionExplainer {
         switch value {
         case .text(let s): return s
         case .integer(let i): return String(i)
-        case .decimal(let d): return "\(d)"
+        case .decimal(let d): return "\(d)".replacingOccurrences(of: ".", with: ",")
         case .boolean(let b): return b ? "oui" : "non"
         case .date(let d): return d.description
         case .object: return "(ensemble de champs)"

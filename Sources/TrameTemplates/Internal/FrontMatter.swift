@@ -1,3 +1,4 @@
+import Foundation
 import TrameModel
 import Yams
 
@@ -10,8 +11,16 @@ struct FrontMatter {
     /// The page header text and where it was written.
     var header: (text: String, location: SourceLocation)?
     var initials = false
+    /// A clause's id (`clause:`), in clause files.
+    var clause: String?
+    /// `en_vigueur`: the date from which this version applies.
+    var effectiveDate: CalendarDate?
+    /// A clause's condition (`quand:`), with where its text starts.
+    var condition: (text: String, location: SourceLocation)?
+    /// `date_reference`: the paths giving the document's reference date, first present wins.
+    var referenceDate: (paths: [String], location: SourceLocation)?
 
-    static let keys = ["document", "titre", "version", "audience", "entete", "paraphes"]
+    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "date_reference", "quand", "audience", "entete", "paraphes"]
 
     /// Reads the front matter lines (between the `---` lines).
     static func parse(_ lines: [SourceLine], file: String, sink: inout DiagnosticSink) -> FrontMatter {
@@ -49,6 +58,15 @@ struct FrontMatter {
                 if let a = string.flatMap(Audience.init(rawValue:)) { result.audience = a } else {
                     fail("audience inconnue « \(string ?? "") » ; possibles : " + Audience.allCases.map(\.rawValue).joined(separator: ", "))
                 }
+            case "clause":
+                if let string, !string.isEmpty { result.clause = string } else { fail("un identifiant est attendu") }
+            case "en_vigueur":
+                if let date = string.flatMap({ CalendarDate(iso: $0) }) { result.effectiveDate = date } else { fail("une date AAAA-MM-JJ est attendue") }
+            case "quand":
+                if let string, !string.isEmpty { result.condition = (string, at) } else { fail("une condition est attendue") }
+            case "date_reference":
+                let paths = (string ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if paths.isEmpty { fail("un ou plusieurs chemins de date séparés par « | » sont attendus") } else { result.referenceDate = (paths, at) }
             case "entete":
                 if let string { result.header = (string, at) } else { fail("un texte est attendu") }
             case "paraphes":

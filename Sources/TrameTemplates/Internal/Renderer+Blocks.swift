@@ -64,6 +64,8 @@ extension Renderer {
                 }
             case .loop(let spec, let body):
                 iterate(spec) { renderer in renderer.render(body) }
+            case .clause(let clause):
+                renderClause(clause)
             }
         }
     }

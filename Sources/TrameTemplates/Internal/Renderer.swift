@@ -27,6 +27,10 @@ struct Renderer {
     var builder = BlockBuilder()
     var articleCount = 0
     var articleNumbers: [String: Int] = [:]
+    /// The date that chooses clause versions, read from `date_reference` when the render starts.
+    var referenceDate: CalendarDate?
+    /// Every clause considered, in order.
+    var clauseUses: [ClauseUse] = []
     /// `renvoi` uses in the order they were rendered.
     var references: [(label: String, style: TextStyle, location: SourceLocation)] = []
 
@@ -93,6 +97,7 @@ struct Renderer {
     // MARK: Whole render
 
     mutating func run() -> Document? {
+        referenceDate = readReferenceDate()
         render(template.body)
         var blocks = builder.finish()
         if template.hasReferences { resolveReferences(&blocks) }

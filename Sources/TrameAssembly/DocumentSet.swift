@@ -1,0 +1,53 @@
+import Foundation
+import TrameModel
+import TrameTemplates
+
+/// The documents of the set that apply to one dossier: one per evaluation for `evaluation`, one per
+/// renewal for `avenant-renouvellement`, tripartite documents only where the convention applies.
+public struct DocumentInstance: Sendable, Hashable {
+    public let document: String
+    /// The evaluation or renewal the instance is about.
+    public let date: CalendarDate?
+
+    public init(document: String, date: CalendarDate?) {
+        self.document = document
+        self.date = date
+    }
+}
+
+extension Generator {
+    /// The documents about a household (not the partnership ones) that apply to `dossier`, in catalog order.
+    public func documents(for dossier: Dossier) -> [DocumentInstance] {
+        var result: [DocumentInstance] = []
+        for document in DocumentCatalog.order where availableDocuments.contains(document) {
+            guard let template = try? template(document), template.audience != .partenaires else { continue }
+            let rule = DocumentCatalog.rule(for: document)
+            if rule.requiresTripartite, dossier.sousLocation?.conventionTripartite != true { continue }
+            switch rule.selection {
+            case .none:
+                result.append(DocumentInstance(document: document, date: nil))
+            case .evaluation(let defaultFinal):
+                if defaultFinal {
+                    if let final = dossier.evaluations.last(where: \.isFinal) { result.append(DocumentInstance(document: document, date: final.date)) }
+                } else {
+                    result += dossier.evaluations.filter { !$0.isFinal }.map { DocumentInstance(document: document, date: $0.date) }
+                }
+            case .renewal:
+                result += (dossier.sousLocation?.renouvellements ?? []).map { DocumentInstance(document: document, date: $0.dateEffet) }
+            }
+        }
+        return result
+    }
+
+    /// The partnership documents (generated from the convention alone), in catalog order.
+    public var partnershipDocuments: [String] {
+        DocumentCatalog.order.filter { availableDocuments.contains($0) && (try? template($0))?.audience == .partenaires }
+    }
+}
+
+extension DocumentCatalog {
+    /// The documents in the order a dossier lives them; any other template comes after, by name.
+    public static let order = ["convention-cadre", "annexe-roles", "evaluation-vierge", "bail-principal", "sous-location",
+                               "convention-tripartite", "consentement", "evaluation", "avenant-renouvellement",
+                               "evaluation-finale", "courrier-prefet"]
+}

@@ -1,0 +1,195 @@
+import ArgumentParser
+import Foundation
+import TrameAssembly
+import TrameModel
+import TrameTemplates
+
+extension TrameCommand {
+    /// `trame clauses …`: which clauses a document holds and why; impact of a clause change; the lock.
+    struct Clauses: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Les clauses des documents : lesquelles s'appliquent et pourquoi, impact d'une modification, empreintes.",
+            subcommands: [List.self, Impact.self, Lock.self],
+            defaultSubcommand: List.self
+        )
+    }
+}
+
+extension TrameCommand.Clauses {
+    /// `trame clauses [DOCUMENT] --dossier FILE [--json]`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "liste",
+            abstract: "Liste, dans l'ordre, chaque clause que le document considère : version, incluse ou non, et la raison.",
+            discussion: """
+                Sans DOCUMENT : toutes les pièces du dossier (une par évaluation, par renouvellement…).
+                La raison cite la condition et les valeurs qui l'ont décidée (logement.meuble = oui).
+                """
+        )
+
+        @Argument(help: "Le document (par défaut : tous les documents du dossier).")
+        var document: String?
+
+        @Option(help: "Le dossier du ménage.")
+        var dossier: String?
+
+        @Option(help: "La convention (documents du partenariat, ou pour imposer celle du dossier).")
+        var convention: String?
+
+        @Option(help: "Date de l'évaluation ou du renouvellement (AAAA-MM-JJ).")
+        var date: CalendarDate?
+
+        @Option(help: "Destinataire.")
+        var audience: Audience?
+
+        @Flag(help: "Sortie JSON : un tableau d'objets id, version, inclus, raison.")
+        var json = false
+
+        func validate() throws {
+            if dossier == nil && convention == nil { throw ValidationError("indiquez --dossier FICHIER ou --convention FICHIER") }
+        }
+
+        func run() throws {
+            let generator = Generator(templatesDirectory: try Resources.templates())
+            let rows: [ClauseTable.Row]
+            do {
+                rows = try collect(generator)
+            } catch {
+                throw error.report()
+            }
+            print(json ? ClauseTable.json(rows, withDocument: document == nil) : ClauseTable.text(rows))
+        }
+
+        /// Renders each document as a draft (the trace is wanted even when values are missing) and keeps its clauses.
+        private func collect(_ generator: Generator) throws(AssemblyFailure) -> [ClauseTable.Row] {
+            let instances: [DocumentInstance]
+            if let document {
+                instances = [DocumentInstance(document: document, date: date)]
+            } else if let dossier {
+                let files = try CaseFiles.load(dossierPath: dossier, conventionOverride: convention)
+                instances = generator.documents(for: Dossier(checked: files.dossier!.root!))
+            } else {
+                instances = generator.partnershipDocuments.map { DocumentInstance(document: $0, date: nil) }
+            }
+            var rows: [ClauseTable.Row] = []
+            for instance in instances {
+                let request = GenerationRequest(document: instance.document, dossierPath: dossier, conventionPath: convention,
+                                                draft: true, audience: audience, date: instance.date)
+                let produced = try generator.generate(request)
+                rows += produced.clauses.map { ClauseTable.Row(document: instance.document, date: instance.date, use: $0) }
+            }
+            return rows
+        }
+    }
+
+    /// `trame clauses impact CLAUSE-ID [--since VERSION] [--dans DIR…]`.
+    struct Impact: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Liste les documents générés qui contiennent une version antérieure d'une clause (avenants à prévoir).",
+            discussion: "Cherche les manifestes (*.manifest.json) sous les dossiers indiqués (par défaut : le dossier courant)."
+        )
+
+        @Argument(help: "L'identifiant de la clause (sous-location.depot-garantie).")
+        var clause: String
+
+        @Option(name: .customLong("since"), help: "Version de référence : sont listés les documents qui tiennent une version antérieure (par défaut : la dernière).")
+        var since: Int?
+
+        @Option(name: .customLong("dans"), help: "Dossier où chercher les manifestes (répétable).")
+        var directories: [String] = []
+
+        @Flag(help: "Sortie JSON.")
+        var json = false
+
+        func run() throws {
+            let templates = try Resources.templates()
+            let versions = ClauseResolver.directory(templates.path).versions(of: clause)
+            guard let latest = versions.last?.version else {
+                var message = "erreur [CLAUSE_INCONNUE] clause inconnue « \(clause) »"
+                let ids = Set(ClauseResolver.all(in: templates.path).map(\.id)).sorted()
+                if let near = Suggestions.nearest(to: clause, among: ids) { message += " ; vouliez-vous dire « \(near) » ?" }
+                printError(message)
+                throw ExitStatus.dataError
+            }
+            let below = since ?? latest
+            let roots = (directories.isEmpty ? ["."] : directories).map { URL(fileURLWithPath: $0) }
+            let hits = ClauseImpact.scan(roots, clause: clause, below: below)
+            if json {
+                let objects = hits.map { ["clause": $0.clause, "version": String($0.version), "document": $0.document, "sujet": $0.subject,
+                                          "evenement": $0.event ?? "", "source": $0.source] }
+                let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+                print(String(decoding: data, as: UTF8.self))
+                return
+            }
+            print("Clause \(clause) : version actuelle \(latest) ; documents tenant une version antérieure à \(below) : \(hits.count)")
+            for hit in hits {
+                print("  \(hit.subject)  \(hit.document)\(hit.event.map { " (\($0))" } ?? "")  version \(hit.version)  \(hit.source)")
+            }
+        }
+    }
+
+    /// `trame clauses verrouiller`: records the hashes of new clause versions.
+    struct Lock: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "verrouiller",
+            abstract: "Enregistre dans Templates/clauses.lock l'empreinte des nouvelles versions de clauses (sans jamais modifier une ligne existante)."
+        )
+
+        func run() throws {
+            let templates = try Resources.templates()
+            var lock = ClauseLock(templatesDirectory: templates)
+            let sources = ClauseResolver.all(in: templates.path)
+            let problems = lock.problems(with: sources)
+            let refused = problems.compactMap { problem -> String? in
+                switch problem {
+                case .changed(let r): return "erreur [CLAUSE_MODIFIEE] \(r) : le texte d'une version verrouillée a changé ; rétablissez-le et écrivez une nouvelle version"
+                case .missing(let r): return "erreur [CLAUSE_DISPARUE] \(r) : une version verrouillée a disparu ; rétablissez son fichier"
+                case .unlocked: return nil
+                }
+            }
+            guard refused.isEmpty else {
+                refused.forEach(printError)
+                throw ExitStatus.dataError
+            }
+            let added = try lock.lockNewVersions(sources)
+            print(added.isEmpty ? "rien de nouveau : \(lock.entries.count) versions déjà verrouillées"
+                                : "verrouillé : " + added.joined(separator: ", "))
+        }
+    }
+}
+
+/// The clause listing as an aligned table or JSON.
+enum ClauseTable {
+    struct Row {
+        let document: String
+        let date: CalendarDate?
+        let use: ClauseUse
+    }
+
+    static func text(_ rows: [Row]) -> String {
+        let header = ["Document", "Clause", "Version", "Incluse", "Raison"]
+        let cells = rows.map { row in
+            [row.document + (row.date.map { " (\($0))" } ?? ""), row.use.id, String(row.use.version), row.use.included ? "oui" : "non", row.use.reason]
+        }
+        var widths = header.map(\.count)
+        for line in cells { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        func format(_ line: [String]) -> String {
+            line.enumerated().map { i, cell in i == line.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
+                .joined(separator: "  ")
+        }
+        return ([format(header), format(widths.map { String(repeating: "-", count: $0) })] + cells.map(format)).joined(separator: "\n")
+    }
+
+    static func json(_ rows: [Row], withDocument: Bool) -> String {
+        let objects: [[String: Any]] = rows.map { row in
+            var object: [String: Any] = ["id": row.use.id, "version": row.use.version, "inclus": row.use.included, "raison": row.use.reason]
+            if withDocument {
+                object["document"] = row.document
+                if let date = row.date { object["date"] = date.description }
+            }
+            return object
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

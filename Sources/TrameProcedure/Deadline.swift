@@ -1,0 +1,110 @@
+import Foundation
+import TrameModel
+
+/// One dated item of `trame deadlines`: what is due for a dossier (or for the convention itself).
+public struct Deadline: Sendable, Hashable {
+    /// What the date is about. The raw values are the `nature` of the JSON output and part of
+    /// the iCalendar UIDs: keep them stable.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The planned first day of a sublease not started yet (stage `attribution`).
+        case subleaseStart = "debut_sous_location"
+        /// A six-monthly evaluation whose due date has passed with no evaluation recorded.
+        case evaluationOverdue = "evaluation_en_retard"
+        /// The next six-monthly evaluation.
+        case evaluation = "evaluation"
+        /// The last day of the current sublease term.
+        case termEnd = "fin_terme"
+        /// The landlord's notice to the préfet, two months before the end of the review period.
+        case prefectNotice = "avis_prefet"
+        /// The last day allowed by the convention's maximum duration.
+        case maximumDuration = "duree_maximale"
+        /// The insurance certificate not provided yet (`attestation_assurance: false`).
+        case insuranceCertificate = "attestation_assurance"
+        /// The insurance renewal deadline (`assurance_echeance`).
+        case insuranceRenewal = "echeance_assurance"
+        /// The last day of the experimental convention.
+        case conventionEnd = "fin_convention"
+    }
+
+    /// The day it falls due.
+    public var date: CalendarDate
+    /// The dossier id; nil for the convention's own deadline.
+    public var dossier: String?
+    /// The convention id.
+    public var convention: String
+    /// What the date is about.
+    public var kind: Kind
+    /// What is due, in French ("fin du terme initial de la sous-location…").
+    public var label: String
+    /// Whether the sublease is only planned (stage `attribution`).
+    public var planned: Bool
+    /// Where it stands on the reference date.
+    public var status: DeadlineStatus
+
+    /// The dossier id, or the convention id for the convention's own deadline.
+    public var owner: String { dossier ?? convention }
+
+    /// A stable identifier: owner, kind and date (`MJ-2019-004-fin_terme-20200331@trame`).
+    public var uid: String {
+        let safe = String(owner.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "_" })
+        let compact = date.description.replacingOccurrences(of: "-", with: "")
+        return "\(safe)-\(kind.rawValue)-\(compact)@trame"
+    }
+}
+
+/// Where a deadline stands on the reference date.
+public struct DeadlineStatus: Sendable, Hashable {
+    /// The state, for tools (JSON `etat`).
+    public enum State: String, Sendable {
+        case upcoming = "a_venir"
+        case soon = "proche"
+        case today = "aujourd_hui"
+        case late = "en_retard"
+        case endedWithoutRenewal = "terminee_sans_renouvellement"
+        case exceeded = "depassee"
+        case ended = "terminee"
+    }
+
+    /// Upcoming, soon, today, late, ended…
+    public var state: State
+    /// Days from the reference date to the deadline (negative once it has passed).
+    public var days: Int
+
+    /// Deadlines closer than this many days are shown as "dans N jours", later ones as "à venir".
+    public static let soonHorizon = 90
+
+    /// The status of a deadline of `kind` on `date`, seen on `day`.
+    public init(kind: Deadline.Kind, date: CalendarDate, on day: CalendarDate) {
+        days = day.days(to: date)
+        if days > Self.soonHorizon { state = .upcoming }
+        else if days > 0 { state = .soon }
+        else if days == 0 { state = .today }
+        else {
+            switch kind {
+            case .termEnd: state = .endedWithoutRenewal
+            case .maximumDuration: state = .exceeded
+            case .conventionEnd: state = .ended
+            default: state = .late
+            }
+        }
+    }
+
+    /// The status in French: "à venir", "dans 12 jours", "en retard de 3 jours",
+    /// "terminée sans renouvellement enregistré".
+    public var text: String {
+        let n = abs(days)
+        let count = "\(n) jour\(n > 1 ? "s" : "")"
+        switch state {
+        case .upcoming: return "à venir"
+        case .soon: return "dans \(count)"
+        case .today: return "aujourd'hui"
+        case .late: return "en retard de \(count)"
+        case .endedWithoutRenewal: return "terminée sans renouvellement enregistré"
+        case .exceeded: return "dépassée de \(count)"
+        case .ended: return "terminée depuis \(count)"
+        }
+    }
+
+    /// Whether something should have been done and was not.
+    public var isLate: Bool { [.late, .endedWithoutRenewal, .exceeded].contains(state) }
+}

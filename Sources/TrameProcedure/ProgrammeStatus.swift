@@ -1,0 +1,61 @@
+import Foundation
+import TrameModel
+
+/// The programme of one convention at a glance (`trame status`): households per stage against the
+/// identified needs, flats per commune and type, evaluations done / due / late, funding.
+public struct ProgrammeStatus: Sendable {
+    /// The convention shown.
+    public var convention: Convention
+    /// The convention's dossiers without errors, sorted by id.
+    public var cases: [Case]
+    /// The reference date.
+    public var on: CalendarDate
+    /// Files refused because of errors (shown so that nobody mistakes a partial view for the whole).
+    public var rejected: [String]
+
+    /// Collects the status of `convention` from `cases` (other conventions' dossiers are ignored).
+    public init(convention: Convention, cases: [Case], on: CalendarDate, rejected: [String] = []) {
+        self.convention = convention
+        self.cases = cases.filter { $0.dossier.convention == convention.identifiant }.sorted { $0.dossier.id < $1.dossier.id }
+        self.on = on
+        self.rejected = rejected
+    }
+
+    /// The number of dossiers at each stage, in pathway order.
+    public var households: [(stage: Stage, count: Int)] {
+        Stage.allCases.map { s in (s, cases.filter { $0.dossier.etape == s }.count) }
+    }
+
+    /// "Metz (Sablon)" when the quarter is known, else the commune.
+    static func place(_ housing: Dossier.Housing) -> String {
+        housing.quartier.map { "\(housing.commune) (\($0))" } ?? housing.commune
+    }
+
+    /// Flats recorded in the dossiers (attributed, occupied or taken over by the tenant), per
+    /// commune (with quarter) and type.
+    public var flats: [(commune: String, type: String, count: Int)] {
+        let all = cases.compactMap(\.dossier.logement)
+        let keys = Set(all.map { "\(Self.place($0))\u{0}\($0.typologie)" }).sorted()
+        return keys.map { key in
+            let parts = key.split(separator: "\u{0}").map(String.init)
+            return (parts[0], parts[1], all.filter { Self.place($0) == parts[0] && $0.typologie == parts[1] }.count)
+        }
+    }
+
+    /// The deadlines of every dossier on the reference date.
+    public var deadlines: [Deadline] {
+        cases.flatMap { DeadlineCalendar.deadlines(for: $0.dossier, convention: convention, on: on) }
+    }
+
+    /// Evaluations recorded (six-monthly and final).
+    public var evaluationsDone: Int { cases.reduce(0) { $0 + $1.dossier.evaluations.count } }
+
+    /// Evaluations whose due date has passed with none recorded.
+    public var evaluationsLate: [Deadline] { deadlines.filter { $0.kind == .evaluationOverdue } }
+
+    /// The next evaluation of each dossier still under review, on or after the reference date.
+    public var evaluationsDue: [Deadline] { deadlines.filter { $0.kind == .evaluation } }
+
+    /// The funding of the convention's dossiers.
+    public var funding: ConventionFunding? { FundingCalculator.report(cases).first }
+}
