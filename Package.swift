@@ -16,11 +16,13 @@ let package = Package(
         .library(name: "TrameDocument", targets: ["TrameDocument"]),
         .library(name: "TrameTemplates", targets: ["TrameTemplates"]),
         .library(name: "TrameProcedure", targets: ["TrameProcedure"]),
+        .library(name: "TrameArchive", targets: ["TrameArchive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
@@ -49,6 +51,17 @@ let package = Package(
         ),
         // The convention's pathway, deadlines and funding: stages and their evidence, calendar, prorata.
         .target(name: "TrameProcedure", dependencies: ["TrameModel", "TrameFrench"], swiftSettings: swiftSettings),
+        // The workspace: SQLite (GRDB) records, content-addressed file store, signed versions, audit log.
+        .target(
+            name: "TrameArchive",
+            dependencies: [
+                "TrameModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The document set: from case files to checked data, rendered templates and written files.
         .target(
             name: "TrameAssembly",
@@ -59,7 +72,7 @@ let package = Package(
         .target(
             name: "TrameCLI",
             dependencies: [
-                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameProcedure", "TrameAssembly",
+                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameProcedure", "TrameArchive", "TrameAssembly",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,16 +81,27 @@ let package = Package(
         // Benchmarks (run by hand, see Benchmarks/README.md; never part of the tests).
         .executableTarget(name: "trame-bench-writers", dependencies: ["TrameDocument"],
                           path: "Benchmarks/WriterBenchmark", swiftSettings: swiftSettings),
+        .executableTarget(name: "trame-bench-archive", dependencies: ["TrameArchive", "TrameModel"],
+                          path: "Benchmarks/ArchiveBenchmark", swiftSettings: swiftSettings),
         .executableTarget(name: "trame-bench", dependencies: ["TrameModel", "TrameTemplates", "TrameDocument"],
                           path: "Benchmarks/PipelineBenchmark", swiftSettings: swiftSettings),
 
         // Helpers shared by the test targets: locating the repository and the conformance tools.
         .target(name: "TrameTestSupport", path: "Tests/TrameTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "TrameFrenchTests", dependencies: ["TrameFrench"], swiftSettings: swiftSettings),
-        .testTarget(name: "TrameModelTests", dependencies: ["TrameModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameModelTests", dependencies: ["TrameModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameDocumentTests", dependencies: ["TrameDocument", "TrameTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameTemplatesTests", dependencies: ["TrameTemplates", "TrameModel", "TrameDocument"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameProcedureTests", dependencies: ["TrameProcedure", "TrameModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TrameArchiveTests",
+            dependencies: [
+                "TrameArchive", "TrameModel",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TrameAssemblyTests", dependencies: ["TrameAssembly", "TrameTemplates", "TrameModel"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel", "TrameTestSupport"], swiftSettings: swiftSettings),
     ]

@@ -1,6 +1,6 @@
-import Crypto
 import Foundation
 import TrameModel
+import TrameTemplates
 
 /// A canonical text form of a value tree, for hashing: keys sorted, decimals as exact text, dates
 /// as AAAA-MM-JJ, no positions. The same data always gives the same text, whatever file it came from.
@@ -38,11 +38,11 @@ public enum CanonicalData {
 
     /// Lower-case hex SHA-256 of bytes.
     public static func sha256(of data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        Fingerprint.sha256(data)
     }
 
     static func hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Fingerprint.sha256(text)
     }
 
     private static func write(_ value: DataValue, into out: inout String) {

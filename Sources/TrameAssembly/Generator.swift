@@ -4,99 +4,6 @@ import TrameFrench
 import TrameModel
 import TrameTemplates
 
-/// A file format a document can be produced in: the three writers, and PDF through LibreOffice.
-public enum ProducedFormat: String, CaseIterable, Sendable {
-    case odt, docx, html, pdf
-    public var fileExtension: String { rawValue }
-}
-
-/// What to generate.
-public struct GenerationRequest: Sendable {
-    /// The document's name: a folder of `Templates/` (`sous-location`).
-    public var document: String
-    /// The dossier file, for a document about one household.
-    public var dossierPath: String?
-    /// The convention file: the input of a partnership document, or an override for a dossier's.
-    public var conventionPath: String?
-    public var draft: Bool
-    /// The audience, when the document has several (evaluations); default: the template's.
-    public var audience: Audience?
-    /// The evaluation or renewal the document is about (`--date`).
-    public var date: CalendarDate?
-    /// A blank form to fill by hand instead (`evaluation --blank`).
-    public var blank: Bool
-    /// Rebuild with exactly these versions (`trame regenerate`): the document template's and the clauses'.
-    public var templateVersion: Int?
-    public var clauseVersions: [String: Int]
-
-    public init(document: String, dossierPath: String? = nil, conventionPath: String? = nil, draft: Bool = false,
-                audience: Audience? = nil, date: CalendarDate? = nil, blank: Bool = false,
-                templateVersion: Int? = nil, clauseVersions: [String: Int] = [:]) {
-        self.document = document
-        self.dossierPath = dossierPath
-        self.conventionPath = conventionPath
-        self.draft = draft
-        self.audience = audience
-        self.date = date
-        self.blank = blank
-        self.templateVersion = templateVersion
-        self.clauseVersions = clauseVersions
-    }
-}
-
-/// A document rendered to the document model, ready to be written in any format.
-public struct ProducedDocument: Sendable {
-    public let document: Document
-    public let template: CompiledTemplate
-    public let audience: Audience
-    /// The id of the dossier, or of the convention for partnership documents.
-    public let subjectID: String
-    /// The date of the evaluation or renewal the document is about.
-    public let eventDate: CalendarDate?
-    public let missingValues: [MissingValue]
-    public let warnings: [Diagnostic]
-    /// Every clause considered, with its version, inclusion and reason.
-    public let clauses: [ClauseUse]
-    public let referenceDate: CalendarDate?
-    /// The context the document was rendered from, already narrowed to what its audience may see.
-    public let visibleData: DataNode
-
-    /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
-    public var baseName: String {
-        var name = "\(template.documentID)-\(subjectID)"
-        if let eventDate { name += "-\(eventDate)" }
-        if let defaultAudience = template.audience, defaultAudience != audience { name += "-\(audience.rawValue)" }
-        return name
-    }
-
-    /// The bytes of the document in `format`, with its manifest embedded, and the manifest
-    /// (including the file's own hash) for the sidecar.
-    public func output(as format: ProducedFormat, draft: Bool) throws(AssemblyFailure) -> (data: Data, manifest: Manifest) {
-        let (document, manifest) = withManifest(draft: draft, toolVersion: TrameVersion.current)
-        let data: Data
-        do {
-            switch format {
-            case .odt: data = try DocumentRenderer.render(document, as: .odt)
-            case .docx: data = try DocumentRenderer.render(document, as: .docx)
-            case .html: data = try DocumentRenderer.render(document, as: .html)
-            case .pdf: data = try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt), name: baseName)
-            }
-        } catch let failure as AssemblyFailure {
-            throw failure
-        } catch {
-            throw AssemblyFailure(.cannotWrite, "écriture du document impossible : \(error)")
-        }
-        var complete = manifest
-        complete.fichier = Manifest.FileRef(format: format.rawValue, sha256: CanonicalData.sha256(of: data), octets: data.count)
-        return (data, complete)
-    }
-}
-
-/// The tool's version, recorded in every manifest: same inputs and same version give the same bytes.
-public enum TrameVersion {
-    public static let current = "0.1.0"
-}
-
 /// Produces documents from the templates of a `Templates/` folder.
 public struct Generator: Sendable {
     public let templatesDirectory: URL
@@ -206,8 +113,12 @@ public struct Generator: Sendable {
             let dates = dossier.evaluations.map(\.date)
             let listed = dates.isEmpty ? "le dossier \(dossier.id) n'en compte aucune" : "évaluations du dossier : " + dates.map(\.description).joined(separator: ", ")
             if let date {
-                guard dates.contains(date) else {
+                guard let chosen = dossier.evaluations.first(where: { $0.date == date }) else {
                     throw AssemblyFailure(.data, "aucune évaluation le \(date) ; \(listed)", code: "EVALUATION_INTROUVABLE")
+                }
+                // A document about the final review cannot be made from a six-monthly one.
+                if defaultFinal, !chosen.isFinal {
+                    throw AssemblyFailure(.data, "le document « \(document) » porte sur l'évaluation finale ; celle du \(date) est semestrielle", code: "EVALUATION_NON_FINALE")
                 }
                 return (.evaluation(date), date)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameArchive
 import TrameAssembly
 import TrameModel
 import TrameTemplates
@@ -86,7 +87,10 @@ extension TrameCommand.Clauses {
     struct Impact: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les documents générés qui contiennent une version antérieure d'une clause (avenants à prévoir).",
-            discussion: "Cherche les manifestes (*.manifest.json) sous les dossiers indiqués (par défaut : le dossier courant)."
+            discussion: """
+                Cherche les manifestes (*.manifest.json) sous les dossiers indiqués (par défaut : le dossier courant) et,
+                avec --archive, les documents générés enregistrés dans l'espace de travail.
+                """
         )
 
         @Argument(help: "L'identifiant de la clause (sous-location.depot-garantie).")
@@ -98,8 +102,19 @@ extension TrameCommand.Clauses {
         @Option(name: .customLong("dans"), help: "Dossier où chercher les manifestes (répétable).")
         var directories: [String] = []
 
+        /// Without `--dans`, the current folder is searched unless only the archive was asked for.
+        var roots: [URL] {
+            if directories.isEmpty { return searchArchive ? [] : [URL(fileURLWithPath: ".")] }
+            return directories.map { URL(fileURLWithPath: $0) }
+        }
+
         @Flag(help: "Sortie JSON.")
         var json = false
+
+        @Flag(name: .customLong("archive"), help: "Cherche aussi parmi les documents générés enregistrés dans l'espace de travail.")
+        var searchArchive = false
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
 
         func run() throws {
             let templates = try Resources.templates()
@@ -112,8 +127,15 @@ extension TrameCommand.Clauses {
                 throw ExitStatus.dataError
             }
             let below = since ?? latest
-            let roots = (directories.isEmpty ? ["."] : directories).map { URL(fileURLWithPath: $0) }
-            let hits = ClauseImpact.scan(roots, clause: clause, below: below)
+            var hits = ClauseImpact.scan(roots, clause: clause, below: below)
+            if searchArchive {
+                let workspace = try workspaceOptions.open()
+                let documents = try ArchiveCLI.run { try workspace.generatedDocuments() }
+                for document in documents {
+                    guard let data = workspace.manifestData(of: document), let manifest = try? Manifest.read(data) else { continue }
+                    hits += ClauseImpact.matches(manifest, clause: clause, below: below, source: "archive \(document.ref)")
+                }
+            }
             if json {
                 let objects = hits.map { ["clause": $0.clause, "version": String($0.version), "document": $0.document, "sujet": $0.subject,
                                           "evenement": $0.event ?? "", "source": $0.source] }

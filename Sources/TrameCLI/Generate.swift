@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameArchive
 import TrameAssembly
 import TrameModel
 import TrameTemplates
@@ -45,6 +46,11 @@ extension TrameCommand {
         @Flag(help: "Formulaire vierge à remplir à la main (évaluations ; avec --convention).")
         var blank = false
 
+        @Flag(help: "Enregistre aussi le document et son manifeste dans l'espace de travail, relié à la version exacte du dossier.")
+        var archive = false
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
+
         func validate() throws {
             if blank && dossier != nil {
                 throw ValidationError("--blank produit un formulaire vierge : indiquez --convention FICHIER, sans --dossier")
@@ -58,21 +64,48 @@ extension TrameCommand {
             let generator = Generator(templatesDirectory: try Resources.templates())
             let request = GenerationRequest(document: document, dossierPath: dossier, conventionPath: convention, draft: draft,
                                             audience: audience, date: date, blank: blank)
+            let written: (target: URL, manifest: Manifest, produced: ProducedDocument)
             do {
-                let generated = try generator.generate(request)
-                let (data, manifest) = try generated.output(as: format, draft: draft)
-                let target = OutputPath.resolve(output, defaultName: "\(generated.baseName).\(format.fileExtension)")
-                try AtomicFile.write(data, to: target)
-                try AtomicFile.write(manifest.json(pretty: true), to: Manifest.sidecar(for: target))
-                for warning in generated.warnings where warning.severity == .warning { printError(warning.headline) }
-                for missing in generated.missingValues {
-                    printError("à compléter : \(missing.path) (\(missing.location))")
-                }
-                print("écrit : \(target.path)\(draft ? " (projet)" : "")")
+                written = try produce(generator, request)
             } catch {
                 throw error.report()
             }
+            if archive { try record(written.target, manifest: written.manifest, produced: written.produced) }
         }
+
+        /// Generates, writes the file and its manifest, and tells what was written.
+        private func produce(_ generator: Generator, _ request: GenerationRequest) throws(AssemblyFailure) -> (URL, Manifest, ProducedDocument) {
+            let generated = try generator.generate(request)
+            let (data, manifest) = try generated.output(as: format, draft: draft)
+            let target = OutputPath.resolve(output, defaultName: "\(generated.baseName).\(format.fileExtension)")
+            try AtomicFile.write(data, to: target)
+            try AtomicFile.write(manifest.json(pretty: true), to: Manifest.sidecar(for: target))
+            for warning in generated.warnings where warning.severity == .warning { printError(warning.headline) }
+            for missing in generated.missingValues {
+                printError("à compléter : \(missing.path) (\(missing.location))")
+            }
+            print("écrit : \(target.path)\(draft ? " (projet)" : "")")
+            return (target, manifest, generated)
+        }
+    }
+}
+
+extension TrameCommand.Generate {
+    /// Records the written file and its manifest in the workspace, linked to the dossier (or
+    /// convention) file's exact version, which must already be in the workspace.
+    func record(_ file: URL, manifest: Manifest, produced: ProducedDocument) throws {
+        guard let kind = DocumentKind(rawValue: produced.template.documentID) else {
+            printError("erreur [DOCUMENT_NON_ARCHIVABLE] « \(produced.template.documentID) » ne s'archive pas (formulaire vierge)")
+            throw ExitStatus.dataError
+        }
+        let source = dossier ?? convention ?? ""
+        let sourceHash = FileManager.default.contents(atPath: source).map(CanonicalData.sha256(of:))
+        let workspace = try workspaceOptions.open()
+        let recorded = try ArchiveCLI.run {
+            try workspace.recordGenerated(fileURL: file, manifestJSON: manifest.json(pretty: true), dossierID: produced.subjectID,
+                                          sourceSHA256: sourceHash, documentKind: kind, audience: produced.audience, format: format.rawValue)
+        }
+        print("archivé : \(recorded.ref) (\(workspaceOptions.directory.path))")
     }
 }
 

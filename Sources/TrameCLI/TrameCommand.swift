@@ -11,7 +11,8 @@ public struct TrameCommand: ParsableCommand {
             65 données ou gabarit refusés, 66 fichier introuvable ou illisible.
             """,
         version: TrameVersion.current,
-        subcommands: [Demo.self, Check.self, Generate.self, Clauses.self, Regenerate.self, Deadlines.self, Funding.self, Status.self]
+        subcommands: [Demo.self, Check.self, Generate.self, Clauses.self, Regenerate.self, Deadlines.self, Funding.self, Status.self,
+                      Init.self, DossierCommand.self, ConventionCommand.self, ArchiveCommand.self, Backup.self, Restore.self]
     )
     public init() {}
 }

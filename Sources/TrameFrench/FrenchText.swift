@@ -25,7 +25,7 @@ public enum FrenchText {
     /// - Parameter text: The author's text.
     /// - Returns: The text with French spacing.
     public static func typography(_ text: String) -> String {
-        TypographyFixer(text, mode: .author).fixed()
+        TypographyFixer.needsWork(text) ? TypographyFixer(text, mode: .author).fixed() : text
     }
 
     /// Milder typography for user-entered data: only replaces an existing ordinary space before
@@ -34,7 +34,7 @@ public enum FrenchText {
     /// - Parameter text: The data value.
     /// - Returns: The value with its existing spaces made non-breaking where French requires.
     public static func typographyForData(_ text: String) -> String {
-        TypographyFixer(text, mode: .data).fixed()
+        TypographyFixer.needsWork(text) ? TypographyFixer(text, mode: .data).fixed() : text
     }
 
     /// Capitalises the first letter only: "madame" → "Madame", "été" → "Été", "jean-marc" → "Jean-marc".

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import TrameModel
 
@@ -25,7 +24,7 @@ public struct ClauseSource: Sendable, Hashable {
 
     /// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
     public static func hash(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Fingerprint.sha256(text)
     }
 }
 

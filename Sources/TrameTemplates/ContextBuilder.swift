@@ -91,6 +91,8 @@ public enum ContextBuilder {
             var fields = renewal.object ?? DataObject()
             fields.set("date_fin", derived(.date(date.endOfTerm(months: months)), "date_fin", from: renewal))
             fields.set("numero", derived(.integer(index + 1), "numero", from: renewal))
+            let cumulated = (sublease["duree_mois"]?.integer ?? 0) + renewals[...index].reduce(0) { $0 + ($1["duree_mois"]?.integer ?? 0) }
+            fields.set("duree_cumulee_mois", derived(.integer(cumulated), "duree_cumulee_mois", from: renewal))
             object.set("renouvellement", DataNode(value: .object(fields), path: renewal.path, sensitivity: renewal.sensitivity, location: renewal.location))
             let previous = index == 0 ? sublease : renewals[index - 1]
             if let start = previous["date_effet"] {

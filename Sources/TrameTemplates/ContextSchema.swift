@@ -53,7 +53,7 @@ public struct ContextSchema: Sendable {
     /// months before it: the L442-8-3 notice), `signataires` (the signing parties of each document,
     /// FORMAT.md), `audience` and `projet` (draft); and, when a document is about one evaluation or
     /// one renewal (`--date`), `evaluation` and `evaluation_numero` (1 for the first), or
-    /// `renouvellement` (with `date_fin` and `numero`) and `terme_precedent`.
+    /// `renouvellement` (with `date_fin`, `numero` and `duree_cumulee_mois`: the initial term and the renewals up to this one) and `terme_precedent`.
     public static let dossierDocument: ContextSchema = {
         var fields: [FieldSpec] = []
         for spec in FormatSchemas.dossier.root {
@@ -76,6 +76,7 @@ public struct ContextSchema: Sendable {
             .optional("renouvellement", .object([
                 FieldSpec("date_effet", .date), FieldSpec("duree_mois", .integer(minimum: 1)),
                 FieldSpec("date_fin", .date), FieldSpec("numero", .integer(minimum: 1)),
+                FieldSpec("duree_cumulee_mois", .integer(minimum: 1)),
             ]), .partenaires),
             .optional("terme_precedent", .object([FieldSpec("date_effet", .date), FieldSpec("date_fin", .date)]), .partenaires),
             .optional("bailleur", party, .partenaires),

@@ -169,6 +169,30 @@ struct ClausesCommandTests {
         #expect(r.stdout.contains("identique à l'octet près"))
     }
 
+    @Test func impactAlsoSearchesTheArchive() throws {
+        let resources = try resourcesCopy()
+        defer { try? FileManager.default.removeItem(at: resources) }
+        let env = ["TRAME_RESOURCES": resources.path]
+        let ws = resources.appendingPathComponent("ws").path
+        #expect(try TrameProcess.run(["init", ws], environment: env).status == 0)
+        #expect(try TrameProcess.run(["convention", "add", Self.bundle.appendingPathComponent("convention-metz-jury-2018.yaml").path, "--workspace", ws], environment: env).status == 0)
+        #expect(try TrameProcess.run(["dossier", "add", Self.dossier("MJ-2019-004"), "--workspace", ws], environment: env).status == 0)
+        let g = try TrameProcess.run(["generate", "sous-location", "--dossier", Self.dossier("MJ-2019-004"), "--archive", "--workspace", ws,
+                                      "--output", resources.appendingPathComponent("doc.odt").path], environment: env)
+        #expect(g.status == 0, "\(g.stderr)")
+        #expect(g.stdout.contains("archivé : G1"))
+        // The manifest on disk is removed: only the archive knows the document now.
+        try FileManager.default.removeItem(at: resources.appendingPathComponent("doc.odt.manifest.json"))
+        let clauses = resources.appendingPathComponent("Templates/sous-location/clauses")
+        let v1 = try String(contentsOf: clauses.appendingPathComponent("loyer.v1.trame"), encoding: .utf8)
+        try v1.replacingOccurrences(of: "version: 1", with: "version: 2").replacingOccurrences(of: "en_vigueur: 2018-01-01", with: "en_vigueur: 2021-01-01")
+            .write(to: clauses.appendingPathComponent("loyer.v2.trame"), atomically: true, encoding: .utf8)
+        let r = try TrameProcess.run(["clauses", "impact", "sous-location.loyer", "--archive", "--workspace", ws], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("version actuelle 2"))
+        #expect(r.stdout.contains("MJ-2019-004  sous-location  version 1  archive G1"))
+    }
+
     @Test func unknownClauseInImpact() throws {
         let r = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garanti"])
         #expect(r.status == 65)

@@ -74,7 +74,7 @@ enum Plain {
         case .list(let l): return list(l)
         case .table(let t): return (t.headerRows + t.rows).map { $0.map { $0.paragraphs.map(text).joined(separator: "\n") }.joined(separator: " | ") }.joined(separator: "\n")
         case .pageBreak: return "<saut>"
-        case .signatures(let s): return s.signatories.map { text($0.capacity) + " : " + text($0.name) }.joined(separator: "\n")
+        case .signatures(let s): return ([text(s.closing)] + s.signatories.map { text($0.capacity) + " : " + text($0.name) }).joined(separator: "\n")
         }
     }
 

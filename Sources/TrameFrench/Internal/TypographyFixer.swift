@@ -30,6 +30,29 @@ struct TypographyFixer {
         self.isProtected = mode == .author ? Self.urlMask(characters) : Array(repeating: false, count: characters.count)
     }
 
+    /// Whether the text holds anything the rules act on: one of ; ! ? : « » or two spaces in a row.
+    /// Most template fragments hold none, and the character-by-character pass would return them
+    /// unchanged (a byte scan is far cheaper than a pass over grapheme clusters).
+    static func needsWork(_ text: String) -> Bool {
+        var previousWasSpace = false
+        var previousByte: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"): return true
+            case 0xAB, 0xBB where previousByte == 0xC2: return true  // « and » in UTF-8
+            case UInt8(ascii: " "):
+                if previousWasSpace { return true }
+                previousWasSpace = true
+                previousByte = byte
+                continue
+            default: break
+            }
+            previousWasSpace = false
+            previousByte = byte
+        }
+        return false
+    }
+
     /// The fixed text.
     func fixed() -> String {
         var output: [Character] = []

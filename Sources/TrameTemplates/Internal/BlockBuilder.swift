@@ -28,6 +28,19 @@ struct BlockBuilder {
         blocks.append(block)
     }
 
+    /// Appends a signature block; the paragraph just before it (« Fait à …, le …, en N exemplaires
+    /// originaux. ») becomes its closing formula, so the writers keep the two on the same page.
+    mutating func appendSignatures(_ block: SignatureBlock) {
+        closeList()
+        closeTable()
+        var block = block
+        if block.closing.isEmpty, case .paragraph(let paragraph)? = blocks.last, !blocksWithReferences.contains(blocks.count - 1) {
+            blocks.removeLast()
+            block.closing = paragraph.inlines
+        }
+        blocks.append(.signatures(block))
+    }
+
     /// A blank line: ends the current list and table.
     mutating func blank() {
         closeList()

@@ -53,7 +53,7 @@ extension Renderer {
             case .pageBreak:
                 builder.append(.pageBreak)
             case .signatures(let ref):
-                builder.append(.signatures(signatures(ref)))
+                builder.appendSignatures(signatures(ref))
             case .blank:
                 builder.blank()
             case .conditional(let branches):

@@ -1,0 +1,115 @@
+import Foundation
+import GRDB
+
+/// An add in progress: it holds `tmp/<token>.lock` from the first byte written to the commit.
+final class PendingAdd {
+    let token: String
+    let lock: InFlightLock
+    var staged: [(file: ContentStore.Staged, mediaType: MediaType)] = []
+    var journaled = false
+
+    init(token: String, lock: InFlightLock) {
+        self.token = token
+        self.lock = lock
+    }
+}
+
+extension Workspace {
+    /// Starts an add: takes its lock before anything is written. Another process's cleanup may
+    /// remove a lock file in the instant between its creation and its locking: then a new one is taken.
+    func beginAdd() throws -> PendingAdd {
+        var lastError: (any Error)?
+        for _ in 0..<20 {
+            let token = UUID().uuidString
+            do {
+                return PendingAdd(token: token, lock: try InFlightLock.create(store.lockURL(token)))
+            } catch {
+                lastError = error
+            }
+        }
+        throw ArchiveError.io("écriture dans l'espace de travail impossible", subject: store.tmp.path,
+                              underlying: lastError ?? CocoaError(.fileWriteUnknown))
+    }
+
+    /// Copies a file into `tmp/`, hashing it on the way.
+    func stage(_ add: PendingAdd, file: URL) throws -> ContentStore.Staged {
+        do {
+            return try store.stage(from: file, token: "\(add.token).\(add.staged.count)")
+        } catch {
+            abandon(add)
+            throw ArchiveError.missing("FICHIER_ILLISIBLE", "lecture impossible (\(error))", subject: file.path)
+        }
+    }
+
+    /// Writes bytes into `tmp/`.
+    func stage(_ add: PendingAdd, data: Data) throws -> ContentStore.Staged {
+        do {
+            return try store.stage(data: data, token: "\(add.token).\(add.staged.count)")
+        } catch {
+            abandon(add)
+            throw ArchiveError.io("écriture dans l'espace de travail impossible", subject: store.tmp.path, underlying: error)
+        }
+    }
+
+    /// Journals the staged files, moves them into the store, then runs `register` in the
+    /// transaction that records them and clears the journal. A crash at any point leaves either
+    /// everything recorded or a journal that the next opening undoes.
+    func commit<T>(_ add: PendingAdd, register: (Database) throws -> T) throws -> T {
+        do {
+            try database.write { db in
+                for (index, item) in add.staged.enumerated() {
+                    try db.execute(sql: "INSERT INTO store_journal (token, operation, sha256, started_at) VALUES (?, 'ajout', ?, ?)",
+                                   arguments: ["\(add.token).\(index)", item.file.sha256, Timestamp.string(now)])
+                }
+            }
+            add.journaled = true
+            for item in add.staged { try store.install(item.file) }
+            let result = try database.write { db -> T in
+                for item in add.staged {
+                    guard FileManager.default.fileExists(atPath: store.url(for: item.file.sha256).path) else {
+                        throw ArchiveError.io("fichier disparu pendant l'ajout", subject: ContentStore.relativePath(item.file.sha256),
+                                              underlying: CocoaError(.fileNoSuchFile))
+                    }
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO stored_file (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)
+                        """, arguments: [item.file.sha256, item.file.size, item.mediaType.value, Timestamp.string(now)])
+                }
+                let value = try register(db)
+                try db.execute(sql: "DELETE FROM store_journal WHERE token LIKE ?", arguments: ["\(add.token).%"])
+                return value
+            }
+            add.lock.release()
+            return result
+        } catch {
+            abandon(add)
+            if let error = error as? ArchiveError { throw error }
+            throw ArchiveError.io("enregistrement dans l'espace de travail impossible", subject: directory.path, underlying: error)
+        }
+    }
+
+    /// Gives up an add: removes its temporary and journalled files, then its lock.
+    func abandon(_ add: PendingAdd) {
+        let recovery = Recovery(database: database, store: store, actor: actor, clock: clock)
+        if add.journaled {
+            for index in add.staged.indices {
+                _ = try? recovery.undoAddSilently(token: "\(add.token).\(index)", sha256: add.staged[index].file.sha256)
+            }
+        }
+        for item in add.staged { POSIXFile.remove(item.file.url) }
+        add.lock.release()
+    }
+
+    /// Reads in a snapshot, with database errors reported in French.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.read(body) } catch let error as ArchiveError { throw error } catch {
+            throw ArchiveError.io("lecture de la base de l'espace de travail impossible", subject: directory.path, underlying: error)
+        }
+    }
+
+    /// Writes in one immediate transaction, with database errors reported in French.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try database.write(body) } catch let error as ArchiveError { throw error } catch {
+            throw ArchiveError.io("écriture dans la base de l'espace de travail impossible", subject: directory.path, underlying: error)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import TrameModel
+
+/// A file format a document can be produced in: the three writers, and PDF through LibreOffice.
+public enum ProducedFormat: String, CaseIterable, Sendable {
+    case odt, docx, html, pdf
+    public var fileExtension: String { rawValue }
+}
+
+/// What to generate.
+public struct GenerationRequest: Sendable {
+    /// The document's name: a folder of `Templates/` (`sous-location`).
+    public var document: String
+    /// The dossier file, for a document about one household.
+    public var dossierPath: String?
+    /// The convention file: the input of a partnership document, or an override for a dossier's.
+    public var conventionPath: String?
+    public var draft: Bool
+    /// The audience, when the document has several (evaluations); default: the template's.
+    public var audience: Audience?
+    /// The evaluation or renewal the document is about (`--date`).
+    public var date: CalendarDate?
+    /// A blank form to fill by hand instead (`evaluation --blank`).
+    public var blank: Bool
+    /// Rebuild with exactly these versions (`trame regenerate`): the document template's and the clauses'.
+    public var templateVersion: Int?
+    public var clauseVersions: [String: Int]
+
+    public init(document: String, dossierPath: String? = nil, conventionPath: String? = nil, draft: Bool = false,
+                audience: Audience? = nil, date: CalendarDate? = nil, blank: Bool = false,
+                templateVersion: Int? = nil, clauseVersions: [String: Int] = [:]) {
+        self.document = document
+        self.dossierPath = dossierPath
+        self.conventionPath = conventionPath
+        self.draft = draft
+        self.audience = audience
+        self.date = date
+        self.blank = blank
+        self.templateVersion = templateVersion
+        self.clauseVersions = clauseVersions
+    }
+}

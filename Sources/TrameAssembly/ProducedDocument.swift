@@ -1,0 +1,57 @@
+import Foundation
+import TrameDocument
+import TrameModel
+import TrameTemplates
+
+/// A document rendered to the document model, ready to be written in any format.
+public struct ProducedDocument: Sendable {
+    public let document: Document
+    public let template: CompiledTemplate
+    public let audience: Audience
+    /// The id of the dossier, or of the convention for partnership documents.
+    public let subjectID: String
+    /// The date of the evaluation or renewal the document is about.
+    public let eventDate: CalendarDate?
+    public let missingValues: [MissingValue]
+    public let warnings: [Diagnostic]
+    /// Every clause considered, with its version, inclusion and reason.
+    public let clauses: [ClauseUse]
+    public let referenceDate: CalendarDate?
+    /// The context the document was rendered from, already narrowed to what its audience may see.
+    public let visibleData: DataNode
+
+    /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
+    public var baseName: String {
+        var name = "\(template.documentID)-\(subjectID)"
+        if let eventDate { name += "-\(eventDate)" }
+        if let defaultAudience = template.audience, defaultAudience != audience { name += "-\(audience.rawValue)" }
+        return name
+    }
+
+    /// The bytes of the document in `format`, with its manifest embedded, and the manifest
+    /// (including the file's own hash) for the sidecar.
+    public func output(as format: ProducedFormat, draft: Bool) throws(AssemblyFailure) -> (data: Data, manifest: Manifest) {
+        let (document, manifest) = withManifest(draft: draft, toolVersion: TrameVersion.current)
+        let data: Data
+        do {
+            switch format {
+            case .odt: data = try DocumentRenderer.render(document, as: .odt)
+            case .docx: data = try DocumentRenderer.render(document, as: .docx)
+            case .html: data = try DocumentRenderer.render(document, as: .html)
+            case .pdf: data = try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt), name: baseName)
+            }
+        } catch let failure as AssemblyFailure {
+            throw failure
+        } catch {
+            throw AssemblyFailure(.cannotWrite, "écriture du document impossible : \(error)")
+        }
+        var complete = manifest
+        complete.fichier = Manifest.FileRef(format: format.rawValue, sha256: CanonicalData.sha256(of: data), octets: data.count)
+        return (data, complete)
+    }
+}
+
+/// The tool's version, recorded in every manifest: same inputs and same version give the same bytes.
+public enum TrameVersion {
+    public static let current = "0.1.0"
+}

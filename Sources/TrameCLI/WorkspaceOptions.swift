@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import TrameArchive
+
+/// Options shared by the commands that use a workspace.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Espace de travail (sinon $TRAME_HOME, sinon ./trame-data).", valueName: "dossier"))
+    var workspace: String?
+
+    @Option(name: .long, help: ArgumentHelp("Qui agit, pour les versions et le journal d'audit (sinon $USER).", valueName: "nom"))
+    var by: String?
+
+    /// `--workspace`, else `$TRAME_HOME`, else `./trame-data`.
+    var directory: URL {
+        let env = ProcessInfo.processInfo.environment
+        let path = workspace ?? env["TRAME_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "trame-data"
+        return URL(fileURLWithPath: path).standardizedFileURL
+    }
+
+    /// `--by`, else `$USER`, else `$LOGNAME`.
+    var actor: String {
+        let env = ProcessInfo.processInfo.environment
+        return [by, env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "inconnu"
+    }
+
+    /// Opens the workspace, telling the user about any interrupted add that was undone.
+    func open() throws -> Workspace {
+        let workspace = try ArchiveCLI.run { try Workspace.open(at: directory, actor: actor) }
+        for sha in workspace.recoveredAdds {
+            ArchiveCLI.warn("reprise : un ajout interrompu (fichier \(sha.prefix(12))…) a été annulé ; l'archive est cohérente")
+        }
+        return workspace
+    }
+}
+
+/// What the archive commands share: error reporting, JSON output, dates for people.
+enum ArchiveCLI {
+    /// Runs `body`, printing an `ArchiveError` in French on stderr and exiting with its status.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ArchiveError {
+            throw report(error)
+        }
+    }
+
+    /// Prints an error in French on stderr and returns the exit status to throw.
+    static func report(_ error: ArchiveError) -> ExitCode {
+        FileHandle.standardError.write(Data("trame: \(error)\n".utf8))
+        return exitCode(error.category)
+    }
+
+    static func exitCode(_ category: ArchiveError.Category) -> ExitCode {
+        switch category {
+        case .usage: return ExitStatus.usage
+        case .data: return ExitStatus.dataError
+        case .missingInput: return ExitStatus.noInput
+        case .io: return ExitCode(74)
+        }
+    }
+
+    /// A usage error in French (exit 64).
+    static func usage(_ code: String, _ message: String) -> ArchiveError {
+        ArchiveError(.usage, code, message)
+    }
+
+    /// A note on stderr.
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data("trame: avertissement : \(message)\n".utf8))
+    }
+
+    /// Prints a value as indented JSON with sorted keys and ISO 8601 dates.
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// `2025-03-02 14:05`, local time.
+    static func local(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
+        func pad(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "??" }
+        return "\(c.year ?? 0)-\(pad(c.month))-\(pad(c.day)) \(pad(c.hour)):\(pad(c.minute))"
+    }
+
+    /// `1 234 567 octets` (narrow no-break space between groups).
+    static func bytes(_ n: Int64) -> String {
+        var digits = Array(String(n))
+        var out = ""
+        while digits.count > 3 {
+            out = "\u{202F}" + String(digits.suffix(3)) + out
+            digits.removeLast(3)
+        }
+        return String(digits) + out + " octet" + (n > 1 ? "s" : "")
+    }
+
+    /// Left-aligned columns separated by two spaces.
+    static func table(_ rows: [[String]]) -> String {
+        guard let width = rows.map(\.count).max() else { return "" }
+        let widths = (0..<width).map { col in rows.map { col < $0.count ? $0[col].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+import TrameTestSupport
+
+/// `trame generate courrier-prefet`: the landlord's CCH L442-8-3 letter to the préfet, from the
+/// final evaluation. Audience `prefet`: identity and leases, plus the recommendation and its
+/// reasons — nothing else of the evaluations.
+@Suite("courrier-prefet, end to end", .serialized)
+struct CourrierPrefetTests {
+    static let bundle = TrameProcess.repository.appendingPathComponent("Conventions/metz-jury-2018")
+    static func dossier(_ id: String) -> String { bundle.appendingPathComponent("dossier-\(id).yaml").path }
+
+    /// The rendered text with non-breaking spaces made ordinary, words cut at a hyphen at the end of
+    /// a line joined again ("ci-\naprès"), and whitespace collapsed.
+    static func flatten(_ text: String) -> String {
+        let spaced = text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
+        let joined = spaced.replacingOccurrences(of: "-[ \\t]*\\n[ \\t]*", with: "-", options: .regularExpression)
+        return joined.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A copy of MJ-2019-002 (with its convention) whose final evaluation recommends a résidence accueil.
+    static func noLeaseCase() throws -> URL {
+        let dir = try TrameProcess.temporaryDirectory()
+        try FileManager.default.copyItem(at: bundle.appendingPathComponent("convention-metz-jury-2018.yaml"),
+                                         to: dir.appendingPathComponent("convention-metz-jury-2018.yaml"))
+        let original = try String(contentsOfFile: dossier("MJ-2019-002"), encoding: .utf8)
+        let changed = original
+            .replacingOccurrences(of: "    recommandation: glissement_bail", with: "    recommandation: residence_accueil")
+            .replacingOccurrences(of: "    motifs: Paiement régulier depuis l'entrée, logement bien entretenu, autonomie budgétaire acquise.",
+                                  with: "    motifs: Souhait de vivre dans un cadre collectif, avec un hôte.")
+            .replacingOccurrences(of: "    transmission_commission_attribution: 2020-08-20\n", with: "")
+            .replacingOccurrences(of: "etape: glissement", with: "etape: sous_location")
+        #expect(changed.contains("residence_accueil") && changed.contains("cadre collectif"), "the sample changed: update this test")
+        try changed.write(to: dir.appendingPathComponent("dossier-MJ-2019-002.yaml"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    /// What the letter must never hold: care observations, the shared part's details, social data.
+    static let forbidden = [
+        // Care (partie_soin of every sample evaluation) and clinical words.
+        "CMP", "ambulatoire", "hospitalisation", "Suivi régulier", "Stable.", "Poursuite du suivi", "consultation d'urgence",
+        "diagnostic", "traitement",
+        // Shared-part details (labels of partie_partagee values) and the debt.
+        "à jour", "sans incident", "en place", "en progression", "à renforcer", "dette locative", "0,00",
+        // Social data: resources, the person's own words, goals, APL estimate, contact details.
+        "Allocation aux adultes handicapés", "Salaire ESAT", "860", "540", "150,00", "Je suis prêt", "Je souhaite",
+        "Tout se passe bien", "Préparer le passage", "Gérer seul",
+        // Template leftovers.
+        "PROJET", "[à compléter", "{{", "{%", "%}", "}}", " de le ", " à le ",
+    ]
+
+    @Test(.enabled(if: Conformance.isAvailable, "needs shared/conformance and its tools"))
+    func letterValidatesSaysWhetherALeaseIsOfferedAndNothingElse() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        let variant = try Self.noLeaseCase()
+        defer {
+            try? FileManager.default.removeItem(at: dir)
+            try? FileManager.default.removeItem(at: variant)
+        }
+        var files: [URL] = []
+        for format in ["odt", "docx"] {
+            // The final evaluation is chosen by default.
+            let r = try TrameProcess.run(["generate", "courrier-prefet", "--dossier", Self.dossier("MJ-2019-002"), "--format", format, "--output", dir.path + "/"])
+            #expect(r.status == 0, "\(r.stderr)")
+            let file = dir.appendingPathComponent("courrier-prefet-MJ-2019-002-2020-08-06.\(format)")
+            let check = try Conformance.check(file: file, options: ["--no-render"])
+            #expect(check.passed, "\(check.output)")
+            files.append(file)
+        }
+        let other = variant.appendingPathComponent("refus.odt")
+        let r = try TrameProcess.run(["generate", "courrier-prefet", "--dossier", "dossier-MJ-2019-002.yaml", "--format", "odt", "--output", other.path], in: variant)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(try Conformance.check(file: other, options: ["--no-render"]).passed)
+        files.append(other)
+
+        let texts = try Conformance.renderedText(of: files)
+        for file in files {
+            let name = file.lastPathComponent
+            let flat = Self.flatten(try #require(texts[file]))
+            for key in [
+                // Letter layout: sender, addressee (service marked to check), object, reference, body, signature.
+                "Habitat Mosellan Exemple (fictif) 10 avenue de l'Exemple, 57000 Metz", "Affaire suivie par Julie Bernard (fictif)",
+                "Monsieur le Préfet de la Moselle", "(service destinataire à vérifier)",
+                "Objet : sous-location à titre transitoire — information prévue à l'article L. 442-8-3",
+                "Références : dossier MJ-2019-002 ; logement LGT-0301-01-04", "Monsieur le Préfet,",
+                "Par un bail prenant effet le 1er mars 2019", "sous-loué depuis le 1er mars 2019 à Monsieur Rui Da Silva",
+                "la période en cours prend fin le 31 août 2020", "L'évaluation finale de la sous-location a été conduite le 6 août 2020",
+                "en présence de l'intéressé", "j'ai l'honneur de vous faire connaître",
+                "Je vous prie d'agréer, Monsieur le Préfet, l'expression de ma haute considération.",
+                "Pour Habitat Mosellan Exemple (fictif), Directeur général, Monsieur Paul Durand (fictif)",
+                "Copie : Association Accès Logement Lorraine (fictif) ; Monsieur Rui Da Silva et son curateur",
+            ] {
+                #expect(flat.contains(key), "\(name) lacks « \(key) »")
+            }
+            for absent in Self.forbidden {
+                #expect(!flat.contains(absent), "\(name) contains « \(absent) »")
+            }
+            if name == "refus.odt" {
+                #expect(flat.contains("Habitat Mosellan Exemple (fictif) ne propose pas, à ce stade, de bail à Monsieur Rui Da Silva."))
+                #expect(flat.contains("L'évaluation finale recommande une orientation vers une résidence accueil, pour les motifs suivants : « Souhait de vivre dans un cadre collectif, avec un hôte. »"))
+                #expect(flat.contains("article L. 442-8-2"))
+                #expect(flat.contains("l'intéressé conserve le droit au maintien dans les lieux"))
+                #expect(!flat.contains("propose à Monsieur"))
+                #expect(!flat.contains("saisie le"))
+            } else {
+                #expect(flat.contains("Habitat Mosellan Exemple (fictif) propose à Monsieur Rui Da Silva la conclusion d'un bail à son nom pour le logement qu'il occupe (glissement du bail)."))
+                #expect(flat.contains("pour les motifs suivants : « Paiement régulier depuis l'entrée, logement bien entretenu, autonomie budgétaire acquise. »"))
+                #expect(flat.contains("article L. 441-2"))
+                #expect(flat.contains("commission d'attribution des logements et d'examen de l'occupation des logements, saisie le 20 août 2020"))
+                #expect(flat.contains("le bail consenti à l'association prendra fin pour ce logement"))
+                #expect(!flat.contains("ne propose pas"))
+            }
+        }
+    }
+
+    @Test(.enabled(if: Conformance.executablePath("unzip") != nil, "needs unzip"))
+    func everyFormatHoldsNoCareNorSharedPartDetail() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in ["odt", "docx", "html"] {
+            let file = dir.appendingPathComponent("lettre.\(format)")
+            let r = try TrameProcess.run(["generate", "courrier-prefet", "--dossier", Self.dossier("MJ-2019-002"), "--format", format, "--output", file.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            // Every byte of every part (content, styles, metadata), unzipped when needed.
+            var text = ""
+            if format == "html" {
+                text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "&#39;", with: "'")
+            } else {
+                let listing = try Conformance.run("unzip", ["-Z1", file.path]).output.split(separator: "\n")
+                for part in listing where part.hasSuffix(".xml") || part.hasSuffix(".rels") {
+                    text += try Conformance.run("unzip", ["-p", file.path, String(part)]).output
+                }
+            }
+            for absent in ["CMP", "ambulatoire", "hospitalisation", "Stable.", "Poursuite du suivi", "Je suis prêt", "sans incident",
+                           "Allocation aux adultes handicapés", "Salaire ESAT"] {
+                #expect(!text.contains(absent), "lettre.\(format) contains « \(absent) »")
+            }
+            #expect(text.contains("Monsieur le Préfet de la Moselle"))
+        }
+    }
+
+    @Test func onlyAFinalEvaluationWithARecommendationMakesALetter() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // No tripartite convention: refused.
+        let none = try TrameProcess.run(["generate", "courrier-prefet", "--dossier", Self.dossier("MJ-2019-011"), "--output", dir.path + "/"])
+        #expect(none.status != 0)
+        #expect(none.stderr.contains("SANS_CONVENTION_TRIPARTITE"), "\(none.stderr)")
+        // No final evaluation yet: refused by default.
+        let early = try TrameProcess.run(["generate", "courrier-prefet", "--dossier", Self.dossier("MJ-2019-004"), "--output", dir.path + "/"])
+        #expect(early.status != 0)
+        // A six-monthly evaluation has no recommendation: a final letter is refused, never silent.
+        let semester = try TrameProcess.run(["generate", "courrier-prefet", "--dossier", Self.dossier("MJ-2019-004"), "--date", "2020-03-19", "--output", dir.path + "/"])
+        #expect(semester.status == 65)
+        // A six-monthly evaluation is refused up front: the letter is about the final review.
+        #expect(semester.stderr.contains("[EVALUATION_NON_FINALE]") && semester.stderr.contains("semestrielle"), "\(semester.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import TrameTestSupport
+
+/// `trame generate evaluation --blank --convention F` (template evaluation-vierge): the blank
+/// six-monthly evaluation form partners print and fill by hand. Convention data only.
+@Suite("evaluation-vierge, end to end", .serialized)
+struct EvaluationViergeTests {
+    typealias E = EvaluationDocuments
+
+    @Test(.enabled(if: Conformance.isAvailable, "needs shared/conformance and its tools"))
+    func theBlankFormValidatesAndHasEveryBoxAndBlank() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [URL] = []
+        for format in ["odt", "docx"] {
+            let file = try #require(try E.generate(["evaluation", "--blank", "--convention", E.convention, "--format", format, "--output", dir.path + "/"]))
+            #expect(file.lastPathComponent == "evaluation-vierge-metz-jury-2018.\(format)")
+            let check = try Conformance.check(file: file, options: ["--no-render"])
+            #expect(check.passed, "\(check.output)")
+            files.append(file)
+        }
+        let texts = try Conformance.renderedText(of: files)
+        for file in files {
+            let name = file.lastPathComponent
+            let raw = try #require(texts[file])
+            let flat = E.flatten(raw)
+            E.expectClean(flat, name)
+            E.expect(flat, has: [
+                "Évaluation partagée de la sous-location", "Formulaire à remplir lors de la réunion",
+                "au moins tous les six mois", "article L. 442-8-3",
+                // Review, people present: the convention's parties.
+                "Réunion d'évaluation", "☐ semestrielle, n°", "☐ finale (terme de la sous-location)", "Date de la réunion : ……",
+                "Centre hospitalier de Jury, équipe ERAH", "Association Accès Logement Lorraine (fictif)",
+                "Habitat Mosellan Exemple (fictif)", "Logis Messin Exemple (fictif)",
+                // Person and housing.
+                "Personne et logement", "☐ Madame ☐ Monsieur", "☐ aucune ☐ sauvegarde de justice ☐ curatelle simple",
+                "☐ curatelle renforcée ☐ tutelle", "Convention tripartite (art.", "☐ oui ☐ non",
+                // Shared part: the format's enumerations, as boxes.
+                "Partie partagée", "☐ régulier ☐ retards ☐ impayés", "☐ aucune ☐ montant : ………… €", "☐ à jour ☐ à renouveler ☐ absente",
+                "☐ satisfaisant ☐ à améliorer", "☐ préoccupant", "☐ sans incident ☐ incidents signalés",
+                "☐ en place ☐ à renforcer", "☐ interrompu", "☐ autonome ☐ en progression", "soutenir",
+                "N'inscrivez ici ni information relative à la santé ni montant de ressources",
+                // Social parts, never for the landlord; next review.
+                "Avis de la personne", "Objectifs pour la période à venir", "Partie non transmise au bailleur.",
+                "au plus tard six mois après la présente",
+                // Final review: recommendation boxes, never automatic, préfet.
+                "Recommandation (évaluation finale seulement)", "☐ Glissement du bail", "☐ Prolongation de la sous-location",
+                "☐ Résidence accueil ☐ Pension de famille ☐ Famille gouvernante", "☐ Autre :",
+                "Le glissement du bail n'est jamais automatique", "information du préfet par le bailleur",
+                // Consent and signatures.
+                "Diffusion du compte rendu", "☐ la personne y a consenti par écrit le", "aucun exemplaire n'est remis au bailleur",
+                "Signatures des participants", "Nom et qualité du signataire",
+            ], name)
+            // No dossier data at all.
+            E.expect(flat, lacks: ["Lefèvre", "Da Silva", "Öztürk", "MJ-2019", "Nadia Haddad", "Marc Petit"] + E.allObservations, name)
+            // The care part: alone on the last page, headed as confidential.
+            let pages = E.pages(raw)
+            #expect(pages.count >= 2)
+            let last = E.flatten(try #require(pages.last))
+            E.expect(last, has: ["Partie réservée à l'équipe de soins — confidentielle", "article L. 1110-4 du code de la santé publique",
+                                 "page à détacher", "Observations de l'équipe de soins", "Rédigé par"], name + " (dernière page)")
+            E.expect(last, lacks: ["Partie partagée", "Signatures des participants"], name + " (dernière page)")
+            let others = E.flatten(pages.dropLast().joined(separator: " "))
+            E.expect(others, lacks: ["Partie réservée à l'équipe de soins"], name + " (pages partagées)")
+        }
+    }
+
+    @Test func theFormIsAPartnershipDocument() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The template can be asked for by its own name too, with the same result.
+        let a = try #require(try E.generate(["evaluation", "--blank", "--convention", E.convention, "--format", "html",
+                                             "--output", dir.appendingPathComponent("a.html").path]))
+        let b = try #require(try E.generate(["evaluation-vierge", "--convention", E.convention, "--format", "html",
+                                             "--output", dir.appendingPathComponent("b.html").path]))
+        #expect(try Data(contentsOf: a) == Data(contentsOf: b))
+        // A dossier cannot fill it: it is about the partnership.
+        let r = try TrameProcess.run(["generate", "evaluation-vierge", "--dossier", E.dossier("MJ-2019-004"), "--output", dir.path + "/"])
+        #expect(r.status != 0)
+    }
+}
