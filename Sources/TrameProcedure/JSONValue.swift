@@ -1,4 +1,5 @@
 import Foundation
+import TrameModel
 
 /// A JSON value written with keys in a fixed order, so the output is byte-for-byte stable.
 enum JSONValue {
@@ -32,21 +33,5 @@ enum JSONValue {
         }
     }
 
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    private static func quoted(_ s: String) -> String { JSONString.quoted(s) }
 }

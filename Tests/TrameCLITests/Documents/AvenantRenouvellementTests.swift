@@ -10,14 +10,6 @@ struct AvenantRenouvellementTests {
     static let bundle = TrameProcess.repository.appendingPathComponent("Conventions/metz-jury-2018")
     static func dossier(_ id: String) -> String { bundle.appendingPathComponent("dossier-\(id).yaml").path }
 
-    /// The rendered text with non-breaking spaces made ordinary, words cut at a hyphen at the end of
-    /// a line joined again ("ci-\naprès"), and whitespace collapsed.
-    static func flatten(_ text: String) -> String {
-        let spaced = text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
-        let joined = spaced.replacingOccurrences(of: "-[ \\t]*\\n[ \\t]*", with: "-", options: .regularExpression)
-        return joined.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
     /// A folder holding the convention and a copy of a sample dossier changed by `edit`.
     static func variant(_ id: String, _ edit: (String) -> String) throws -> URL {
         let dir = try TrameProcess.temporaryDirectory()
@@ -64,7 +56,7 @@ struct AvenantRenouvellementTests {
         let texts = try Conformance.renderedText(of: files)
         for file in files {
             let name = file.lastPathComponent
-            let flat = Self.flatten(try #require(texts[file]))
+            let flat = RenderedText.flatten(try #require(texts[file]))
             for key in [
                 "Avenant de renouvellement", "Entre les soussignés", "Association Accès Logement Lorraine (fictif)", "ci-après dénommée « l'association »",
                 "Préambule", "l'évaluation partagée", "Article 1er – Renouvellement", "– Durée totale de la sous-location",

@@ -10,21 +10,6 @@ struct ConventionTripartiteTests {
     static let dossiers = ["MJ-2019-002", "MJ-2019-004"]
     static func dossier(_ id: String) -> String { bundle.appendingPathComponent("dossier-\(id).yaml").path }
 
-    /// The rendered text with non-breaking spaces made ordinary, words cut at a hyphen at the end of
-    /// a line joined again ("ci-\naprès"), and whitespace collapsed.
-    static func flatten(_ text: String) -> String {
-        let spaced = text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
-        let joined = spaced.replacingOccurrences(of: "-[ \\t]*\\n[ \\t]*", with: "-", options: .regularExpression)
-        return joined.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
-    static func articleNumbers(_ flat: String) -> [Int] {
-        let pattern = try! NSRegularExpression(pattern: "Article (1er|[0-9]+) – ")
-        return pattern.matches(in: flat, range: NSRange(flat.startIndex..., in: flat)).compactMap { match in
-            Range(match.range(at: 1), in: flat).map { Int(flat[$0]) ?? 1 }
-        }
-    }
-
     @Test(.enabled(if: Conformance.isAvailable, "needs shared/conformance and its tools"))
     func bothTripartiteSamplesValidateAndHoldTheKeyClauses() throws {
         let dir = try TrameProcess.temporaryDirectory()
@@ -43,8 +28,8 @@ struct ConventionTripartiteTests {
         let texts = try Conformance.renderedText(of: files)
         for file in files {
             let name = file.lastPathComponent
-            let flat = Self.flatten(try #require(texts[file]))
-            let numbers = Self.articleNumbers(flat)
+            let flat = RenderedText.flatten(try #require(texts[file]))
+            let numbers = RenderedText.articleNumbers(flat)
             #expect(numbers == Array(1...max(numbers.count, 1)), "articles numbered without gaps in \(name): \(numbers)")
             for key in [
                 // Parties and legal basis.
@@ -119,7 +104,7 @@ struct ConventionTripartiteTests {
         defer { try? FileManager.default.removeItem(at: html) }
         let r = try TrameProcess.run(["generate", "convention-tripartite", "--dossier", Self.dossier("MJ-2019-002"), "--format", "html", "--output", html.path + "/"])
         #expect(r.status == 0, "\(r.stderr)")
-        let text = Self.flatten(try String(contentsOf: html.appendingPathComponent("convention-tripartite-MJ-2019-002.html"), encoding: .utf8)
+        let text = RenderedText.flatten(try String(contentsOf: html.appendingPathComponent("convention-tripartite-MJ-2019-002.html"), encoding: .utf8)
             .replacingOccurrences(of: "&#39;", with: "'"))
         #expect(text.contains("qui s'achève le 31 août 2020"))
         #expect(text.contains("1er juillet 2020"))

@@ -10,14 +10,6 @@ struct CourrierPrefetTests {
     static let bundle = TrameProcess.repository.appendingPathComponent("Conventions/metz-jury-2018")
     static func dossier(_ id: String) -> String { bundle.appendingPathComponent("dossier-\(id).yaml").path }
 
-    /// The rendered text with non-breaking spaces made ordinary, words cut at a hyphen at the end of
-    /// a line joined again ("ci-\naprès"), and whitespace collapsed.
-    static func flatten(_ text: String) -> String {
-        let spaced = text.replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "\u{00A0}", with: " ")
-        let joined = spaced.replacingOccurrences(of: "-[ \\t]*\\n[ \\t]*", with: "-", options: .regularExpression)
-        return joined.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
-
     /// A copy of MJ-2019-002 (with its convention) whose final evaluation recommends a résidence accueil.
     static func noLeaseCase() throws -> URL {
         let dir = try TrameProcess.temporaryDirectory()
@@ -76,7 +68,7 @@ struct CourrierPrefetTests {
         let texts = try Conformance.renderedText(of: files)
         for file in files {
             let name = file.lastPathComponent
-            let flat = Self.flatten(try #require(texts[file]))
+            let flat = RenderedText.flatten(try #require(texts[file]))
             for key in [
                 // Letter layout: sender, addressee (service marked to check), object, reference, body, signature.
                 "Habitat Mosellan Exemple (fictif) 10 avenue de l'Exemple, 57000 Metz", "Affaire suivie par Julie Bernard (fictif)",
