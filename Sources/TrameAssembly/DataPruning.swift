@@ -9,7 +9,7 @@ public enum DataPruning {
 
     /// The tree as a document for `audience` may see it (`Audience.mayContain`).
     public static func visible(_ node: DataNode, for audience: Audience) -> DataNode {
-        keep(node) { audience.mayContain($0.sensitivity) } ?? DataNode(value: .object(DataObject()), path: node.path, sensitivity: .partenaires, location: node.location)
+        keep(node) { audience.mayContain($0.sensitivity, field: $0.fieldKey) } ?? DataNode(value: .object(DataObject()), path: node.path, sensitivity: .partenaires, location: node.location)
     }
 
     private static func keep(_ node: DataNode, _ allowed: (DataNode) -> Bool) -> DataNode? {

@@ -47,6 +47,12 @@ public struct DataNode: Sendable, Hashable {
         return current
     }
 
+    /// The last key of the node's path (`recommandation` for `evaluations[2].recommandation`).
+    public var fieldKey: String? {
+        for component in path.components.reversed() { if case .key(let k) = component { return k } }
+        return nil
+    }
+
     public var text: String? { if case .text(let s) = value { return s } else { return nil } }
     public var integer: Int? { if case .integer(let i) = value { return i } else { return nil } }
     public var decimal: Decimal? {

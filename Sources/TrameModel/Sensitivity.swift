@@ -28,8 +28,7 @@ public enum Audience: String, Sendable, CaseIterable, Codable {
     ///
     /// For `bailleur`, `partage` fields are allowed only with a recorded consent: the caller checks
     /// the consent (it depends on the dossier and the evaluation date) before producing the document.
-    /// For `prefet`, only the recommendation and its reasons among `partage` fields: the document
-    /// layer narrows further.
+    /// For `prefet`, only some `partage` fields: use `mayContain(_:field:)`, which narrows it.
     public func mayContain(_ level: Sensitivity) -> Bool {
         switch self {
         case .partenaires: return level == .partenaires
@@ -38,4 +37,17 @@ public enum Audience: String, Sendable, CaseIterable, Codable {
         case .soin: return true
         }
     }
+
+    /// The `partage` fields a préfet may read (FORMAT.md: "partenaires + the recommendation and its
+    /// reasons"): the final evaluation's recommendation, its reasons, and the date the case was sent
+    /// to the attribution commission — never the rest of the shared part (rent, debt, upkeep…).
+    public static let prefetSharedFields: Set<String> = ["recommandation", "motifs", "transmission_commission_attribution"]
+
+    /// Whether the field `key` of `level` may appear in a document for this audience: `mayContain(_:)`,
+    /// narrowed for the préfet to `prefetSharedFields` among `partage` fields.
+    public func mayContain(_ level: Sensitivity, field key: String?) -> Bool {
+        guard self == .prefet, level == .partage else { return mayContain(level) }
+        return key.map(Audience.prefetSharedFields.contains) ?? false
+    }
 }
+

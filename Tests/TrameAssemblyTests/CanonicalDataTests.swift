@@ -36,6 +36,14 @@ struct CanonicalDataTests {
         let keys = CanonicalData.fieldHashes(landlord).keys
         #expect(!keys.contains { $0.contains("partie_soin") || $0.hasPrefix("criteres") || $0.hasPrefix("ressources") || $0.contains("avis_sous_locataire") })
         #expect(keys.contains("evaluations[0].partie_partagee.paiement_loyer"))
+        // The préfet sees the recommendation, its reasons and the commission referral — nothing else of the shared part.
+        let prefet = CanonicalData.fieldHashes(DataPruning.visible(root, for: .prefet)).keys
+        #expect(!prefet.contains { $0.contains("partie_partagee") || $0.contains("partie_soin") || $0.contains("avis_sous_locataire") })
+        let twoFile = try #require(ModelLoader.read(path: path.replacingOccurrences(of: "MJ-2019-004", with: "MJ-2019-002")).root)
+        let prefetFinal = CanonicalData.fieldHashes(DataPruning.visible(twoFile, for: .prefet)).keys
+        #expect(prefetFinal.contains("evaluations[2].recommandation") && prefetFinal.contains("evaluations[2].motifs"))
+        #expect(prefetFinal.contains("evaluations[2].transmission_commission_attribution"))
+        #expect(!prefetFinal.contains { $0.contains("dette_locative") || $0.contains("paiement_loyer") })
         let none = DataPruning.removing(above: .partenaires, from: root)
         #expect(!CanonicalData.fieldHashes(none).keys.contains { $0.contains("partie_partagee") })
     }

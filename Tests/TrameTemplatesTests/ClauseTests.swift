@@ -153,6 +153,18 @@ struct ClauseTests {
         }
     }
 
+    @Test func prefetMayReadTheRecommendationButNotTheSharedPart() throws {
+        let context = ContextBuilder.dossierContext(dossier: Fixtures.load("dossier-MJ-2019-002.yaml"), convention: Fixtures.convention,
+                                                    audience: .prefet, draft: false, selection: .evaluation(CalendarDate(iso: "2020-08-06")!))
+        let allowed = try TemplateLoader.load(source: "---\ndocument: t\naudience: prefet\n---\n{{ evaluation.recommandation | libelle }} : {{ evaluation.motifs }}\n", name: "t.trame")
+        let ok = allowed.render(context: context, options: RenderOptions(audience: .prefet))
+        #expect(ok.document != nil, "\(ok.diagnostics.map(\.headline))")
+        let forbidden = try TemplateLoader.load(source: "---\ndocument: t\naudience: prefet\n---\nDette : {{ evaluation.partie_partagee.dette_locative | montant }}\n", name: "t.trame")
+        let refused = forbidden.render(context: context, options: RenderOptions(draft: true, audience: .prefet))
+        #expect(refused.document == nil)
+        #expect(refused.diagnostics.contains { $0.code == "AUDIENCE" && $0.message.contains("prefet") })
+    }
+
     @Test func clauseHashChangesWithAnyCharacter() {
         let a = ClauseSource(id: "x.y", version: 1, path: "p", text: "Texte.")
         let b = ClauseSource(id: "x.y", version: 1, path: "p", text: "Texte .")

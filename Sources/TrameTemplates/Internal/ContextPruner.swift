@@ -1,7 +1,7 @@
 import TrameFrench
 import TrameModel
 
-/// Removes from a context every node an audience may not see (`Audience.mayContain`).
+/// Removes from a context every node an audience may not see (`Audience.mayContain(_:field:)`).
 enum ContextPruner {
     /// The pruned tree (the same value when nothing had to go), or nil when the root itself goes.
     static func prune(_ node: DataNode, for audience: Audience) -> DataNode? {
@@ -10,7 +10,7 @@ enum ContextPruner {
     }
 
     private static func prune(_ node: DataNode, _ audience: Audience, _ changed: inout Bool) -> DataNode? {
-        guard audience.mayContain(node.sensitivity) else {
+        guard audience.mayContain(node.sensitivity, field: node.fieldKey) else {
             changed = true
             return nil
         }

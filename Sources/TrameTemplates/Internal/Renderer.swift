@@ -43,7 +43,7 @@ struct Renderer {
     // MARK: Paths
 
     mutating func resolve(_ ref: PathRef) -> Resolution {
-        guard options.audience.mayContain(ref.level) else {
+        guard options.audience.mayContain(ref.level, field: ref.schemaText.split(separator: ".").last.map(String.init)) else {
             reportForbidden(ref)
             return .forbidden
         }
@@ -135,7 +135,7 @@ extension Renderer: ValueSource {
     }
 
     mutating func comparisonMissing(_ ref: PathRef) {
-        guard options.audience.mayContain(ref.level) else { return }
+        guard options.audience.mayContain(ref.level, field: ref.schemaText.split(separator: ".").last.map(String.init)) else { return }
         _ = recordMissing(ref)
     }
 }
