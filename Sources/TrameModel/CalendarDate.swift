@@ -97,4 +97,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The last day of a term of `months` months starting on this date: the day before start + N months.
     public func endOfTerm(months: Int) -> CalendarDate { adding(months: months).adding(days: -1) }
+
+    /// The day the landlord must tell the préfet whether it offers a lease (CCH L442-8-3): two
+    /// months before the last day of the review period, same day number or the month's last day
+    /// (a period ending on 31 March → 31 January; ending on 31 August → 30 June). Taking the
+    /// earlier reading of "two months before" keeps the notice on time.
+    public static func prefectNoticeDate(reviewPeriodEnd end: CalendarDate) -> CalendarDate {
+        end.adding(months: -2)
+    }
 }

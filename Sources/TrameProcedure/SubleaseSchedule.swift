@@ -65,7 +65,7 @@ public struct SubleaseSchedule: Sendable, Hashable {
 
     /// The day the landlord must tell the préfet whether it offers a lease: two months before the end
     /// of the review period.
-    public var prefectNoticeDate: CalendarDate { reviewPeriodEnd.adding(months: -2) }
+    public var prefectNoticeDate: CalendarDate { CalendarDate.prefectNoticeDate(reviewPeriodEnd: reviewPeriodEnd) }
 
     /// The last day allowed by the convention's maximum duration, counted from the start.
     public var maximumEnd: CalendarDate { start.endOfTerm(months: maximumMonths) }

@@ -20,7 +20,7 @@ public enum ContextBuilder {
         if var sublease = dossier["sous_location"], let end = currentTermEnd(sublease) {
             var children = sublease.object ?? DataObject()
             children.set("date_fin", derived(.date(end), "date_fin", from: sublease))
-            children.set("date_avis_prefet", derived(.date(end.adding(days: 1).adding(months: -2)), "date_avis_prefet", from: sublease))
+            children.set("date_avis_prefet", derived(.date(CalendarDate.prefectNoticeDate(reviewPeriodEnd: end)), "date_avis_prefet", from: sublease))
             sublease.value = .object(children)
             object.set("sous_location", sublease)
         }

@@ -70,7 +70,7 @@ struct ConventionTripartiteTests {
                 #expect(flat.contains("ci-après dénommée « la sous-locataire »"))
                 #expect(flat.contains("à compter du 1er avril 2019, date de prise d'effet du contrat de sous-location ; le premier examen a lieu au plus tard le 1er octobre 2019"))
                 #expect(flat.contains("qui s'achève le 31 mars 2020"))
-                #expect(flat.contains("soit au plus tard le 1er février 2020"))
+                #expect(flat.contains("soit au plus tard le 31 janvier 2020"))
                 #expect(flat.contains("s'il propose un bail à la sous-locataire"))
                 #expect(flat.contains("assistée, si elle le souhaite, de son curateur"))
                 #expect(flat.contains("pour le logement qu'elle occupe"))
@@ -81,7 +81,7 @@ struct ConventionTripartiteTests {
                 #expect(flat.contains("ci-après dénommé « le sous-locataire »"))
                 #expect(flat.contains("le premier examen a lieu au plus tard le 1er septembre 2019"))
                 #expect(flat.contains("qui s'achève le 31 août 2020"))
-                #expect(flat.contains("soit au plus tard le 1er juillet 2020"))
+                #expect(flat.contains("soit au plus tard le 30 juin 2020"))
                 #expect(flat.contains("s'il propose un bail au sous-locataire"))
                 #expect(flat.contains("assisté, s'il le souhaite, de son curateur"))
                 #expect(flat.contains("mesure de curatelle renforcée"))
@@ -107,6 +107,6 @@ struct ConventionTripartiteTests {
         let text = RenderedText.flatten(try String(contentsOf: html.appendingPathComponent("convention-tripartite-MJ-2019-002.html"), encoding: .utf8)
             .replacingOccurrences(of: "&#39;", with: "'"))
         #expect(text.contains("qui s'achève le 31 août 2020"))
-        #expect(text.contains("1er juillet 2020"))
+        #expect(text.contains("30 juin 2020"))
     }
 }

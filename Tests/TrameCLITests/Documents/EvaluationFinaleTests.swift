@@ -64,7 +64,7 @@ struct EvaluationFinaleTests {
                 "un bail est conclu directement entre Habitat Mosellan Exemple (fictif) et le sous-locataire",
                 "rechercher avec lui une autre solution",
                 // Préfet (L442-8-3), two months before the end of the review period; late-review warning.
-                "Information du préfet", "article L. 442-8-3", "au plus tard le 1er juillet 2020",
+                "Information du préfet", "article L. 442-8-3", "au plus tard le 30 juin 2020",
                 "qui s'achève le 31 août 2020", "s'assure que l'information du préfet a bien été adressée",
                 // Consent reference and signatures.
                 "Diffusion du présent compte rendu", "Signatures des participants",
