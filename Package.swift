@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "trame", targets: ["trame"]),
+        .executable(name: "trame-web", targets: ["trame-web"]),
         .library(name: "TrameModel", targets: ["TrameModel"]),
         .library(name: "TrameFrench", targets: ["TrameFrench"]),
         .library(name: "TrameDocument", targets: ["TrameDocument"]),
@@ -24,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // French legal writing: numbers and amounts in letters, dates, ordinals, agreement, typography.
@@ -68,11 +72,34 @@ let package = Package(
             dependencies: ["TrameModel", "TrameTemplates", "TrameDocument", "TrameProcedure"],
             swiftSettings: swiftSettings
         ),
+        // Partner accounts and roles (bcrypt password hashes) in the workspace: used by the CLI and the web app.
+        .target(
+            name: "TrameAccounts",
+            dependencies: [
+                "TrameModel", "TrameArchive",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The web application for the partners (Hummingbird): its own targets, so the CLI never compiles SwiftNIO.
+        .target(
+            name: "TrameWeb",
+            dependencies: [
+                "TrameModel", "TrameAssembly", "TrameProcedure", "TrameArchive", "TrameAccounts", "TrameDocument", "TrameTemplates",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Pages")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "trame-web", dependencies: ["TrameWeb"], swiftSettings: swiftSettings),
         // The commands of the `trame` tool (kept in a library so the executable stays thin).
         .target(
             name: "TrameCLI",
             dependencies: [
-                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameProcedure", "TrameArchive", "TrameAssembly",
+                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameProcedure", "TrameArchive", "TrameAssembly", "TrameAccounts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -103,6 +130,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TrameAssemblyTests", dependencies: ["TrameAssembly", "TrameTemplates", "TrameModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TrameWebTests",
+            dependencies: [
+                "TrameWeb", "TrameAccounts", "TrameArchive", "TrameModel", "TrameTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel", "TrameTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -54,7 +54,13 @@ extension Workspace {
             guard request.evaluationDate == nil, request.evaluationType == nil, request.recommendation == nil else {
                 throw ArchiveError.usage("OPTION_EVALUATION", "--evaluation-date, --evaluation-type et --recommendation ne valent que pour evaluation et evaluation-finale")
             }
-            checked.audience = request.audience ?? kind.defaultAudience ?? .soin
+            // A signed document keeps the audience it was produced for: archiving a sub-tenant's or a
+            // care copy "for the landlord" would put it into the landlord's export bundle.
+            let expected = kind.defaultAudience ?? .soin
+            if let asked = request.audience, asked != expected {
+                throw ArchiveError.usage("DESTINATAIRE", "un document « \(kind.rawValue) » s'archive pour son destinataire, « \(expected.rawValue) », pas « \(asked.rawValue) »")
+            }
+            checked.audience = expected
         }
         if let generated = request.generated { try link(generated, request, into: &checked) }
         return checked
@@ -89,6 +95,15 @@ extension Workspace {
         let (record, url) = try recordFile(.dossier, id: request.ownerID)
         let root = ModelLoader.read(data: try storedBytes(sha256: record.sha256, url: url), name: record.fileName).root
         let recorded = root?["evaluations"]?.list?.first { $0["date"]?.date == date }
+        // A landlord's copy exists only with the person's consent for that landlord, in force on the
+        // evaluation date and today (a withdrawal stops it).
+        if audience == .bailleur, let root {
+            let dossier = Dossier(checked: root)
+            let landlord = dossier.logement?.bailleur ?? ""
+            guard dossier.hasSharingConsent(for: landlord, on: date), dossier.hasSharingConsent(for: landlord, on: CalendarDate.today()) else {
+                throw ArchiveError.data("CONSENTEMENT_ABSENT", "copie du bailleur refusée : le dossier (version \(record.version)) n'enregistre pas de consentement de la personne au partage avec « \(landlord) » en vigueur le \(date) et aujourd'hui")
+            }
+        }
         if let recorded {
             if let type = recorded["type"]?.text, type != expectedType {
                 throw ArchiveError.data("EVALUATION_DIFFERENTE", "le dossier (version \(record.version)) décrit l'évaluation du \(date) comme « \(type) », pas « \(expectedType) »")
@@ -133,6 +148,9 @@ extension Workspace {
         }
         guard found.documentKind == request.documentKind else {
             throw ArchiveError.data("GENERE_AUTRE_DOCUMENT", "le document généré \(found.ref) est un « \(found.documentKind.rawValue) », pas un « \(request.documentKind.rawValue) »")
+        }
+        guard found.audience == checked.audience else {
+            throw ArchiveError.data("GENERE_AUTRE_DESTINATAIRE", "le document généré \(found.ref) a été produit pour « \(found.audience.rawValue) », pas pour « \(checked.audience.rawValue) »")
         }
         checked.generatedID = found.id
         checked.generatedSHA256 = found.sha256

@@ -91,7 +91,7 @@ public struct DemoRun: Sendable {
         return allowed.filter { audience in
             guard audience == .bailleur else { return true }
             guard let landlord = dossier.logement?.bailleur, let date = instance.date else { return false }
-            return dossier.hasSharingConsent(for: landlord, on: date)
+            return dossier.hasSharingConsent(for: landlord, on: date) && dossier.hasSharingConsent(for: landlord, on: CalendarDate.today())
         }
     }
 

@@ -81,13 +81,16 @@ public struct Generator: Sendable {
         var dossierData = files.dossier!.root!
         if audience == .bailleur {
             let landlord = dossier.logement?.bailleur ?? ""
-            let day = event ?? dossier.sousLocation?.dateEffet
-            let consented = day.map { dossier.hasSharingConsent(for: landlord, on: $0) } ?? false
-            if case .evaluation = rule.selection, !consented {
-                throw AssemblyFailure(.data, "copie pour le bailleur refusée : le dossier \(dossier.id) n'enregistre aucun consentement de la personne au partage d'informations (périmètre « partage ») avec « \(landlord) » en vigueur le \(day.map { FrenchDate.long(year: $0.year, month: $0.month, day: $0.day) } ?? "jour de l'évaluation") ; seule la partie partagée peut lui être transmise, et seulement avec ce consentement (CSP L1110-4)", code: "CONSENTEMENT_ABSENT")
+            // A consent covers an evaluation when it was given on or before its date and is still in
+            // force then — and today, since a withdrawal stops every new landlord copy.
+            func consented(on day: CalendarDate) -> Bool {
+                dossier.hasSharingConsent(for: landlord, on: day) && (request.today.map { dossier.hasSharingConsent(for: landlord, on: $0) } ?? true)
             }
-            // Without consent, nothing of the shared part reaches a landlord document.
-            if !consented { dossierData = DataPruning.removing(above: .partenaires, from: dossierData) }
+            if case .evaluation = rule.selection, let day = event, !consented(on: day) {
+                throw AssemblyFailure(.data, "copie pour le bailleur refusée : le dossier \(dossier.id) n'enregistre aucun consentement de la personne au partage d'informations (périmètre « partage ») avec « \(landlord) » en vigueur le \(FrenchDate.long(year: day.year, month: day.month, day: day.day))\(request.today.map { " et aujourd'hui (\(FrenchDate.long(year: $0.year, month: $0.month, day: $0.day)))" } ?? "") ; seule la partie partagée peut lui être transmise, et seulement avec ce consentement (CSP L1110-4)", code: "CONSENTEMENT_ABSENT")
+            }
+            // The shared part of each evaluation reaches a landlord document only if the consent covers that evaluation.
+            dossierData = DataPruning.sharedParts(of: dossierData, keptWhere: consented(on:))
         }
         let context = ContextBuilder.dossierContext(dossier: dossierData, convention: files.convention.root!, audience: audience,
                                                     draft: request.draft, selection: selection)
@@ -164,7 +167,7 @@ public struct Generator: Sendable {
         return ProducedDocument(document: document, template: template, audience: audience, subjectID: subject, eventDate: event,
                                  missingValues: result.missingValues, warnings: files.warnings + result.diagnostics,
                                  clauses: result.clauses, referenceDate: result.referenceDate,
-                                 visibleData: DataPruning.visible(context, for: audience))
+                                 visibleData: DataPruning.visible(context, for: audience), readPaths: result.readPaths)
     }
 
     /// The text of the template files the diagnostics point into.

@@ -22,7 +22,7 @@ public struct Manifest: Codable, Sendable, Equatable {
     public struct DataRef: Codable, Sendable, Equatable {
         /// SHA-256 of the canonical JSON of the data the document may see.
         public var sha256: String
-        /// One hash per visible field (sidecar only), to tell which fields changed.
+        /// One hash per field the document read (sidecar only), to tell which fields changed.
         public var champs: [String: String]?
     }
 
@@ -59,7 +59,13 @@ public struct Manifest: Codable, Sendable, Equatable {
         destinataire = generated.audience.rawValue
         projet = draft
         clauses = generated.clauses.filter(\.included).map { ClauseRef(id: $0.id, version: $0.version, sha256: $0.sha256) }
-        donnees = DataRef(sha256: CanonicalData.sha256(generated.visibleData), champs: CanonicalData.fieldHashes(generated.visibleData))
+        // One hash per field the document read (and what lies under a list or object it read): a hash of a
+        // short value can be reversed by trying values, so fields the document does not use are not hashed.
+        let read = generated.readPaths
+        let fields = CanonicalData.fieldHashes(generated.visibleData).filter { path, _ in
+            read.contains(path) || read.contains { path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }
+        }
+        donnees = DataRef(sha256: CanonicalData.sha256(generated.visibleData), champs: fields)
         outil = "trame \(toolVersion)"
     }
 

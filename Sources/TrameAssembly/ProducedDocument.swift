@@ -19,6 +19,8 @@ public struct ProducedDocument: Sendable {
     public let referenceDate: CalendarDate?
     /// The context the document was rendered from, already narrowed to what its audience may see.
     public let visibleData: DataNode
+    /// The data paths the document read.
+    public let readPaths: Set<String>
 
     /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
     public var baseName: String {

@@ -30,7 +30,8 @@ public struct Regeneration: Sendable {
             document: manifest.document, dossierPath: dossierPath, conventionPath: conventionPath, draft: manifest.projet,
             audience: Audience(rawValue: manifest.destinataire), date: manifest.evenement.flatMap(CalendarDate.init(iso:)),
             templateVersion: manifest.gabarit.version,
-            clauseVersions: Dictionary(manifest.clauses.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a }))
+            clauseVersions: Dictionary(manifest.clauses.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a }),
+            today: nil)
         let generated = try generator.generate(request)
         let (data, regenerated) = try generated.output(as: format, draft: manifest.projet)
         let verdict: Verdict

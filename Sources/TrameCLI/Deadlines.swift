@@ -57,15 +57,10 @@ extension TrameCommand {
 /// These two commands are the only ones that read the clock.
 enum ReferenceDate {
     static func parse(_ text: String?) throws -> CalendarDate {
-        guard let text else { return today() }
+        guard let text else { return CalendarDate.today() }
         guard let day = CalendarDate(iso: text) else {
             throw ValidationError("--on attend une date AAAA-MM-JJ existante (reçu « \(text) »).")
         }
         return day
-    }
-
-    static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(year: 2000, month: 1, day: 1)!
     }
 }

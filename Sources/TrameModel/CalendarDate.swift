@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date (year, month, day) with no time and no time zone, so no conversion can shift a day.
 ///
 /// Month arithmetic follows the rule of the public format ("Shared rules" of FORMAT.md):
@@ -104,5 +106,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// earlier reading of "two months before" keeps the notice on time.
     public static func prefectNoticeDate(reviewPeriodEnd end: CalendarDate) -> CalendarDate {
         end.adding(months: -2)
+    }
+
+    /// Today in the machine's time zone. Never used by `trame check`, whose verdict must not depend
+    /// on the date; used by reports ("what is late") and by the consent rule (a withdrawn consent
+    /// stops new landlord copies from the day it is withdrawn).
+    public static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(year: 2000, month: 1, day: 1)!
     }
 }

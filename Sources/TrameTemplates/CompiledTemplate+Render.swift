@@ -26,6 +26,6 @@ extension CompiledTemplate {
         var renderer = Renderer(template: self, root: visible, options: options)
         let document = renderer.run()
         return RenderResult(document: document, missingValues: renderer.missing, diagnostics: renderer.diagnostics,
-                            clauses: renderer.clauseUses, referenceDate: renderer.referenceDate)
+                            clauses: renderer.clauseUses, referenceDate: renderer.referenceDate, readPaths: renderer.readPaths)
     }
 }

@@ -71,4 +71,7 @@ public struct RenderResult: Sendable {
     public let clauses: [ClauseUse]
     /// The date that chose the clause versions (nil when the data lacks it: latest versions).
     public let referenceDate: CalendarDate?
+    /// The data paths the document read, as the context has them (`logement.etage`,
+    /// `logement.inventaire[2].etat`, `evaluation.motifs`): what the document actually used.
+    public let readPaths: Set<String>
 }

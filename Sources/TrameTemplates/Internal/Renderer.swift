@@ -31,6 +31,8 @@ struct Renderer {
     var referenceDate: CalendarDate?
     /// Every clause considered, in order.
     var clauseUses: [ClauseUse] = []
+    /// The data paths the document read (`logement.etage`, `logement.inventaire[2].etat`).
+    var readPaths: Set<String> = []
     /// `renvoi` uses in the order they were rendered.
     var references: [(label: String, style: TextStyle, location: SourceLocation)] = []
 
@@ -64,6 +66,7 @@ struct Renderer {
             guard let next = node[key] else { return .absent }
             node = next
         }
+        readPaths.insert(dataPath(ref))
         return .value(node)
     }
 

@@ -311,8 +311,14 @@ struct EvaluationTests {
             #expect(try TrameProcess.run(["generate", "evaluation", "--dossier", dossier, "--date", "2020-03-19", "--audience", audience,
                                           "--format", "html", "--output", out.path + "/"]).status == 0)
         }
-        // Before the withdrawal, the landlord copy is produced and cites the consent.
-        let file = try #require(try E.generate(["evaluation", "--dossier", dossier, "--date", "2019-09-26", "--audience", "bailleur",
+        // A withdrawal stops every new landlord copy, even of a review held before it (the consent form
+        // says so; a copy transmitted then stays in the archive).
+        let earlier = try TrameProcess.run(["generate", "evaluation", "--dossier", dossier, "--date", "2019-09-26", "--audience", "bailleur",
+                                            "--format", "html", "--output", out.path + "/"])
+        #expect(earlier.status == 65)
+        #expect(earlier.stderr.contains("CONSENTEMENT_ABSENT"))
+        // Without the withdrawal, the landlord copy is produced and cites the consent.
+        let file = try #require(try E.generate(["evaluation", "--dossier", E.dossier("MJ-2019-004"), "--date", "2019-09-26", "--audience", "bailleur",
                                                 "--format", "html", "--output", out.path + "/"]))
         let html = try E.allText(of: file)
         #expect(html.contains("recueilli le 20 mars 2019"))

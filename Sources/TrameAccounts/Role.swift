@@ -1,0 +1,47 @@
+import TrameModel
+
+/// The role of a partner account: what its holder may see and do.
+///
+/// What a role may read is never listed field by field: it is the clearance of an `Audience`
+/// (FORMAT.md, "Sensitivity and audiences"), applied to the sensitivity level of each field.
+public enum Role: String, Sendable, CaseIterable, Codable {
+    /// The programme's coordination: everything.
+    case coordination
+    /// CH Jury / ERAH: everything of its dossiers, including the care part.
+    case soin
+    /// The association: the social and shared parts.
+    case association
+    /// A social landlord: its own flats' dossiers, shared part only with the person's consent.
+    case bailleur
+
+    /// The audience whose clearance the role has (coordination and soin see every level).
+    public var audience: Audience {
+        switch self {
+        case .coordination, .soin: return .soin
+        case .association: return .association
+        case .bailleur: return .bailleur
+        }
+    }
+
+    /// Whether the role manages dossiers: creates, edits and imports them.
+    public var managesDossiers: Bool { self != .bailleur }
+
+    /// The French name shown in pages and listings.
+    public var label: String {
+        switch self {
+        case .coordination: return "coordination"
+        case .soin: return "soin (CH Jury / ERAH)"
+        case .association: return "association"
+        case .bailleur: return "bailleur"
+        }
+    }
+
+    /// Parses a role given on the command line.
+    /// - Throws: `AccountError` `ROLE_INCONNU` listing the roles.
+    public static func parse(_ text: String) throws(AccountError) -> Role {
+        if let role = Role(rawValue: text) { return role }
+        var message = "rôle « \(text) » inconnu ; rôles possibles : " + allCases.map(\.rawValue).joined(separator: ", ")
+        if let near = Suggestions.nearest(to: text, among: allCases.map(\.rawValue)) { message += " ; vouliez-vous dire « \(near) » ?" }
+        throw AccountError(.usage, "ROLE_INCONNU", message)
+    }
+}

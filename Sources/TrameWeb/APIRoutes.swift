@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import TrameAccounts
+import TrameArchive
+import TrameAssembly
+import TrameModel
+import TrameProcedure
+
+/// The JSON API (`/api/…`): the same data and the same rules as the pages.
+enum APIRoutes {
+    static func register(on router: Router<WebContext>, services: WebServices) {
+        router.get("/api/dossiers") { _, context -> Response in
+            let session = try context.requireSession()
+            let clearance = session.account.clearance
+            let stage = clearance.mayRead(field: FieldPath(parsing: "etape"))
+            let items: [JSONText] = try services.cases(for: session.account).all().compactMap { stored in
+                guard let dossier = stored.dossier, clearance.mayOpen(dossier) else { return nil }
+                var pairs: [(String, JSONText)] = [("dossier", .string(dossier.id)), ("version", .int(stored.version.version))]
+                if stage { pairs.append(("etape", .string(dossier.etape.rawValue))) }
+                pairs.append(("commune", dossier.logement.map { .string($0.commune) } ?? .null))
+                return .ordered(pairs)
+            }
+            try services.journal(session, "api", subject: "/api/dossiers")
+            return Pages.json(JSONText.array(items).rendered)
+        }
+        router.get("/api/dossiers/:id") { _, context -> Response in
+            let session = try context.requireSession()
+            let opened = try services.open(try context.parameters.require("id"), session: session)
+            let visible = opened.clearance.visibleData(of: opened.dossier, today: services.today)
+            try services.journal(session, "api", dossier: opened.dossier.id, subject: "/api/dossiers/:id")
+            return Pages.json(JSONText.ordered([
+                ("dossier", .string(opened.dossier.id)), ("version", .int(opened.stored.version.version)),
+                ("sha256", .string(opened.stored.version.sha256)), ("donnees", .raw(CanonicalData.json(visible))),
+            ]).rendered)
+        }
+        router.get("/api/echeances") { request, context -> Response in
+            let session = try context.requireSession()
+            try DashboardRoutes.requireProgramme(session, services)
+            let day = try DashboardRoutes.referenceDate(request, services)
+            let (_, report) = try DashboardRoutes.figures(session, services, on: day)
+            try services.journal(session, "api", subject: "/api/echeances")
+            return Pages.json(report.json)
+        }
+        router.get("/api/statut") { request, context -> Response in
+            let session = try context.requireSession()
+            try DashboardRoutes.requireProgramme(session, services)
+            let day = try DashboardRoutes.referenceDate(request, services)
+            let (statuses, _) = try DashboardRoutes.figures(session, services, on: day)
+            try services.journal(session, "api", subject: "/api/statut")
+            return Pages.json(JSONText.array(statuses.map { status in
+                .ordered([
+                    ("convention", .string(status.convention.identifiant)), ("date_reference", .string(day.description)),
+                    ("besoins_identifies", .int(status.convention.besoinsIdentifies)), ("menages", .int(status.cases.count)),
+                    ("menages_par_etape", .ordered(status.households.map { ($0.stage.rawValue, .int($0.count)) })),
+                    ("evaluations_faites", .int(status.evaluationsDone)), ("evaluations_a_venir", .int(status.evaluationsDue.count)),
+                    ("evaluations_en_retard", .int(status.evaluationsLate.count)),
+                ])
+            }).rendered)
+        }
+    }
+}

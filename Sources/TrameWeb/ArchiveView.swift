@@ -1,0 +1,69 @@
+import Foundation
+import TrameAccounts
+import TrameArchive
+import TrameAssembly
+import TrameModel
+
+/// The archive of a dossier as a partner may see it: signed versions and generated documents of
+/// the audiences its role may receive, each with the state of its stored file.
+struct ArchiveView {
+    let opened: OpenedDossier
+    let workspace: Workspace
+    let today: CalendarDate
+
+    /// Whether the partner may have an archived document of `kind` produced for `audience`.
+    /// Documents about an evaluation (and the préfet letter) need, for a landlord, the consent on
+    /// the evaluation's date when known, else in force today.
+    func mayReceive(kind: DocumentKind, audience: Audience, evaluationDate: String?) -> Bool {
+        let event = evaluationDate.flatMap(CalendarDate.init(iso:)) ?? (kind.isEvaluation || kind == .courrierPrefet ? today : nil)
+        return opened.clearance.mayReceive(audience, of: opened.dossier, event: event, today: today)
+    }
+
+    func signed(kind: DocumentKind? = nil) throws -> [SignedVersion] {
+        try workspace.signedVersions(ownerID: opened.dossier.id).filter {
+            (kind == nil || $0.documentKind == kind) && mayReceive(kind: $0.documentKind, audience: $0.audience, evaluationDate: $0.evaluationDate)
+        }
+    }
+
+    func generated(kind: DocumentKind? = nil) throws -> [GeneratedDocument] {
+        try workspace.generatedDocuments(ownerID: opened.dossier.id).filter {
+            (kind == nil || $0.documentKind == kind) && mayReceive(kind: $0.documentKind, audience: $0.audience, evaluationDate: nil)
+        }
+    }
+
+    /// « intègre », « altéré » or « manquant »: the stored file hashed again.
+    func integrity(_ item: ArchivedItem) -> (text: String, ok: Bool) {
+        guard let data = try? Data(contentsOf: workspace.storedFileURL(item)) else { return ("fichier manquant", false) }
+        return CanonicalData.sha256(of: data) == item.sha256 ? ("intègre (empreinte vérifiée)", true) : ("altéré : empreinte différente", false)
+    }
+
+    func rows(signed versions: [SignedVersion]) -> [[String: Any]] {
+        versions.map { v in
+            let state = integrity(.signed(v))
+            return ["ref": v.ref, "document": v.documentKind.french, "version": v.version, "signedOn": v.signedOn,
+                    "evaluation": v.evaluationDate ?? "", "signatories": v.signatories.joined(separator: " ; "),
+                    "reason": v.reason ?? "", "audience": v.audience.rawValue, "generated": v.generatedRef ?? "",
+                    "state": state.text, "ok": state.ok, "href": "/fichiers/\(v.sha256)", "type": v.mediaType.french,
+                    "addedBy": v.addedBy, "addedAt": WebDates.local(v.addedAt)]
+        }
+    }
+
+    func rows(generated documents: [GeneratedDocument]) -> [[String: Any]] {
+        documents.map { g in
+            let state = integrity(.generated(g))
+            return ["ref": g.ref, "document": g.documentKind.french, "audience": g.audience.rawValue, "format": g.format.uppercased(),
+                    "source": g.sourceVersion.map { "v\($0)" } ?? "?", "state": state.text, "ok": state.ok,
+                    "href": "/fichiers/\(g.sha256)", "sha": g.sha256, "addedBy": g.addedBy, "addedAt": WebDates.local(g.addedAt)]
+        }
+    }
+}
+
+/// Dates and times for people.
+enum WebDates {
+    /// `2025-03-02 14:05`, local time.
+    static func local(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
+        func pad(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "??" }
+        return "\(pad(c.day))/\(pad(c.month))/\(c.year ?? 0) \(pad(c.hour)):\(pad(c.minute))"
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import TrameAccounts
+import TrameModel
+import TrameProcedure
+
+/// `GET /tableau-de-bord`: the figures of `trame status` and `trame deadlines` for the workspace's
+/// dossiers, computed by the same code (`ProgrammeStatus`, `DeadlineCalendar`), with the chart of
+/// households per stage against the identified needs.
+enum DashboardRoutes {
+    static func register(on router: Router<WebContext>, services: WebServices) {
+        router.get("/tableau-de-bord") { request, context -> Response in
+            let session = try context.requireSession()
+            try requireProgramme(session, services)
+            let day = try referenceDate(request, services)
+            let (statuses, report) = try figures(session, services, on: day)
+            let blocks = statuses.map { status -> [String: Any] in
+                let late = status.evaluationsLate.count, due = status.evaluationsDue.count
+                return [
+                    "id": status.convention.identifiant, "needs": status.convention.besoinsIdentifies, "total": status.cases.count,
+                    "chart": StageChart.svg(counts: status.households, needs: status.convention.besoinsIdentifies),
+                    "stages": status.households.map { ["label": $0.stage.label, "count": $0.count] },
+                    "flats": status.flats.map { ["commune": $0.commune, "type": $0.type, "count": $0.count] },
+                    "done": status.evaluationsDone, "due": due, "late": late, "text": status.text,
+                ]
+            }
+            let rows = report.groups.flatMap { group in
+                (group.note.map { [["date": "", "owner": group.owner, "label": $0, "status": "", "late": false] as [String: Any]] } ?? [])
+                    + group.items.map { ["date": DataView.french($0.date), "owner": group.owner, "label": $0.label,
+                                         "status": $0.status.text, "late": $0.status.isLate] as [String: Any] }
+            }
+            try services.journal(session, "tableau-de-bord", detail: ["au": day.description])
+            return services.pages.page("tableau", title: "Tableau de bord au \(DataView.french(day))", session: session, data: [
+                "conventions": blocks, "deadlines": rows, "deadlinesText": report.text, "on": day.description,
+                "lateCount": report.items.filter(\.status.isLate).count,
+            ])
+        }
+    }
+
+    static func requireProgramme(_ session: Session, _ services: WebServices) throws {
+        guard Access.mayViewProgramme(session.account) else {
+            try services.journal(session, "acces-refuse", subject: "tableau-de-bord")
+            throw WebError.forbidden("Le tableau de bord repose sur l'étape du parcours de chaque ménage (information sociale) : il n'est pas accessible à votre rôle.")
+        }
+    }
+
+    /// `?au=AAAA-MM-JJ` (like `--on`), else today.
+    static func referenceDate(_ request: Request, _ services: WebServices) throws -> CalendarDate {
+        guard let text = request.uri.queryParameters["au"].map(String.init), !text.isEmpty else { return services.today }
+        guard let day = CalendarDate(iso: text) else { throw WebError.badRequest("Date de référence : une date existante AAAA-MM-JJ est attendue.") }
+        return day
+    }
+
+    /// The status of each convention and the deadline report, as `trame status` and `trame deadlines`
+    /// compute them from the same files (dossiers with errors set aside and listed).
+    static func figures(_ session: Session, _ services: WebServices, on day: CalendarDate) throws -> ([ProgrammeStatus], DeadlineReport) {
+        let cases = try services.cases(for: session.account)
+        let all = try cases.all()
+        let rejected = all.filter(\.hasErrors).map(\.version.fileName)
+        let valid = all.compactMap(\.case)
+        let conventions = cases.conventionModels(for: all)
+        let statuses = conventions.keys.sorted().map { ProgrammeStatus(convention: conventions[$0]!, cases: valid, on: day, rejected: rejected) }
+        return (statuses, DeadlineCalendar.report(valid, on: day))
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import TrameAccounts
+import TrameArchive
+import TrameAssembly
+import TrameModel
+import TrameTemplates
+
+/// One document of a dossier as a partner may have it: its clause trace, generation, archive.
+struct DocumentPage {
+    let opened: OpenedDossier
+    let instance: DocumentInstance
+    /// The audiences the partner may have it for (never empty).
+    let audiences: [Audience]
+    let services: WebServices
+
+    /// Finds the document `document` (for the event `date`) among the dossier's documents the
+    /// partner may have; otherwise « introuvable ».
+    init(opened: OpenedDossier, document: String, date: String?, services: WebServices) throws {
+        let day = date.flatMap { $0.isEmpty ? nil : CalendarDate(iso: $0) }
+        let entries = services.documents.documents(of: opened.dossier, for: opened.clearance, today: services.today)
+        guard let entry = entries.first(where: { $0.instance.document == document && $0.instance.date == day }) else {
+            try services.journal(opened.session, "acces-refuse", dossier: opened.dossier.id, subject: document)
+            throw WebError.notFound("Ce document n'existe pas pour ce dossier, ou votre rôle ne permet pas de l'obtenir.")
+        }
+        self.opened = opened
+        self.instance = entry.instance
+        self.audiences = entry.audiences
+        self.services = services
+    }
+
+    private var base: String { "/dossiers/\(Paths.escape(opened.dossier.id))/documents/\(instance.document)" }
+    private var query: String { instance.date.map { "?date=\($0)" } ?? "" }
+    var href: String { base + query }
+
+    var title: String {
+        "\(DocumentService.name(instance.document).prefix(1).uppercased())\(DocumentService.name(instance.document).dropFirst())"
+            + (instance.date.map { " du \(DataView.french($0))" } ?? "") + " — dossier \(opened.dossier.id)"
+    }
+
+    /// The audience asked for, if the partner may have it; else the first allowed.
+    func audience(_ asked: String?) -> Audience {
+        asked.flatMap(Audience.init(rawValue:)).flatMap { audiences.contains($0) ? $0 : nil } ?? audiences[0]
+    }
+
+    /// The page, with the clause trace for `audience` (a draft rendering: the trace is wanted even
+    /// when values are missing) and the messages of a failed action.
+    func render(audience: Audience, notice: String? = nil, link: String? = nil, errors: [String] = [],
+                status: HTTPResponse.Status = .ok) throws -> Response {
+        let workspace = try services.workspace(for: opened.session.account)
+        let (clauses, traceErrors) = DossierPageRoutes.clauseTrace(opened, instance, audience: audience, services: services)
+        let kind = DocumentKind(rawValue: instance.document)
+        let archive = ArchiveView(opened: opened, workspace: workspace, today: services.today)
+        let generated = try kind.map { try archive.generated(kind: $0) } ?? []
+        let signed = try kind.map { k in try archive.signed(kind: k).filter { $0.evaluationDate == instance.date?.description } } ?? []
+        let data: [String: Any] = [
+            "action": base + "/generer" + query, "href": href, "signAction": base + "/signe" + query, "date": instance.date?.description ?? "",
+            "csrf": opened.session.csrfToken, "audience": audience.rawValue, "dossierHref": "/dossiers/\(Paths.escape(opened.dossier.id))",
+            "audiences": audiences.map { ["value": $0.rawValue, "selected": $0 == audience] as [String: Any] },
+            "formats": ProducedFormat.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] },
+            "clauses": clauses, "hasClauses": !clauses.isEmpty, "traceErrors": traceErrors,
+            "generated": archive.rows(generated: generated), "hasGenerated": !generated.isEmpty,
+            "signed": archive.rows(signed: signed), "hasSigned": !signed.isEmpty,
+            "archivable": kind != nil, "evaluation": kind?.isEvaluation ?? false,
+            "errors": errors, "hasErrors": !errors.isEmpty, "link": link ?? "", "hasLink": link != nil,
+            "today": services.today.description,
+        ]
+        return services.pages.page("document", title: title, session: opened.session, data: data, status: status, notice: notice)
+    }
+}

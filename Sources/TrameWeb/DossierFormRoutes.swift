@@ -1,0 +1,112 @@
+import Foundation
+import Hummingbird
+import TrameAccounts
+import TrameArchive
+import TrameModel
+
+/// The dossier form: `GET|POST /dossiers/nouveau`, `GET|POST /dossiers/:id/modifier`.
+///
+/// A submitted form is written as a dossier file, checked by the code of `trame check`, and
+/// recorded as a new version only without errors; otherwise the form comes back with everything
+/// typed and each diagnostic next to its field.
+enum DossierFormRoutes {
+    static func register(on router: Router<WebContext>, services: WebServices) {
+        router.get("/dossiers/nouveau") { _, context -> Response in
+            let session = try context.requireSession()
+            try services.requireManager(session)
+            let cases = try services.cases(for: session.account)
+            var values: [String: String] = ["etape": "proposition"]
+            if cases.conventions.count == 1, let id = cases.conventions.keys.first { values["convention"] = id }
+            try services.journal(session, "formulaire", subject: "nouveau dossier")
+            return formPage(services, session: session, cases: cases, values: values, diagnostics: [], existing: nil, status: .ok)
+        }
+        router.post("/dossiers/nouveau") { request, context -> Response in
+            let session = try context.requireSession()
+            try services.requireManager(session)
+            let form = try await FormBody.read(request, context: context)
+            try form.checkToken(of: session, request: request)
+            return try save(services, session: session, form: form, existing: nil)
+        }
+        router.get("/dossiers/:id/modifier") { _, context -> Response in
+            let session = try context.requireSession()
+            try services.requireManager(session)
+            let opened = try services.open(try context.parameters.require("id"), session: session)
+            try services.journal(session, "formulaire", dossier: opened.dossier.id, subject: "v\(opened.stored.version.version)")
+            return formPage(services, session: session, cases: opened.cases, values: DossierForm.values(of: opened.dossier.data),
+                            diagnostics: opened.stored.diagnostics, existing: opened, status: .ok)
+        }
+        router.post("/dossiers/:id/modifier") { request, context -> Response in
+            let session = try context.requireSession()
+            try services.requireManager(session)
+            let opened = try services.open(try context.parameters.require("id"), session: session)
+            let form = try await FormBody.read(request, context: context)
+            try form.checkToken(of: session, request: request)
+            return try save(services, session: session, form: form, existing: opened)
+        }
+    }
+
+    /// Checks and records a submitted form, or shows it again with its diagnostics.
+    static func save(_ services: WebServices, session: Session, form: FormBody, existing: OpenedDossier?) throws -> Response {
+        var values: [String: String] = [:]
+        for (name, value) in form.fields where !name.hasPrefix("_") {
+            values[name] = value.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        if let existing { values["dossier"] = existing.dossier.id }
+        let cases = try existing?.cases ?? services.cases(for: session.account)
+        let submission = DossierSubmission(clearance: session.account.clearance, values: values, original: existing?.dossier.data)
+        let data = submission.file()
+        let id = (values["dossier"] ?? "").trimmingCharacters(in: .whitespaces)
+        let fileName = "dossier-\(safeName(id)).yaml"
+        var diagnostics = cases.check(data: data, name: fileName).diagnostics
+        let workspace = try services.workspace(for: session.account)
+        if existing == nil, !id.isEmpty, try workspace.currentRecord(.dossier, id: id) != nil {
+            diagnostics.append(.error("IDENTIFIANT_PRIS", path: FieldPath(parsing: "dossier"), "un dossier porte déjà le numéro « \(id) »", at: nil))
+        }
+        if let existing, form["_base"] != existing.stored.version.sha256 {
+            diagnostics.append(.error("VERSION_DEPASSEE", "le dossier a été modifié par quelqu'un d'autre depuis l'ouverture du formulaire (version \(existing.stored.version.version)) : rechargez-le ; vos saisies sont conservées ci-dessous", at: nil))
+        }
+        if diagnostics.hasErrors {
+            try services.journal(session, "enregistrement-refuse", dossier: id.isEmpty ? nil : id,
+                                 detail: ["erreurs": String(diagnostics.filter { $0.severity == .error }.count)])
+            return formPage(services, session: session, cases: cases, values: values, diagnostics: diagnostics, existing: existing,
+                            status: .unprocessableContent)
+        }
+        let result: RecordAddResult
+        do {
+            result = try workspace.addRecord(data: data, fileName: fileName)
+        } catch let error as ArchiveError {
+            diagnostics.append(.error(error.code, path: FieldPath(parsing: "dossier"), error.message, at: nil))
+            return formPage(services, session: session, cases: cases, values: values, diagnostics: diagnostics, existing: existing,
+                            status: .unprocessableContent)
+        }
+        try services.journal(session, existing == nil ? "creation" : "enregistrement", dossier: id,
+                             subject: "v\(result.version.version)", detail: ["nouvelle": result.isNew ? "oui" : "non"])
+        let notice = existing == nil ? "cree" : result.isNew ? "enregistre" : "identique"
+        return Pages.redirect("/dossiers/\(Paths.escape(id))?ok=\(notice)")
+    }
+
+    static func formPage(_ services: WebServices, session: Session, cases: CaseStore, values: [String: String],
+                         diagnostics: [Diagnostic], existing: OpenedDossier?, status: HTTPResponse.Status) -> Response {
+        let form = DossierForm(clearance: session.account.clearance, values: values, isNew: existing == nil, diagnostics: diagnostics)
+        var data = form.view()
+        let parties = cases.conventions.values.compactMap(\.file.root).flatMap { Convention(checked: $0).parties.map(\.id) } + ["sous_locataire"]
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        data["parties"] = parties
+        data["csrf"] = session.csrfToken
+        data["base"] = existing?.stored.version.sha256 ?? ""
+        data["action"] = existing.map { "/dossiers/\(Paths.escape($0.dossier.id))/modifier" } ?? "/dossiers/nouveau"
+        data["cancel"] = existing.map { "/dossiers/\(Paths.escape($0.dossier.id))" } ?? "/dossiers"
+        data["isNew"] = existing == nil
+        data["errorCount"] = errors
+        data["hasErrors"] = errors > 0
+        data["partial"] = existing.map { !session.account.clearance.mayReadAll(of: $0.dossier, today: services.today) } ?? false
+        let title = existing.map { "Modifier le dossier \($0.dossier.id)" } ?? "Nouveau dossier"
+        return services.pages.page("formulaire", title: title, session: session, data: data, status: status)
+    }
+
+    /// A dossier id as part of a file name.
+    static func safeName(_ id: String) -> String {
+        let kept = String(id.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_.".unicodeScalars.contains($0) })
+        return kept.isEmpty ? "nouveau" : kept
+    }
+}

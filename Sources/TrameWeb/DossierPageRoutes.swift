@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import TrameAccounts
+import TrameArchive
+import TrameAssembly
+import TrameModel
+import TrameProcedure
+import TrameTemplates
+
+/// `GET /dossiers/:id`: the data by section as the role may see it, the documents and their
+/// archive, the dossier's versions and its deadlines.
+enum DossierPageRoutes {
+    static let notices = [
+        "cree": "Dossier créé : version 1 enregistrée.", "enregistre": "Modifications enregistrées : nouvelle version du dossier.",
+        "identique": "Aucune modification : la version en vigueur est inchangée.",
+        "importe": "Fichier importé et enregistré tel quel comme nouvelle version.",
+        "deja": "Ce fichier est identique à la version en vigueur : rien n'a été enregistré.",
+    ]
+
+    static func register(on router: Router<WebContext>, services: WebServices) {
+        router.get("/dossiers/:id") { request, context -> Response in
+            let session = try context.requireSession()
+            let opened = try services.open(try context.parameters.require("id"), session: session)
+            let data = try page(opened, services: services)
+            try services.journal(session, "consultation", dossier: opened.dossier.id, subject: "v\(opened.stored.version.version)")
+            let notice = request.uri.queryParameters["ok"].flatMap { notices[String($0)] }
+            let person = "\(opened.dossier.sousLocataire.prenom) \(opened.dossier.sousLocataire.nom)"
+            return services.pages.page("dossier", title: "Dossier \(opened.dossier.id) — \(person)", session: session,
+                                       data: data, notice: notice)
+        }
+    }
+
+    static func page(_ opened: OpenedDossier, services: WebServices) throws -> [String: Any] {
+        let today = services.today, clearance = opened.clearance, dossier = opened.dossier
+        let account = opened.session.account
+        let workspace = try services.workspace(for: account)
+        let convention = opened.stored.convention
+        var names: [String: String] = [:]
+        for party in convention?.parties ?? [] { names[party.id] = party.denomination }
+        let visible = clearance.visibleData(of: dossier, today: today)
+        let view = DataView(parties: names).items(visible)
+        let id = Paths.escape(dossier.id)
+
+        let documents = services.documents.documents(of: dossier, for: clearance, today: today).map { entry -> [String: Any] in
+            let date = entry.instance.date.map { "?date=\($0)" } ?? ""
+            let trace = clauseTrace(opened, entry.instance, audience: entry.audiences[0], services: services)
+            return ["name": DocumentService.name(entry.instance.document) + (entry.instance.date.map { " du \(DataView.french($0))" } ?? ""),
+                    "href": "/dossiers/\(id)/documents/\(entry.instance.document)\(date)",
+                    "audiences": entry.audiences.map(\.rawValue).joined(separator: ", "), "audience": entry.audiences[0].rawValue,
+                    "clauses": trace.clauses, "included": trace.clauses.filter { $0["included"] as? Bool == true }.count,
+                    "traceErrors": trace.errors]
+        }
+        let archive = ArchiveView(opened: opened, workspace: workspace, today: today)
+        let mayExport = clearance.mayReadAll(of: dossier, today: today)
+        let versions = try workspace.recordVersions(.dossier, id: dossier.id).reversed().map { v -> [String: Any] in
+            ["version": v.version, "file": v.fileName, "by": v.addedBy, "at": WebDates.local(v.addedAt), "sha": String(v.sha256.prefix(12)),
+             "export": mayExport, "href": "/dossiers/\(id)/export?version=\(v.version)", "first": v.version == 1]
+        }
+        var deadlines: [[String: Any]] = []
+        let programme = Access.mayViewProgramme(account)
+        if programme, let c = opened.stored.case {
+            deadlines = DeadlineCalendar.deadlines(for: c.dossier, convention: c.convention, on: today).map {
+                ["date": DataView.french($0.date), "label": $0.label, "status": $0.status.text, "late": $0.status.isLate]
+            }
+        }
+        let diagnostics = Access.mayManageDossiers(account) ? opened.stored.diagnostics.map { $0.shown(to: clearance) } : []
+        return [
+            "id": dossier.id, "items": view.items, "sections": view.sections, "documents": documents, "hasDocuments": !documents.isEmpty,
+            "signed": archive.rows(signed: try archive.signed()), "generated": archive.rows(generated: try archive.generated()),
+            "versions": versions, "export": mayExport, "exportHref": "/dossiers/\(id)/export",
+            "edit": Access.mayManageDossiers(account), "editHref": "/dossiers/\(id)/modifier",
+            "programme": programme, "deadlines": deadlines, "noDeadline": deadlines.isEmpty,
+            "diagnostics": diagnostics, "hasDiagnostics": !diagnostics.isEmpty,
+            "partial": !clearance.mayReadAll(of: dossier, today: today), "role": account.role.label,
+        ]
+    }
+
+    /// The clauses a document holds for `audience`, and why (`trame clauses`): a draft rendering,
+    /// so that the trace is there even while values are missing.
+    static func clauseTrace(_ opened: OpenedDossier, _ instance: DocumentInstance, audience: Audience,
+                            services: WebServices) -> (clauses: [[String: Any]], errors: [String]) {
+        do {
+            let produced = try services.documents.generate(opened.stored, cases: opened.cases, document: instance.document,
+                                                           date: instance.date, audience: audience, draft: true)
+            return (produced.clauses.map { ["id": $0.id, "version": $0.version, "title": $0.title, "included": $0.included, "reason": $0.reason] }, [])
+        } catch {
+            return ([], error.diagnostics.map { $0.shown(to: opened.clearance) })
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Hummingbird
+import TrameAccounts
+
+/// `/connexion` and `/deconnexion`.
+enum LoginRoutes {
+    /// The cookie carrying the sign-in form's token (before any session exists).
+    static let formCookie = "trame_formulaire"
+
+    static func register(on router: Router<WebContext>, services: WebServices) {
+        router.get("/") { _, context -> Response in
+            Pages.redirect(context.session == nil ? "/connexion" : "/dossiers")
+        }
+        router.get("/connexion") { _, context -> Response in
+            if context.session != nil { return Pages.redirect("/dossiers") }
+            return signInPage(services, login: "", error: nil, status: .ok)
+        }
+        router.post("/connexion") { request, context -> Response in
+            let form = try await FormBody.read(request, context: context)
+            guard let sent = form["_csrf"], let expected = request.cookies[formCookie]?.value,
+                  FormBody.constantTimeEqual(sent, expected) else {
+                return signInPage(services, login: form["identifiant"] ?? "",
+                                  error: "Le formulaire a expiré : recommencez (les cookies doivent être acceptés).", status: .forbidden)
+            }
+            let login = form["identifiant"] ?? "", password = form["mot_de_passe"] ?? ""
+            let accounts = services.accounts
+            let outcome: Result<Session, AccountError> = await withCheckedContinuation { continuation in
+                DispatchQueue.global().async {
+                    do throws(AccountError) {
+                        continuation.resume(returning: .success(try accounts.signIn(login: login, password: password)))
+                    } catch {
+                        continuation.resume(returning: .failure(error))
+                    }
+                }
+            }
+            switch outcome {
+            case .success(let session):
+                var response = Pages.redirect("/dossiers")
+                response.setCookie(SessionMiddleware.cookie(session.token, maxAge: Int(services.configuration.sessionPolicy.absoluteTimeout)))
+                response.setCookie(Cookie(name: formCookie, value: "", maxAge: 0, path: "/connexion", secure: true, httpOnly: true, sameSite: .strict))
+                return response
+            case .failure(let error):
+                let status: HTTPResponse.Status = error.code == "TROP_DE_TENTATIVES" ? .tooManyRequests
+                    : error.category == .io ? .internalServerError : .unauthorized
+                return signInPage(services, login: login, error: error.message.prefix(1).uppercased() + error.message.dropFirst() + ".", status: status)
+            }
+        }
+        router.post("/deconnexion") { request, context -> Response in
+            let session = try context.requireSession()
+            try await FormBody.read(request, context: context).checkToken(of: session, request: request)
+            try? services.accounts.signOut(token: session.token)
+            var response = Pages.redirect("/connexion")
+            response.setCookie(SessionMiddleware.cookie("", maxAge: 0))
+            return response
+        }
+    }
+
+    /// The sign-in page with a fresh form token (also set as a cookie: double submission).
+    private static func signInPage(_ services: WebServices, login: String, error: String?, status: HTTPResponse.Status) -> Response {
+        let token = RandomFormToken.make()
+        var data: [String: Any] = ["csrf": token, "login": login]
+        if let error { data["error"] = error }
+        var response = services.pages.page("connexion", title: "Connexion", session: nil, data: data, status: status)
+        response.setCookie(Cookie(name: formCookie, value: token, maxAge: 3600, path: "/connexion", secure: true, httpOnly: true, sameSite: .strict))
+        return response
+    }
+}
+
+/// Random tokens for the sign-in form.
+enum RandomFormToken {
+    static func make() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String(UInt64.random(in: .min ... .max, using: &generator), radix: 16) }.joined(separator: "-")
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import TrameAccounts
+import TrameArchive
+import TrameAssembly
+import TrameModel
+
+/// What every route uses: the configuration, the accounts, the pages, the document generator and
+/// the workspace opened once per partner (so that the archive records who acted: `web:LOGIN`).
+final class WebServices: Sendable {
+    let configuration: WebConfiguration
+    let accounts: AccountStore
+    let pages: Pages
+    let generator: Generator
+    let documents: DocumentService
+    private let pool = WorkspacePool()
+
+    init(configuration: WebConfiguration) throws {
+        guard Workspace.isWorkspace(configuration.workspace) else {
+            throw WebStartError("aucun espace de travail Trame dans \(configuration.workspace.path) ; créez-le avec « trame init \(configuration.workspace.path) »")
+        }
+        guard let templates = configuration.templates else {
+            throw WebStartError("dossier Templates/ introuvable : lancez trame-web depuis le dépôt de Trame ou indiquez TRAME_RESOURCES=chemin")
+        }
+        self.configuration = configuration
+        do {
+            accounts = try AccountStore(directory: configuration.workspace, cost: configuration.bcryptCost,
+                                        policy: configuration.sessionPolicy, clock: configuration.clock)
+        } catch {
+            throw WebStartError(error.description)
+        }
+        pages = try Pages.load()
+        generator = Generator(templatesDirectory: templates)
+        documents = DocumentService(generator: generator)
+    }
+
+    /// Today: the reference date of deadlines and consents.
+    var today: CalendarDate { configuration.today }
+
+    /// The workspace as used by `account` (its actor is `web:LOGIN` in versions and the audit log).
+    func workspace(for account: Account) throws -> Workspace {
+        try pool.workspace(at: configuration.workspace, actor: "web:\(account.login)", clock: configuration.clock)
+    }
+
+    /// The dossiers and conventions of the workspace, read for `account`.
+    func cases(for account: Account) throws -> CaseStore {
+        try CaseStore(workspace: workspace(for: account))
+    }
+
+    /// Appends to the web journal; a journal that cannot be written stops the action.
+    func journal(_ session: Session, _ action: String, dossier: String? = nil, subject: String? = nil,
+                 detail: [String: String] = [:]) throws {
+        do {
+            try accounts.record(actor: session.account.login, action: action, dossier: dossier, subject: subject, detail: detail)
+        } catch {
+            throw WebError.server("Le journal d'audit ne peut pas être écrit : action annulée (\(error.message)).")
+        }
+    }
+}
+
+/// Why the application cannot start, in French.
+public struct WebStartError: Error, Sendable, CustomStringConvertible {
+    /// The French message.
+    public let description: String
+    init(_ message: String) { description = message }
+}
+
+/// One `Workspace` per actor, opened on first use.
+private final class WorkspacePool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var opened: [String: Workspace] = [:]
+
+    func workspace(at directory: URL, actor: String, clock: @escaping Workspace.Clock) throws -> Workspace {
+        lock.lock()
+        defer { lock.unlock() }
+        if let workspace = opened[actor] { return workspace }
+        let workspace = try Workspace.open(at: directory, actor: actor, clock: clock)
+        opened[actor] = workspace
+        return workspace
+    }
+}

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""End-to-end browser tests of trame-web (headless Chromium driven by Selenium).
+
+Run by Tests/TrameWebTests/WebEndToEndTests.swift against a real trame-web on the loopback, with a
+fresh workspace holding the bundled convention, its three dossiers and one account per role:
+
+    TRAME_E2E_PASSWORD=… python3 Tests/e2e/web_e2e.py --base-url http://127.0.0.1:PORT [--screenshots DIR]
+
+Exit status 0 when every check passes, 1 when one fails, 2 on a usage or setup problem.
+Loopback only, bounded waits, stops by itself (--timeout, default 300 s).
+"""
+import argparse
+import datetime
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import urllib.parse
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+CARE_TEXTS = ["Suivi ambulatoire", "consultation d'urgence", "partie_soin", "Observations de l'équipe de soins"]
+SOCIAL_TEXTS = ["Allocation aux adultes handicapés", "06 12 34 56 78", "Je me sens bien", "Étape du parcours"]
+
+
+class Run:
+    """The browser, the counters and the helpers of one run."""
+
+    def __init__(self, base, shots, downloads, password):
+        self.base, self.shots, self.downloads, self.password = base, shots, downloads, password
+        self.passed, self.failed = 0, []
+        options = Options()
+        for binary in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+            if os.path.exists(binary):
+                options.binary_location = binary
+                break
+        for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,900",
+                         "--lang=fr-FR", "--disable-gpu", "--no-first-run", "--disable-extensions"):
+            options.add_argument(argument)
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+        driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+        self.driver = webdriver.Chrome(service=Service(driver_path), options=options)
+        self.driver.set_page_load_timeout(30)
+        self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+
+    def check(self, condition, what):
+        if condition:
+            self.passed += 1
+            print(f"  ok   {what}")
+        else:
+            self.failed.append(what)
+            print(f"  ÉCHEC {what}")
+        return condition
+
+    def go(self, path):
+        self.driver.get(self.base + path)
+
+    @property
+    def text(self):
+        return self.driver.find_element(By.TAG_NAME, "body").text
+
+    @property
+    def source(self):
+        return self.driver.page_source
+
+    def heading(self):
+        return self.driver.find_element(By.TAG_NAME, "h1").text
+
+    def shot(self, name):
+        path = os.path.join(self.shots, name)
+        self.driver.execute_script("window.scrollTo(0, 0)")
+        height = self.driver.execute_script("return Math.min(document.body.scrollHeight, 4000)")
+        self.driver.set_window_size(1366, max(900, height))
+        self.driver.save_screenshot(path)
+        self.driver.set_window_size(1366, 900)
+
+    def fill(self, field_id, value):
+        element = self.driver.find_element(By.ID, field_id)
+        if element.tag_name == "select":
+            Select(element).select_by_value(value)
+        else:
+            element.clear()
+            element.send_keys(value)
+
+    def submit(self, form_selector):
+        self.click_and_wait(self.driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]"))
+
+    def click_and_wait(self, element, timeout=30):
+        """Clicks a button or link that loads a new page, and waits for that page."""
+        old = self.driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        WebDriverWait(self.driver, timeout).until(expected_conditions.staleness_of(old))
+        WebDriverWait(self.driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def sign_in(self, login, password=None):
+        self.driver.delete_all_cookies()
+        self.go("/connexion")
+        self.fill("identifiant", login)
+        self.fill("mot_de_passe", password or self.password)
+        self.submit("form.connexion")
+
+    def wait_for_file(self, before, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            new = [f for f in os.listdir(self.downloads) if f not in before and not f.endswith(".crdownload")]
+            if new:
+                return os.path.join(self.downloads, new[0])
+            time.sleep(0.25)
+        return None
+
+
+def small_pdf(path):
+    """A one-page PDF with a line of text: the « scan » to archive."""
+    content = b"BT /F1 18 Tf 72 720 Td (Sous-location signee - test e2e) Tj ET"
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>",
+               b"<</Length %d>>stream\n" % len(content) + content + b"\nendstream",
+               b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    with open(path, "wb") as f:
+        f.write(out)
+
+
+def sign_in_each_role(run):
+    print("Connexion par rôle")
+    run.go("/connexion")
+    run.shot("01-connexion.png")
+    run.sign_in("coord", "mauvais-mot-de-passe")
+    run.check("incorrect" in run.text, "mot de passe faux : message en français")
+    expected = {"coord": ["Tableau de bord", "Archive et journal"], "soin": ["Tableau de bord"], "asso": ["Nouveau dossier"],
+                "bailleur1": [], "bailleur2": []}
+    for login, links in expected.items():
+        run.sign_in(login)
+        run.check(run.driver.current_url.endswith("/dossiers") and run.heading() == "Dossiers", f"{login} : connecté, liste des dossiers")
+        nav = run.driver.find_element(By.CSS_SELECTOR, "nav[aria-label='Navigation principale']").text
+        run.check(all(link in nav for link in links), f"{login} : navigation de son rôle")
+        if login.startswith("bailleur"):
+            run.check("Tableau de bord" not in nav and "Nouveau dossier" not in nav, f"{login} : ni tableau de bord ni création")
+        cookie = run.driver.get_cookie("trame_session")
+        run.check(cookie is not None and cookie.get("httpOnly") and cookie.get("secure") and cookie.get("sameSite") == "Strict",
+                  f"{login} : cookie de session Secure, HttpOnly, SameSite=Strict")
+        if login == "coord":
+            run.shot("02-dossiers-coordination.png")
+            run.go("/tableau-de-bord")
+            run.check(run.driver.find_elements(By.CSS_SELECTOR, "svg.graphique") and "20 besoins identifiés" in run.text,
+                      "tableau de bord : graphique des ménages par étape face aux 20 besoins")
+            run.shot("03-tableau-de-bord.png")
+
+
+def create_dossier_with_an_error(run):
+    print("Création d'un dossier avec une erreur, puis correction")
+    run.sign_in("asso")
+    run.go("/dossiers/nouveau")
+    values = {"f-dossier": "MJ-2020-E2E", "f-convention": "metz-jury-2018", "f-etape": "proposition",
+              "f-sous_locataire-civilite": "Madame", "f-sous_locataire-nom": "Exemple (fictif)", "f-sous_locataire-prenom": "Claire",
+              "f-sous_locataire-date_naissance": "1990-02-30", "f-sous_locataire-mesure_protection": "aucune",
+              "f-menage-adultes": "1", "f-menage-enfants": "0", "f-criteres-handicap_psychique": "true",
+              "f-criteres-suivi_ch_jury": "true", "f-criteres-difficulte_acces_logement": "true", "f-criteres-solvable": "true",
+              "f-parcours-proposition_ch_jury": "2020-01-15"}
+    for field_id, value in values.items():
+        run.fill(field_id, value)
+    run.submit("form.dossier")
+    error = run.driver.find_elements(By.ID, "f-sous_locataire-date_naissance-erreur")
+    run.check(error and "DATE_INVALIDE" in error[0].text, "l'erreur de date est signalée à côté du champ")
+    kept = run.driver.find_element(By.ID, "f-sous_locataire-date_naissance").get_attribute("value")
+    run.check(kept == "1990-02-30", "la valeur saisie est conservée")
+    run.check(run.driver.find_element(By.ID, "f-sous_locataire-nom").get_attribute("value") == "Exemple (fictif)",
+              "les autres saisies sont conservées")
+    run.shot("04-formulaire-erreur.png")
+    run.fill("f-sous_locataire-date_naissance", "1990-02-28")
+    run.submit("form.dossier")
+    run.check(run.driver.current_url.split("?")[0].endswith("/dossiers/MJ-2020-E2E") and "Dossier créé" in run.text,
+              "après correction : dossier créé, version 1")
+    run.shot("05-dossier-cree.png")
+
+
+def generate_download_and_sign(run):
+    print("Génération, téléchargement et archivage signé d'une sous-location")
+    run.sign_in("asso")
+    run.go("/dossiers/MJ-2019-004/documents/sous-location")
+    run.check("Clauses" in run.text and "sous-location." in run.text, "trace des clauses du document")
+    run.fill("format", "odt")
+    run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action$='/generer'] button"))
+    link = run.driver.find_elements(By.ID, "telecharger")
+    if not run.check(link, "document généré et archivé : lien de téléchargement"):
+        return
+    before = set(os.listdir(run.downloads))
+    link[0].click()
+    path = run.wait_for_file(before)
+    if run.check(path is not None, "le fichier est téléchargé"):
+        with open(path, "rb") as f:
+            run.check(f.read(2) == b"PK", f"ODT valide (archive ZIP) : {os.path.basename(path)}")
+    run.shot("06-document-sous-location.png")
+    pdf = os.path.join(run.downloads, "sous-location-signee.pdf")
+    small_pdf(pdf)
+    run.driver.find_element(By.ID, "fichier").send_keys(pdf)
+    run.fill("signe_le", datetime.date.today().isoformat())
+    run.fill("signataires", "Nadia Haddad (association)\nAnne-Sophie Lefèvre-N'Diaye (sous-locataire)")
+    Select(run.driver.find_element(By.ID, "genere")).select_by_index(1)
+    run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action*='/signe'] button"))
+    run.check("Version signée archivée" in run.text and "MJ-2019-004/sous-location/v1" in run.text, "scan signé archivé (version 1)")
+    run.check("intègre" in run.text, "état de la version : empreinte vérifiée")
+    run.shot("07-version-signee.png")
+
+
+def care_copy_url(run):
+    """As the care team: the care copy of an evaluation, whose archive URL the landlord must not reach."""
+    run.sign_in("soin")
+    run.go("/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26&destinataire=soin")
+    run.fill("destinataire", "soin")
+    run.fill("format", "html")
+    run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action*='/generer'] button"))
+    link = run.driver.find_elements(By.ID, "telecharger")
+    run.check(link, "soin : exemplaire « soin » de l'évaluation généré")
+    return urllib.parse.urlparse(link[0].get_attribute("href")).path if link else None
+
+
+def landlord_cannot_reach_care_data(run, care_url):
+    print("Le bailleur n'atteint ni les données de soin ni le dossier d'un autre bailleur")
+    run.sign_in("bailleur1")
+    run.go("/dossiers/MJ-2019-004")
+    page = run.text
+    run.check(not any(t in page for t in CARE_TEXTS + SOCIAL_TEXTS), "page du dossier : ni soin ni social")
+    run.check("en progression" in page, "page du dossier : partie partagée (consentement enregistré)")
+    run.shot("08-bailleur-dossier.png")
+    probes = ["/api/dossiers/MJ-2019-004", "/api/dossiers", "/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26&destinataire=soin",
+              "/dossiers/MJ-2019-004/documents/evaluation?date=2020-03-19", "/dossiers/MJ-2019-004/documents/sous-location",
+              "/dossiers/MJ-2019-004/export", "/dossiers/MJ-2019-004/export?version=1", "/dossiers/MJ-2019-004/modifier",
+              "/tableau-de-bord", "/api/echeances", "/api/statut", "/administration"]
+    for path in probes + ([care_url] if care_url else []):
+        before = set(os.listdir(run.downloads))
+        run.go(path)
+        time.sleep(0.3)
+        body = run.source
+        leaked = [t for t in CARE_TEXTS + ["observations", "ressources_mensuelles"] if t in body]
+        downloaded = [f for f in os.listdir(run.downloads) if f not in before]
+        refused = "Accès refusé" in body or "Introuvable" in body or '"statut":4' in body
+        run.check(not leaked and not downloaded, f"{path} : aucune donnée de soin ({'refusé' if refused else 'vue du rôle'})")
+    run.go("/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26")
+    options = [o.get_attribute("value") for o in run.driver.find_elements(By.CSS_SELECTOR, "#destinataire option")]
+    run.check(options == ["bailleur"], "évaluation : seul l'exemplaire « bailleur » est proposé")
+    run.driver.execute_script("var o=document.createElement('option');o.value='soin';o.text='soin';"
+                              "var s=document.getElementById('destinataire');s.appendChild(o);s.value='soin';")
+    run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action*='/generer'] button"))
+    run.check(run.heading() == "Accès refusé", "exemplaire « soin » forcé dans le formulaire : refusé par le serveur")
+    run.shot("09-bailleur-refus.png")
+    for path in ["/dossiers/MJ-2019-011", "/api/dossiers/MJ-2019-011", "/dossiers/MJ-2019-011/documents/bail-principal",
+                 "/dossiers/MJ-2020-E2E"]:
+        run.go(path)
+        run.check("Öztürk" not in run.source and ("Introuvable" in run.text or '"statut":404' in run.source),
+                  f"{path} : dossier d'un autre bailleur introuvable")
+    run.go("/dossiers")
+    run.check("MJ-2019-011" not in run.text and "MJ-2019-004" in run.text, "liste : seulement les dossiers de ses logements")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--screenshots", default=None)
+    parser.add_argument("--timeout", type=int, default=300)
+    args = parser.parse_args()
+    base = args.base_url.rstrip("/")
+    if urllib.parse.urlparse(base).hostname not in ("127.0.0.1", "localhost", "::1"):
+        print("e2e : --base-url doit viser la boucle locale (127.0.0.1)", file=sys.stderr)
+        return 2
+    password = os.environ.get("TRAME_E2E_PASSWORD")
+    if not password:
+        print("e2e : TRAME_E2E_PASSWORD manquant", file=sys.stderr)
+        return 2
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError(f"plus de {args.timeout} s")))
+    signal.alarm(args.timeout)
+    shots = args.screenshots or tempfile.mkdtemp(prefix="trame-e2e-captures-")
+    os.makedirs(shots, exist_ok=True)
+    downloads = tempfile.mkdtemp(prefix="trame-e2e-telechargements-")
+    run = Run(base, shots, downloads, password)
+    try:
+        sign_in_each_role(run)
+        create_dossier_with_an_error(run)
+        generate_download_and_sign(run)
+        landlord_cannot_reach_care_data(run, care_copy_url(run))
+    except (TimeoutException, TimeoutError, Exception) as error:  # a crash is a failure, reported with what ran
+        run.failed.append(f"interrompu : {type(error).__name__}: {error}")
+        print(f"  ÉCHEC interrompu : {error}")
+        try:
+            run.shot("99-erreur.png")
+        except Exception:
+            pass
+    finally:
+        signal.alarm(0)
+        run.driver.quit()
+        shutil.rmtree(downloads, ignore_errors=True)
+    print(f"e2e : {run.passed} vérification(s) réussie(s), {len(run.failed)} échec(s)")
+    print(f"e2e : captures d'écran dans {shots}")
+    for failure in run.failed:
+        print(f"  - {failure}")
+    return 0 if not run.failed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
