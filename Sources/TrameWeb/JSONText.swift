@@ -1,4 +1,5 @@
 import Foundation
+import TrameModel
 
 /// A small JSON writer for the API (keys in the order given, strings escaped).
 indirect enum JSONText: Sendable {
@@ -28,20 +29,5 @@ indirect enum JSONText: Sendable {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { JSONString.quoted(s, forHTML: true) }
 }

@@ -91,7 +91,8 @@ enum YAMLWriter {
         return quoted ? quote(s) : s
     }
 
-    /// `"…"` with YAML double-quoted escapes.
+    /// `"…"` with YAML double-quoted escapes (not `JSONString`: YAML must also escape C1 controls,
+    /// the byte-order mark and the Unicode line separators to read back the same text).
     static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
