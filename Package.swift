@@ -79,6 +79,7 @@ let package = Package(
                 "TrameModel", "TrameArchive",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -134,7 +135,7 @@ let package = Package(
             name: "TrameWebTests",
             dependencies: [
                 "TrameWeb", "TrameAccounts", "TrameArchive", "TrameModel", "TrameTestSupport",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

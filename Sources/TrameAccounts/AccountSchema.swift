@@ -24,6 +24,11 @@ enum AccountSchema {
                     BEGIN SELECT RAISE(ABORT, 'le journal est en ajout seul'); END;
                 """)
         }
+        // Session tokens are now stored as their SHA-256 (`jeton`): sessions opened before cannot be
+        // found any more, so they are ended (their owners sign in again).
+        migrator.registerMigration("v2-jetons-empreintes") { db in
+            try db.execute(sql: "DELETE FROM session")
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import HummingbirdBcrypt
@@ -42,7 +43,7 @@ extension AccountStore {
             try db.execute(sql: "DELETE FROM echec_connexion WHERE login = ?", arguments: [login])
             try db.execute(sql: "DELETE FROM session WHERE expire_le < ?", arguments: [Stamp.string(now)])
             try db.execute(sql: "INSERT INTO session (jeton, login, csrf, creee_le, vue_le, expire_le) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [session.token, login, session.csrfToken, Stamp.string(now), Stamp.string(now),
+                           arguments: [Self.stored(session.token), login, session.csrfToken, Stamp.string(now), Stamp.string(now),
                                        Stamp.string(session.expiresAt)])
             try Journal.append(db, at: now, actor: login, action: "connexion", detail: detail)
         }
@@ -54,22 +55,23 @@ extension AccountStore {
     public func session(token: String) throws(AccountError) -> Session? {
         guard token.count == 64, token.allSatisfy(\.isHexDigit) else { return nil }
         let now = clock()
+        let key = Self.stored(token)
         return try write { db -> Session? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.*, c.role, c.bailleur, c.cree_le, c.cree_par
                   FROM session s JOIN compte c ON c.login = s.login WHERE s.jeton = ?
-                """, arguments: [token]) else { return nil }
+                """, arguments: [key]) else { return nil }
             let created = Stamp.date(row["creee_le"])
             let ends = Stamp.date(row["expire_le"])
             let login: String = row["login"]
             if now >= ends || now >= created.addingTimeInterval(policy.absoluteTimeout) {
-                try db.execute(sql: "DELETE FROM session WHERE jeton = ?", arguments: [token])
+                try db.execute(sql: "DELETE FROM session WHERE jeton = ?", arguments: [key])
                 try Journal.append(db, at: now, actor: login, action: "session-expiree")
                 return nil
             }
             let extended = min(now.addingTimeInterval(policy.idleTimeout), created.addingTimeInterval(policy.absoluteTimeout))
             try db.execute(sql: "UPDATE session SET vue_le = ?, expire_le = ? WHERE jeton = ?",
-                           arguments: [Stamp.string(now), Stamp.string(extended), token])
+                           arguments: [Stamp.string(now), Stamp.string(extended), key])
             return Session(token: token, account: Account(row: row), csrfToken: row["csrf"], createdAt: created, expiresAt: extended)
         }
     }
@@ -77,10 +79,20 @@ extension AccountStore {
     /// Ends a session (sign-out).
     public func signOut(token: String) throws(AccountError) {
         let now = clock()
+        let key = Self.stored(token)
         try write { db in
-            guard let login = try String.fetchOne(db, sql: "SELECT login FROM session WHERE jeton = ?", arguments: [token]) else { return }
-            try db.execute(sql: "DELETE FROM session WHERE jeton = ?", arguments: [token])
+            guard let login = try String.fetchOne(db, sql: "SELECT login FROM session WHERE jeton = ?", arguments: [key]) else { return }
+            try db.execute(sql: "DELETE FROM session WHERE jeton = ?", arguments: [key])
             try Journal.append(db, at: now, actor: login, action: "deconnexion")
         }
+    }
+
+    /// What the database keeps of a session token: its SHA-256, so that a copy of `comptes.sqlite`
+    /// (a backup, a stolen disk) cannot be used to take over a signed-in session.
+    static func stored(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { byte in
+            let digits = Array("0123456789abcdef")
+            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+        }.joined()
     }
 }

@@ -27,8 +27,13 @@ struct BackupManifest: Codable, Sendable {
 }
 
 extension Workspace {
+    /// Other SQLite databases kept in a workspace by other parts of Trame (the web app's accounts),
+    /// included in backups and restored with them.
+    public static let auxiliaryDatabaseFileNames = ["comptes.sqlite"]
+
     /// Writes one consistent ZIP of the whole workspace, while it is in use: an online SQLite backup
-    /// of the database (one snapshot), then every stored file the snapshot knows, each hash checked.
+    /// of the database (one snapshot) and of the accounts database, then every stored file the
+    /// snapshot knows, each hash checked.
     /// - Throws: `ArchiveError` `FICHIER_MODIFIE` when a stored file is damaged, `FICHIER_EXISTANT`.
     public func backup(to output: URL, overwrite: Bool) throws -> BackupSummary {
         let add = try beginAdd()
@@ -48,6 +53,22 @@ extension Workspace {
         } catch {
             throw ArchiveError.io("copie de la base impossible", subject: snapshot.path, underlying: error)
         }
+        // The other databases of the workspace (the web app's accounts), copied the same consistent way.
+        var auxiliaries: [(String, URL)] = []
+        defer { for (_, copy) in auxiliaries { for suffix in ["", "-wal", "-shm", "-journal"] { POSIXFile.remove(URL(fileURLWithPath: copy.path + suffix)) } } }
+        for name in Workspace.auxiliaryDatabaseFileNames where FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path) {
+            let copy = store.tmp.appendingPathComponent("\(add.token).\(name)")
+            do {
+                let source = try DatabaseQueue(path: directory.appendingPathComponent(name).path)
+                let target = try DatabaseQueue(path: copy.path)
+                try source.backup(to: target)
+                try target.close()
+                try source.close()
+            } catch {
+                throw ArchiveError.io("copie de \(name) impossible", subject: copy.path, underlying: error)
+            }
+            auxiliaries.append((name, copy))
+        }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }
         let manifest = BackupManifest(createdAt: Timestamp.string(now), createdBy: actor, schema: schema, files: files.count, bytes: bytes)
         try writeAtomically(to: output, overwrite: overwrite) { temporary in
@@ -59,6 +80,9 @@ extension Workspace {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try ZipWriting.addData(archive, path: "SAUVEGARDE.json", data: try encoder.encode(manifest))
             _ = try ZipWriting.addStoredFile(archive, path: Workspace.databaseFileName, source: snapshot, compress: true)
+            for (name, copy) in auxiliaries {
+                _ = try ZipWriting.addStoredFile(archive, path: name, source: copy, compress: true)
+            }
             for file in files {
                 let sha = try ZipWriting.addStoredFile(archive, path: ContentStore.relativePath(file.sha), source: store.url(for: file.sha))
                 guard sha == file.sha else {

@@ -27,8 +27,8 @@ struct BackupReader {
         var files = 0
         var bytes: Int64 = 0
         for entry in entries where entry.type == .file && entry.path != "SAUVEGARDE.json" {
-            if entry.path == Workspace.databaseFileName {
-                _ = try write(archive, entry, to: staging.appendingPathComponent(Workspace.databaseFileName))
+            if entry.path == Workspace.databaseFileName || Workspace.auxiliaryDatabaseFileNames.contains(entry.path) {
+                _ = try write(archive, entry, to: staging.appendingPathComponent(entry.path))
                 continue
             }
             let name = (entry.path as NSString).lastPathComponent
