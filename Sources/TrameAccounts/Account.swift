@@ -12,6 +12,17 @@ public struct Account: Sendable, Hashable, Codable {
     public let createdAt: Date
     /// Who created the account (the system user running `trame users add`).
     public let createdBy: String
+    /// When the account was disabled (`trame users disable`); nil while it may sign in.
+    public var disabledAt: Date?
+
+    public init(login: String, role: Role, landlord: String?, createdAt: Date, createdBy: String, disabledAt: Date? = nil) {
+        self.login = login
+        self.role = role
+        self.landlord = landlord
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+        self.disabledAt = disabledAt
+    }
 
     /// The clearance of the account's holder.
     public var clearance: Clearance { Clearance(role: role, landlord: landlord) }

@@ -29,6 +29,9 @@ enum AccountSchema {
         migrator.registerMigration("v2-jetons-empreintes") { db in
             try db.execute(sql: "DELETE FROM session")
         }
+        migrator.registerMigration("v3-comptes-desactives") { db in
+            try db.execute(sql: "ALTER TABLE compte ADD COLUMN desactive_le TEXT")
+        }
         return migrator
     }
 }

@@ -29,7 +29,9 @@ extension AccountStore {
         }
         let hash: String? = stored?["hash"]
         let matches = Bcrypt.verify(password, hash: hash ?? decoyHash)
-        guard let stored, hash != nil, matches else {
+        // A disabled account is refused like a wrong password, so a sign-in page tells nobody it exists.
+        let disabled = (stored?["desactive_le"] as String?) != nil
+        guard let stored, hash != nil, matches, !disabled else {
             try write { db in
                 try db.execute(sql: "INSERT INTO echec_connexion (login, le) VALUES (?, ?)", arguments: [login, Stamp.string(now)])
                 try Journal.append(db, at: now, actor: login, action: "connexion-refusee", detail: detail)
@@ -59,7 +61,7 @@ extension AccountStore {
         return try write { db -> Session? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.*, c.role, c.bailleur, c.cree_le, c.cree_par
-                  FROM session s JOIN compte c ON c.login = s.login WHERE s.jeton = ?
+                  FROM session s JOIN compte c ON c.login = s.login WHERE s.jeton = ? AND c.desactive_le IS NULL
                 """, arguments: [key]) else { return nil }
             let created = Stamp.date(row["creee_le"])
             let ends = Stamp.date(row["expire_le"])

@@ -97,6 +97,36 @@ public final class AccountStore: Sendable {
         return account
     }
 
+    /// Sets a new password; every open session of the account ends.
+    /// - Throws: `AccountError` `COMPTE_INCONNU`, `MOT_DE_PASSE_COURT`.
+    public func setPassword(login: String, password: String, by actor: String) throws(AccountError) {
+        guard password.count >= Account.minimumPasswordLength else {
+            throw AccountError(.usage, "MOT_DE_PASSE_COURT", "mot de passe trop court : au moins \(Account.minimumPasswordLength) caractères")
+        }
+        let hash = Bcrypt.hash(password, cost: cost)
+        let now = clock()
+        try write { db in
+            try db.execute(sql: "UPDATE compte SET hash = ? WHERE login = ?", arguments: [hash, login])
+            guard db.changesCount == 1 else { throw AccountError(.refused, "COMPTE_INCONNU", "aucun compte « \(login) »", subject: login) }
+            try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login])
+            try db.execute(sql: "DELETE FROM echec_connexion WHERE login = ?", arguments: [login])
+            try Journal.append(db, at: now, actor: actor, action: "mot-de-passe", subject: login)
+        }
+    }
+
+    /// Disables an account (it can no longer sign in; its open sessions end) or enables it again.
+    /// Accounts are never deleted: the journal keeps naming them.
+    /// - Throws: `AccountError` `COMPTE_INCONNU`.
+    public func setEnabled(_ enabled: Bool, login: String, by actor: String) throws(AccountError) {
+        let now = clock()
+        try write { db in
+            try db.execute(sql: "UPDATE compte SET desactive_le = ? WHERE login = ?", arguments: [enabled ? nil : Stamp.string(now), login])
+            guard db.changesCount == 1 else { throw AccountError(.refused, "COMPTE_INCONNU", "aucun compte « \(login) »", subject: login) }
+            if !enabled { try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login]) }
+            try Journal.append(db, at: now, actor: actor, action: enabled ? "compte-reactive" : "compte-desactive", subject: login)
+        }
+    }
+
     /// Every account, by login.
     public func accounts() throws(AccountError) -> [Account] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM compte ORDER BY login").map(Account.init(row:)) }
@@ -131,6 +161,7 @@ extension Account {
         landlord = row["bailleur"]
         createdAt = Stamp.date(row["cree_le"])
         createdBy = row["cree_par"]
+        disabledAt = (row["desactive_le"] as String?).map(Stamp.date)
     }
 }
 

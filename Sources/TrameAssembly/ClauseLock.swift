@@ -47,7 +47,7 @@ public struct ClauseLock: Sendable {
     public mutating func lockNewVersions(_ sources: [ClauseSource]) throws -> [String] {
         let added = sources.filter { entries[$0.reference] == nil }
         for source in added { entries[source.reference] = source.sha256 }
-        let header = "# Empreintes SHA-256 des versions publiées des clauses (trame clauses verrouiller).\n"
+        let header = "# Empreintes SHA-256 des versions publiées des clauses (trame clauses lock).\n"
             + "# Une ligne ne change jamais : pour modifier une clause, écrivez une nouvelle version.\n"
         let body = entries.keys.sorted { a, b in
             let (ia, va) = Self.split(a), (ib, vb) = Self.split(b)

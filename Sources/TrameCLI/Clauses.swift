@@ -20,7 +20,7 @@ extension TrameCommand.Clauses {
     /// `trame clauses [DOCUMENT] --dossier FILE [--json]`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "liste",
+            commandName: "list",
             abstract: "Liste, dans l'ordre, chaque clause que le document considère : version, incluse ou non, et la raison.",
             discussion: """
                 Sans DOCUMENT : toutes les pièces du dossier (une par évaluation, par renouvellement…).
@@ -83,7 +83,7 @@ extension TrameCommand.Clauses {
         }
     }
 
-    /// `trame clauses impact CLAUSE-ID [--since VERSION] [--dans DIR…]`.
+    /// `trame clauses impact CLAUSE-ID [--since VERSION] [--in DIR…]`.
     struct Impact: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les documents générés qui contiennent une version antérieure d'une clause (avenants à prévoir).",
@@ -99,10 +99,10 @@ extension TrameCommand.Clauses {
         @Option(name: .customLong("since"), help: "Version de référence : sont listés les documents qui tiennent une version antérieure (par défaut : la dernière).")
         var since: Int?
 
-        @Option(name: .customLong("dans"), help: "Dossier où chercher les manifestes (répétable).")
+        @Option(name: .customLong("in"), help: "Dossier où chercher les manifestes (répétable).")
         var directories: [String] = []
 
-        /// Without `--dans`, the current folder is searched unless only the archive was asked for.
+        /// Without `--in`, the current folder is searched unless only the archive was asked for.
         var roots: [URL] {
             if directories.isEmpty { return searchArchive ? [] : [URL(fileURLWithPath: ".")] }
             return directories.map { URL(fileURLWithPath: $0) }
@@ -150,10 +150,10 @@ extension TrameCommand.Clauses {
         }
     }
 
-    /// `trame clauses verrouiller`: records the hashes of new clause versions.
+    /// `trame clauses lock`: records the hashes of new clause versions.
     struct Lock: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "verrouiller",
+            commandName: "lock",
             abstract: "Enregistre dans Templates/clauses.lock l'empreinte des nouvelles versions de clauses (sans jamais modifier une ligne existante)."
         )
 

@@ -22,7 +22,7 @@ extension TrameCommand {
         var convention = "metz-jury-2018"
 
         @Flag(help: "Ne produit pas de PDF, même si LibreOffice est installé.")
-        var sansPDF = false
+        var noPDF = false
 
         func run() throws {
             guard let bundled = TrameResources.conventionsDirectory?.appendingPathComponent(convention),
@@ -34,7 +34,7 @@ extension TrameCommand {
             let dossiers = files.filter { $0.hasPrefix("dossier-") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".json")) }.sorted()
                 .map { bundled.appendingPathComponent($0).path }
             var formats: [ProducedFormat] = [.odt, .docx, .html]
-            let pdf = !sansPDF && PDFConverter.soffice != nil
+            let pdf = !noPDF && PDFConverter.soffice != nil
             if pdf { formats.append(.pdf) }
             let outputURL = URL(fileURLWithPath: output)
             let demo = DemoRun(generator: Generator(templatesDirectory: try Resources.templates()), output: outputURL, formats: formats)
@@ -73,7 +73,7 @@ enum DemoReport {
             if !failures.isEmpty { line += " ; ÉCHECS : " + failures.map { "\($0.document) : \($0.failure!)" }.joined(separator: " ; ") }
             lines.append(line)
         }
-        if !pdf { lines.append("(PDF non produits : LibreOffice absent ou --sans-pdf)") }
+        if !pdf { lines.append("(PDF non produits : LibreOffice absent ou --no-pdf)") }
         return lines.joined(separator: "\n")
     }
 }

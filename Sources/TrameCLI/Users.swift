@@ -22,7 +22,7 @@ extension TrameCommand {
                 dans comptes.sqlite, à côté de la base de l'espace de travail ; les mots de passe \
                 y sont conservés hachés (bcrypt).
                 """,
-            subcommands: [Add.self, List.self]
+            subcommands: [Add.self, List.self, Password.self, Disable.self, Enable.self]
         )
 
         struct Add: ParsableCommand {
@@ -72,12 +72,70 @@ extension TrameCommand {
                 let accounts = try UsersCLI.run { () throws(AccountError) -> [Account] in try store.accounts() }
                 if json { return try ArchiveCLI.printJSON(accounts) }
                 guard !accounts.isEmpty else { return print("aucun compte ; créez-en avec « trame users add IDENTIFIANT --role RÔLE »") }
-                var rows = [["identifiant", "rôle", "bailleur", "créé le", "par"]]
+                var rows = [["identifiant", "rôle", "bailleur", "créé le", "par", "état"]]
                 for a in accounts {
-                    rows.append([a.login, a.role.rawValue, a.landlord ?? "", ArchiveCLI.local(a.createdAt), a.createdBy])
+                    let state = a.disabledAt.map { "désactivé le " + ArchiveCLI.local($0) } ?? "actif"
+                    rows.append([a.login, a.role.rawValue, a.landlord ?? "", ArchiveCLI.local(a.createdAt), a.createdBy, state])
                 }
                 print(ArchiveCLI.table(rows), terminator: "")
             }
+        }
+    }
+}
+
+extension TrameCommand.Users {
+    /// `trame users password LOGIN`: a new password, read like `add` reads it.
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "password",
+            abstract: "Remplace le mot de passe d'un compte (lu sur l'entrée standard, ou demandé sans écho) ; ses sessions ouvertes sont fermées."
+        )
+
+        @Argument(help: ArgumentHelp("Identifiant du compte.", valueName: "identifiant"))
+        var login: String
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
+            let password = try PasswordInput.read()
+            try UsersCLI.run { () throws(AccountError) in try store.setPassword(login: login, password: password, by: options.actor) }
+            print("mot de passe de « \(login) » remplacé ; ses sessions ouvertes sont fermées")
+        }
+    }
+
+    /// `trame users disable LOGIN`: the account can no longer sign in.
+    struct Disable: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "disable",
+            abstract: "Désactive un compte : il ne peut plus se connecter et ses sessions sont fermées (le compte reste au journal)."
+        )
+
+        @Argument(help: ArgumentHelp("Identifiant du compte.", valueName: "identifiant"))
+        var login: String
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
+            try UsersCLI.run { () throws(AccountError) in try store.setEnabled(false, login: login, by: options.actor) }
+            print("compte « \(login) » désactivé")
+        }
+    }
+
+    /// `trame users enable LOGIN`.
+    struct Enable: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "enable", abstract: "Réactive un compte désactivé.")
+
+        @Argument(help: ArgumentHelp("Identifiant du compte.", valueName: "identifiant"))
+        var login: String
+
+        @OptionGroup var options: WorkspaceOptions
+
+        func run() throws {
+            let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
+            try UsersCLI.run { () throws(AccountError) in try store.setEnabled(true, login: login, by: options.actor) }
+            print("compte « \(login) » réactivé")
         }
     }
 }

@@ -17,7 +17,7 @@ struct ClauseLockTests {
             switch problem {
             case .changed(let r): Issue.record("\(r): text changed without a new version (restore it and write \(r.split(separator: "@")[0]) version N+1)")
             case .missing(let r): Issue.record("\(r): a locked version disappeared")
-            case .unlocked(let r): Issue.record("\(r): not locked yet — run `trame clauses verrouiller`")
+            case .unlocked(let r): Issue.record("\(r): not locked yet — run `trame clauses lock`")
             }
         }
     }

@@ -156,11 +156,11 @@ struct ClausesCommandTests {
         #expect(try version(a.stdout) == 1)
         #expect(try version(b.stdout) == 2)
         // Impact: the document of MJ-2019-004 generated before v2 holds v1 and needs an avenant; MJ-2019-002's is still current.
-        let impact = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garantie", "--dans", out.path, "--json"], environment: env)
+        let impact = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garantie", "--in", out.path, "--json"], environment: env)
         #expect(impact.status == 0, "\(impact.stderr)")
         let hits = try #require(JSONSerialization.jsonObject(with: Data(impact.stdout.utf8)) as? [[String: String]])
         #expect(Set(hits.compactMap { $0["sujet"] }) == ["MJ-2019-002", "MJ-2019-004"], "both hold v1, older than the latest v2")
-        let since = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garantie", "--since", "1", "--dans", out.path, "--json"], environment: env)
+        let since = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garantie", "--since", "1", "--in", out.path, "--json"], environment: env)
         #expect(try #require(JSONSerialization.jsonObject(with: Data(since.stdout.utf8)) as? [Any]).isEmpty)
         // Regeneration uses the manifest's version even though v2 exists.
         let r = try TrameProcess.run(["regenerate", out.appendingPathComponent("v1-MJ-2019-004.odt.manifest.json").path, "--dossier", Self.dossier("MJ-2019-004")], environment: env)

@@ -36,7 +36,7 @@ struct DocumentSetTests {
     func demoWritesTheSetAndCareDataOnlyReachesCareCopies() throws {
         let dir = try TrameProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try TrameProcess.run(["demo", "--sans-pdf"], in: dir)
+        let r = try TrameProcess.run(["demo", "--no-pdf"], in: dir)
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.hasPrefix("sortie/\n"))
         #expect(r.stdout.contains("MJ-2019-004 : "))

@@ -172,7 +172,7 @@ struct AnnexeRolesTests {
         Self.expect(text, has: "Mises à jour de l'annexe")
         for phrase in Self.forbidden { Self.expect(text, lacks: phrase) }
 
-        let clauses = try TrameProcess.run(["clauses", "liste", "annexe-roles", "--convention", convention.path])
+        let clauses = try TrameProcess.run(["clauses", "list", "annexe-roles", "--convention", convention.path])
         #expect(clauses.status == 0, "\(clauses.stderr)")
         #expect(clauses.stdout.split(separator: "\n").contains { Self.flat(String($0)).hasPrefix("annexe-roles annexe-roles.questions-ouvertes 1 non") })
     }

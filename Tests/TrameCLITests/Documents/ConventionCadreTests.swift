@@ -235,7 +235,7 @@ struct ConventionCadreTests {
     }
 
     @Test func clauseListExplainsTheConditionalClauses() throws {
-        let r = try TrameProcess.run(["clauses", "liste", "convention-cadre", "--convention", Self.sample.path])
+        let r = try TrameProcess.run(["clauses", "list", "convention-cadre", "--convention", Self.sample.path])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n").map { Self.flat(String($0)) }
         #expect(lines.contains { $0.hasPrefix("convention-cadre convention-cadre.reconduction-expresse 1 oui") })
