@@ -34,6 +34,22 @@ import TrameTestSupport
 
     @Test(.enabled(if: WebEndToEndTests.isAvailable, "Chromium, chromedriver, Selenium ou trame-web absent"), .timeLimit(.minutes(10)))
     func browserScenarios() throws {
+        // A failed check (exit 1) fails at once. Exit 3 means the browser driver interrupted the
+        // scenario (this Chromium/chromedriver pair sometimes reports a page replaced under an
+        // action): the whole scenario runs again on a fresh workspace, twice at most, and says so.
+        var attempts: [(status: Int32, log: String)] = []
+        for _ in 1...3 {
+            let (status, log) = try Self.runScenario()
+            attempts.append((status, log))
+            if status != 3 { break }
+            print("⚠️ e2e interrompu par le pilote du navigateur (tentative \(attempts.count)) ; nouvelle exécution")
+        }
+        let last = attempts[attempts.count - 1]
+        #expect(last.status == 0, "web_e2e.py a échoué (\(attempts.count) tentative(s)) :\n\(last.log)")
+    }
+
+    /// One run of the scenario against a new workspace and a new server.
+    static func runScenario() throws -> (Int32, String) {
         let test = try TestWorkspace()
         defer { test.remove() }
         let (process, output, address) = try Self.start(workspace: test.directory)
@@ -56,7 +72,7 @@ import TrameTestSupport
         script.waitUntilExit()
         print(log)
         print("captures d'écran du test de bout en bout : \(captures.path)")
-        #expect(script.terminationStatus == 0, "web_e2e.py a échoué :\n\(log)")
+        return (script.terminationStatus, log)
     }
 
     /// Starts `trame-web --port 0` and reads the address it prints (30 s at most).

@@ -20,7 +20,7 @@ import time
 import urllib.parse
 
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -61,18 +61,37 @@ class Run:
         return condition
 
     def go(self, path):
+        # A redirect still in flight from the previous step (POST → 303 → GET) could land after this
+        # page and replace it: stop any pending navigation first.
+        try:
+            self.driver.execute_script("window.stop();")
+        except WebDriverException:
+            pass
         self.driver.get(self.base + path)
+        WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def settled(self, action, attempts=4):
+        """Runs a page interaction again when the page was still being replaced under it (Chrome's
+        "Node with given id does not belong to the document", or a stale element): bounded retries."""
+        for attempt in range(attempts):
+            try:
+                return action()
+            except (StaleElementReferenceException, WebDriverException) as error:
+                transient = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+                if not transient or attempt == attempts - 1:
+                    raise
+                time.sleep(0.5)
 
     @property
     def text(self):
-        return self.driver.find_element(By.TAG_NAME, "body").text
+        return self.settled(lambda: self.driver.find_element(By.TAG_NAME, "body").text)
 
     @property
     def source(self):
         return self.driver.page_source
 
     def heading(self):
-        return self.driver.find_element(By.TAG_NAME, "h1").text
+        return self.settled(lambda: self.driver.find_element(By.TAG_NAME, "h1").text)
 
     def shot(self, name):
         path = os.path.join(self.shots, name)
@@ -83,15 +102,17 @@ class Run:
         self.driver.set_window_size(1366, 900)
 
     def fill(self, field_id, value):
-        element = self.driver.find_element(By.ID, field_id)
-        if element.tag_name == "select":
-            Select(element).select_by_value(value)
-        else:
-            element.clear()
-            element.send_keys(value)
+        def attempt():
+            element = self.driver.find_element(By.ID, field_id)
+            if element.tag_name == "select":
+                Select(element).select_by_value(value)
+            else:
+                element.clear()
+                element.send_keys(value)
+        self.settled(attempt)
 
     def submit(self, form_selector):
-        self.click_and_wait(self.driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]"))
+        self.settled(lambda: self.click_and_wait(self.driver.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]")))
 
     def click_and_wait(self, element, timeout=30):
         """Clicks a button or link that loads a new page, and waits for that page."""
@@ -102,7 +123,15 @@ class Run:
 
     def sign_in(self, login, password=None):
         self.driver.delete_all_cookies()
-        self.go("/connexion")
+        form = (By.CSS_SELECTOR, "form.connexion button[type=submit]")
+        for attempt in range(3):
+            self.go("/connexion")
+            try:
+                WebDriverWait(self.driver, 10).until(expected_conditions.presence_of_element_located(form))
+                break
+            except TimeoutException:
+                if attempt == 2:
+                    raise
         self.fill("identifiant", login)
         self.fill("mot_de_passe", password or self.password)
         self.submit("form.connexion")
@@ -208,11 +237,13 @@ def generate_download_and_sign(run):
     run.shot("06-document-sous-location.png")
     pdf = os.path.join(run.downloads, "sous-location-signee.pdf")
     small_pdf(pdf)
-    run.driver.find_element(By.ID, "fichier").send_keys(pdf)
-    run.fill("signe_le", datetime.date.today().isoformat())
-    run.fill("signataires", "Nadia Haddad (association)\nAnne-Sophie Lefèvre-N'Diaye (sous-locataire)")
-    Select(run.driver.find_element(By.ID, "genere")).select_by_index(1)
-    run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action*='/signe'] button"))
+    # A fresh, fully loaded page for the upload form: the download may leave Chrome settling the old one.
+    run.go("/dossiers/MJ-2019-004/documents/sous-location")
+    run.settled(lambda: run.driver.find_element(By.ID, "fichier").send_keys(pdf))
+    run.settled(lambda: run.fill("signe_le", datetime.date.today().isoformat()))
+    run.settled(lambda: run.fill("signataires", "Nadia Haddad (association)\nAnne-Sophie Lefèvre-N'Diaye (sous-locataire)"))
+    run.settled(lambda: Select(run.driver.find_element(By.ID, "genere")).select_by_index(1))
+    run.settled(lambda: run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action*='/signe'] button")))
     run.check("Version signée archivée" in run.text and "MJ-2019-004/sous-location/v1" in run.text, "scan signé archivé (version 1)")
     run.check("intègre" in run.text, "état de la version : empreinte vérifiée")
     run.shot("07-version-signee.png")
@@ -308,7 +339,10 @@ def main():
     print(f"e2e : captures d'écran dans {shots}")
     for failure in run.failed:
         print(f"  - {failure}")
-    return 0 if not run.failed else 1
+    # 1: a check failed (a real defect, never retried); 3: only the browser driver interrupted the run.
+    if not run.failed:
+        return 0
+    return 3 if all(f.startswith("interrompu") for f in run.failed) else 1
 
 
 if __name__ == "__main__":
