@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 import HummingbirdBcrypt
+import TrameModel
 
 extension AccountStore {
     /// Checks a login and password and opens a session.
@@ -92,9 +93,6 @@ extension AccountStore {
     /// What the database keeps of a session token: its SHA-256, so that a copy of `comptes.sqlite`
     /// (a backup, a stolen disk) cannot be used to take over a signed-in session.
     static func stored(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
+        SHA256.hash(data: Data(token.utf8)).hex
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TrameModel
 
 /// A signed-in partner: the account, and the token of its cookie with the form token bound to it.
 public struct Session: Sendable, Hashable {
@@ -40,14 +41,6 @@ enum RandomToken {
     /// 32 random bytes from the system's secure generator, in hexadecimal.
     static func make() -> String {
         var generator = SystemRandomNumberGenerator()
-        let digits = Array("0123456789abcdef")
-        var out = ""
-        out.reserveCapacity(64)
-        for _ in 0..<32 {
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return out
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }.hex
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TrameModel
 
 /// The content-addressed file store of a workspace: `objets/<2 hex>/<sha256>`, immutable and
 /// read-only, with `tmp/` for files being written.
@@ -137,18 +138,6 @@ struct ContentStore: Sendable {
     }
 }
 
-extension Sequence where Element == UInt8 {
-    /// Lower-case hexadecimal.
-    var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
 
 /// Whether `text` looks like a SHA-256 in lower-case hexadecimal.
 func isSHA256(_ text: String) -> Bool {

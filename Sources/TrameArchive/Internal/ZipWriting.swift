@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TrameModel
 import ZIPFoundation
 
 /// Adding entries to a ZIP while hashing what goes in. `Archive` is a non-Sendable class: it stays
