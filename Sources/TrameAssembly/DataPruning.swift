@@ -4,7 +4,7 @@ import TrameModel
 public enum DataPruning {
     /// The tree without any node whose level is above `level`.
     public static func removing(above level: Sensitivity, from node: DataNode) -> DataNode {
-        keep(node) { $0.sensitivity <= level } ?? DataNode(value: .object(DataObject()), path: node.path, sensitivity: .partenaires, location: node.location)
+        node.pruned(keeping: { $0.sensitivity <= level }) ?? DataNode(value: .object(DataObject()), path: node.path, sensitivity: .partenaires, location: node.location)
     }
 
     /// The dossier with the `partage` fields of each evaluation removed unless `keep` accepts the
@@ -24,20 +24,6 @@ public enum DataPruning {
 
     /// The tree as a document for `audience` may see it (`Audience.mayContain`).
     public static func visible(_ node: DataNode, for audience: Audience) -> DataNode {
-        keep(node) { audience.mayContain($0.sensitivity, field: $0.fieldKey) } ?? DataNode(value: .object(DataObject()), path: node.path, sensitivity: .partenaires, location: node.location)
-    }
-
-    private static func keep(_ node: DataNode, _ allowed: (DataNode) -> Bool) -> DataNode? {
-        guard allowed(node) else { return nil }
-        var copy = node
-        switch node.value {
-        case .object(let object):
-            copy.value = .object(DataObject(object.entries.compactMap { entry in keep(entry.node, allowed).map { (entry.key, $0) } }))
-        case .list(let items):
-            copy.value = .list(items.compactMap { keep($0, allowed) })
-        default:
-            break
-        }
-        return copy
+        node.pruned(keeping: { audience.mayContain($0.sensitivity, field: $0.fieldKey) }) ?? DataNode(value: .object(DataObject()), path: node.path, sensitivity: .partenaires, location: node.location)
     }
 }
