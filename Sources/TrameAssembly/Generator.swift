@@ -7,6 +7,7 @@ import TrameTemplates
 /// Produces documents from the templates of a `Templates/` folder.
 public struct Generator: Sendable {
     public let templatesDirectory: URL
+    private let cache = TemplateCache()
 
     public init(templatesDirectory: URL) { self.templatesDirectory = templatesDirectory }
 
@@ -41,10 +42,15 @@ public struct Generator: Sendable {
             throw AssemblyFailure(.data, "la version \(version ?? 0) du gabarit « \(document) » n'existe pas (versions : "
                                   + versions.map { String($0.version) }.joined(separator: ", ") + ")", code: "VERSION_GABARIT")
         }
+        return try cache.template(at: chosen.path) { () throws(AssemblyFailure) -> CompiledTemplate in try Self.compile(chosen.path) }
+    }
+
+    /// Reads and checks a template file; its problems become located diagnostics.
+    static func compile(_ path: String) throws(AssemblyFailure) -> CompiledTemplate {
         do {
-            return try TemplateLoader.load(path: chosen.path)
+            return try TemplateLoader.load(path: path)
         } catch {
-            throw AssemblyFailure(.data, diagnostics: error.diagnostics, sources: Self.sources(of: error.diagnostics))
+            throw AssemblyFailure(.data, diagnostics: error.diagnostics, sources: sources(of: error.diagnostics))
         }
     }
 
