@@ -86,12 +86,13 @@ public struct FundingReport: Sendable {
     }
 
     /// The CSV header (see `csv`).
-    public static let csvHeader = ["dossier", "statut", "convention", "dispositif", "intitule", "financeurs", "annee", "du", "au",
+    public static let csvHeader = ["dossier", "statut", "statut_libelle", "convention", "dispositif", "intitule", "financeurs", "annee", "du", "au",
                                    "jours", "jours_annee", "base_annuelle", "double", "montant"]
 
     /// One line per (dossier, scheme, year) for a spreadsheet set up the French way: UTF-8 with a
     /// byte-order mark, `;` between fields, decimal comma, CRLF line ends, fields quoted when needed
-    /// (RFC 4180). Totals are left to the spreadsheet.
+    /// (RFC 4180). Totals are left to the spreadsheet. `statut` is the code of the JSON output
+    /// (`engage`, `previsionnel`), `statut_libelle` its French label.
     public var csv: String {
         var rows = [Self.csvHeader]
         for c in conventions {
@@ -99,7 +100,7 @@ public struct FundingReport: Sendable {
             for d in c.dossiers {
                 for l in d.lines {
                     let s = schemes[l.scheme]
-                    rows.append([l.dossier, d.commitment.label, c.convention, l.scheme, s?.title ?? "", s?.funders.map(\.name).joined(separator: ", ") ?? "",
+                    rows.append([l.dossier, d.commitment.rawValue, d.commitment.label, c.convention, l.scheme, s?.title ?? "", s?.funders.map(\.name).joined(separator: ", ") ?? "",
                                  String(l.year), l.from.description, l.to.description, String(l.days), String(l.daysInYear),
                                  Cents.comma(l.annualBase), l.doubled ? "oui" : "non", Cents.comma(l.amount)])
                 }

@@ -87,7 +87,7 @@ struct ProcedureCommandsTests {
         #expect(r.stdout.contains("ensemble de l'expérimentation  16\u{202F}045,31\u{00A0}€   11\u{202F}069,59\u{00A0}€  27\u{202F}114,90\u{00A0}€"))
         let csv = try TrameProcess.run(["funding", "--csv"] + Self.dossiers)
         #expect(csv.status == 0)
-        #expect(csv.stdout.hasPrefix("\u{FEFF}dossier;statut;convention;dispositif;intitule;financeurs;annee;du;au;jours;jours_annee;base_annuelle;double;montant\r\n"))
+        #expect(csv.stdout.hasPrefix("\u{FEFF}dossier;statut;statut_libelle;convention;dispositif;intitule;financeurs;annee;du;au;jours;jours_annee;base_annuelle;double;montant\r\n"))
         let json = try TrameProcess.run(["funding", "--json", "--convention", Self.bundle.appendingPathComponent("convention-metz-jury-2018.yaml").path] + Self.dossiers)
         #expect(json.status == 0)
         #expect(json.stdout.contains("\"total\": 27114.90"))

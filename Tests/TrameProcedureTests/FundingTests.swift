@@ -131,10 +131,10 @@ struct FundingTests {
 
     @Test func csvForASpreadsheet() {
         let csv = report.csv
-        #expect(csv.hasPrefix("\u{FEFF}dossier;statut;convention;dispositif;intitule;financeurs;annee;du;au;jours;jours_annee;base_annuelle;double;montant\r\n"))
+        #expect(csv.hasPrefix("\u{FEFF}dossier;statut;statut_libelle;convention;dispositif;intitule;financeurs;annee;du;au;jours;jours_annee;base_annuelle;double;montant\r\n"))
         let rows = csv.dropFirst().components(separatedBy: "\r\n").dropLast()
         #expect(rows.count == 1 + 12)
-        #expect(rows.contains("MJ-2019-004;engagé;metz-jury-2018;iml;Intermédiation locative (IML);Direction départementale de la cohésion sociale de la Moselle;2019;2019-04-01;2019-12-31;275;365;5000,00;non;3767,12"))
-        #expect(rows.contains { $0.hasPrefix("MJ-2019-011;prévisionnel;metz-jury-2018;ami-logement-d-abord;") && $0.hasSuffix(";2800,00;oui;1173,70") })
+        #expect(rows.contains("MJ-2019-004;engage;engagé;metz-jury-2018;iml;Intermédiation locative (IML);Direction départementale de la cohésion sociale de la Moselle;2019;2019-04-01;2019-12-31;275;365;5000,00;non;3767,12"))
+        #expect(rows.contains { $0.hasPrefix("MJ-2019-011;previsionnel;prévisionnel;metz-jury-2018;ami-logement-d-abord;") && $0.hasSuffix(";2800,00;oui;1173,70") })
     }
 }
