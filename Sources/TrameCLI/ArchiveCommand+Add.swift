@@ -65,7 +65,7 @@ extension TrameCommand.ArchiveCommand {
                 return try options.open().addSigned(fileURL: URL(fileURLWithPath: file), request: request)
             }
             for warning in result.warnings { ArchiveCLI.warn(warning) }
-            if json { return try ArchiveCLI.printJSON(result.version) }
+            if json { return MachineOutput.print(result.version.json) }
             let v = result.version
             guard result.isNew else {
                 return print("\(file) est déjà archivé : \(v.ref) (mêmes octets) ; aucune nouvelle version")

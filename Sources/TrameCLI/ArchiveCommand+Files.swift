@@ -51,7 +51,7 @@ extension TrameCommand.ArchiveCommand {
         func run() throws {
             let report = try ArchiveCLI.run { try options.open().verify() }
             if json {
-                try ArchiveCLI.printJSON(report)
+                MachineOutput.print(report.json)
             } else {
                 for problem in report.problems { print(problem) }
                 let n = report.problems.count

@@ -16,17 +16,12 @@ extension TrameCommand.ArchiveCommand {
 
         @OptionGroup var options: WorkspaceOptions
 
-        struct Listing: Encodable {
-            let signes: [SignedVersion]
-            let generes: [GeneratedDocument]
-        }
-
         func run() throws {
             let (signed, generated) = try ArchiveCLI.run {
                 let workspace = try options.open()
                 return (try workspace.signedVersions(ownerID: dossier), try workspace.generatedDocuments(ownerID: dossier))
             }
-            if json { return try ArchiveCLI.printJSON(Listing(signes: signed, generes: generated)) }
+            if json { return MachineOutput.print(.object([("signes", .array(signed.map(\.json))), ("generes", .array(generated.map(\.json)))])) }
             if signed.isEmpty, generated.isEmpty { return print("aucun document archivé" + (dossier.map { " pour « \($0) »" } ?? "")) }
             if !signed.isEmpty {
                 print("Versions signées :")
@@ -64,7 +59,7 @@ extension TrameCommand.ArchiveCommand {
             }
             switch item {
             case .signed(let v):
-                if json { return try ArchiveCLI.printJSON(v) }
+                if json { return MachineOutput.print(v.json) }
                 let (previous, next) = try ArchiveCLI.run { try workspace.neighbours(of: v) }
                 var lines = [
                     "\(v.ref) — \(v.documentKind.french)" + (v.evaluationDate.map { " du \($0)" } ?? ""),
@@ -82,7 +77,7 @@ extension TrameCommand.ArchiveCommand {
                 }
                 print(lines.joined(separator: "\n"))
             case .generated(let g):
-                if json { return try ArchiveCLI.printJSON(g) }
+                if json { return MachineOutput.print(g.json) }
                 print("""
                     \(g.ref) — \(g.documentKind.french) généré pour \(g.ownerID) (\(g.format), destinataire : \(g.audience.rawValue))
                       données : \(g.ownerKind.french) \(g.ownerID) version \(g.sourceVersion.map(String.init) ?? "?"), SHA-256 \(g.sourceSHA256)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrameArchive
+import TrameModel
 
 extension TrameCommand.ArchiveCommand {
     /// `trame archive audit [--dossier ID] [--json]`
@@ -20,7 +21,7 @@ extension TrameCommand.ArchiveCommand {
 
         func run() throws {
             let events = try ArchiveCLI.run { try options.open().auditEvents(ownerID: dossier) }
-            if json { return try ArchiveCLI.printJSON(events) }
+            if json { return MachineOutput.print(.array(events.map(\.json))) }
             let rows = events.map { e in
                 ["\(e.seq)", ArchiveCLI.local(e.at), e.actor, e.action, e.subject ?? e.ownerID ?? "", e.sha256.map { String($0.prefix(12)) } ?? "",
                  e.detail == "{}" ? "" : e.detail]
@@ -90,7 +91,7 @@ extension TrameCommand.ArchiveCommand {
                 let workspace = try options.open()
                 return confirm ? try workspace.purge(before: date) : try workspace.planPurge(before: date)
             }
-            if json { return try ArchiveCLI.printJSON(plan) }
+            if json { return MachineOutput.print(plan.json) }
             print("Purge des dossiers inactifs avant le \(plan.before) (nous sommes le \(plan.today))"
                   + (plan.executed ? " :" : " — simulation, rien n'est supprimé (ajoutez --confirm) :"))
             print(plan.candidates.isEmpty ? "aucun dossier à supprimer" : (plan.executed ? "Supprimés :" : "À supprimer :"))

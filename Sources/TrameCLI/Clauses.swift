@@ -58,7 +58,8 @@ extension TrameCommand.Clauses {
             } catch {
                 throw error.report()
             }
-            print(json ? ClauseTable.json(rows, withDocument: document == nil) : ClauseTable.text(rows))
+            if json { return MachineOutput.print(ClauseTable.json(rows, withDocument: document == nil)) }
+            print(ClauseTable.text(rows))
         }
 
         /// Renders each document as a draft (the trace is wanted even when values are missing) and keeps its clauses.
@@ -137,11 +138,10 @@ extension TrameCommand.Clauses {
                 }
             }
             if json {
-                let objects = hits.map { ["clause": $0.clause, "version": String($0.version), "document": $0.document, "sujet": $0.subject,
-                                          "evenement": $0.event ?? "", "source": $0.source] }
-                let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])) ?? Data()
-                print(String(decoding: data, as: UTF8.self))
-                return
+                return MachineOutput.print(.array(hits.map { hit in
+                    .object([("clause", .string(hit.clause)), ("version", .int(hit.version)), ("document", .string(hit.document)),
+                             ("sujet", .string(hit.subject)), ("evenement", .optional(hit.event)), ("source", .string(hit.source))])
+                }))
             }
             print("Clause \(clause) : version actuelle \(latest) ; documents tenant une version antérieure à \(below) : \(hits.count)")
             for hit in hits {
@@ -202,16 +202,13 @@ enum ClauseTable {
         return ([format(header), format(widths.map { String(repeating: "-", count: $0) })] + cells.map(format)).joined(separator: "\n")
     }
 
-    static func json(_ rows: [Row], withDocument: Bool) -> String {
-        let objects: [[String: Any]] = rows.map { row in
-            var object: [String: Any] = ["id": row.use.id, "version": row.use.version, "inclus": row.use.included, "raison": row.use.reason]
-            if withDocument {
-                object["document"] = row.document
-                if let date = row.date { object["date"] = date.description }
-            }
-            return object
-        }
-        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    /// One object per clause: `document` and `date` (null when the document has none) when every
+    /// document is listed, then `id`, `version`, `inclus`, `raison`.
+    static func json(_ rows: [Row], withDocument: Bool) -> JSONValue {
+        .array(rows.map { row in
+            let use: [(String, JSONValue)] = [("id", .string(row.use.id)), ("version", .int(row.use.version)),
+                                              ("inclus", .bool(row.use.included)), ("raison", .string(row.use.reason))]
+            return .object((withDocument ? [("document", .string(row.document)), ("date", .date(row.date))] : []) + use)
+        })
     }
 }

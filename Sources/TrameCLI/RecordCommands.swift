@@ -47,7 +47,7 @@ enum RecordCommands {
 
     static func list(_ kind: OwnerKind, json: Bool, options: WorkspaceOptions) throws {
         let summaries = try ArchiveCLI.run { try options.open().records(kind) }
-        if json { return try ArchiveCLI.printJSON(summaries) }
+        if json { return MachineOutput.print(.array(summaries.map(\.json))) }
         guard !summaries.isEmpty else { return print("aucun\(kind == .convention ? "e" : "") \(kind.french) dans l'espace de travail") }
         var rows = [["identifiant", "version", "convention", "ajoutée le", "par", "SHA-256"]]
         for s in summaries {
@@ -64,7 +64,7 @@ enum RecordCommands {
             guard !versions.isEmpty else { throw ArchiveError(.data, "DOSSIER_INCONNU", "\(kind.french) « \(id) » absent de l'espace de travail") }
             return versions
         }
-        if json { return try ArchiveCLI.printJSON(versions) }
+        if json { return MachineOutput.print(.array(versions.map(\.json))) }
         var rows = [["version", "fichier", "ajoutée le", "par", "SHA-256"]]
         for v in versions {
             rows.append(["v\(v.version)", v.fileName, ArchiveCLI.local(v.addedAt), v.addedBy, v.sha256])

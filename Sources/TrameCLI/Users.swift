@@ -70,7 +70,7 @@ extension TrameCommand {
             func run() throws {
                 let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
                 let accounts = try UsersCLI.run { () throws(AccountError) -> [Account] in try store.accounts() }
-                if json { return try ArchiveCLI.printJSON(accounts) }
+                if json { return MachineOutput.print(.array(accounts.map(\.json))) }
                 guard !accounts.isEmpty else { return print("aucun compte ; créez-en avec « trame users add IDENTIFIANT --role RÔLE »") }
                 var rows = [["identifiant", "rôle", "bailleur", "créé le", "par", "état"]]
                 for a in accounts {

@@ -69,14 +69,6 @@ enum ArchiveCLI {
         FileHandle.standardError.write(Data("trame: avertissement : \(message)\n".utf8))
     }
 
-    /// Prints a value as indented JSON with sorted keys and ISO 8601 dates.
-    static func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
-    }
-
     /// `2025-03-02 14:05`, local time.
     static func local(_ date: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)

@@ -45,7 +45,7 @@ struct ArchiveCommandTests {
         #expect(try ws.run(["dossier", "show", "MJ-2019-004"]).stdout.contains("duree_mois: 9"))
         let list = try ws.run(["dossier", "list", "--json"])
         let summaries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-        #expect(summaries.count == 1 && summaries[0]["versionCount"] as? Int == 2)
+        #expect(summaries.count == 1 && summaries[0]["nombre_versions"] as? Int == 2)
         #expect(try ws.run(["dossier", "history", "MJ-2019-004"]).stdout.split(separator: "\n").count == 3)
         #expect(try ws.run(["dossier", "show", "MJ-2099-001"]).status == 65)
         #expect(try ws.run(["dossier", "add", "absent.yaml"]).status == 66)
