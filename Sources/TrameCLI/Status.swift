@@ -4,7 +4,7 @@ import TrameModel
 import TrameProcedure
 
 extension TrameCommand {
-    /// `trame status [DIR] [--on DATE]`: the programme at a glance.
+    /// `trame status [DIR] [--on DATE] [--json]`: the programme at a glance.
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Affiche l'état du programme : ménages par étape, logements, évaluations, financement.",
@@ -20,6 +20,9 @@ extension TrameCommand {
 
         @Option(name: .long, help: ArgumentHelp("Date de référence AAAA-MM-JJ (par défaut : aujourd'hui).", valueName: "date"))
         var on: String?
+
+        @Flag(name: .long, help: "Sortie JSON : un objet par convention.")
+        var json = false
 
         func validate() throws { _ = try ReferenceDate.parse(on) }
 
@@ -40,10 +43,14 @@ extension TrameCommand {
                 FileHandle.standardError.write(Data("\(url.path) : aucune convention lisible (ni dans le répertoire, ni pour ses dossiers)\n".utf8))
                 throw set.unreadable || set.rejected.isEmpty ? ExitStatus.noInput : ExitStatus.dataError
             }
-            let blocks = set.conventions.keys.sorted().map { id in
-                ProgrammeStatus(convention: set.conventions[id]!, cases: set.cases, on: day, rejected: set.rejected).text
+            let statuses = set.conventions.keys.sorted().map { id in
+                ProgrammeStatus(convention: set.conventions[id]!, cases: set.cases, on: day, rejected: set.rejected)
             }
-            print(blocks.joined(separator: "\n"), terminator: "")
+            if json {
+                MachineOutput.print(.array(statuses.map(\.json)))
+            } else {
+                print(statuses.map(\.text).joined(separator: "\n"), terminator: "")
+            }
             if set.unreadable { throw ExitStatus.noInput }
             if set.hasErrors { throw ExitStatus.dataError }
         }

@@ -47,15 +47,8 @@ enum APIRoutes {
             let day = try DashboardRoutes.referenceDate(request, services)
             let (statuses, _) = try DashboardRoutes.figures(session, services, on: day)
             try services.journal(session, "api", subject: "/api/statut")
-            return Pages.json(JSONText.array(statuses.map { status in
-                .ordered([
-                    ("convention", .string(status.convention.identifiant)), ("date_reference", .string(day.description)),
-                    ("besoins_identifies", .int(status.convention.besoinsIdentifies)), ("menages", .int(status.cases.count)),
-                    ("menages_par_etape", .ordered(status.households.map { ($0.stage.rawValue, .int($0.count)) })),
-                    ("evaluations_faites", .int(status.evaluationsDone)), ("evaluations_a_venir", .int(status.evaluationsDue.count)),
-                    ("evaluations_en_retard", .int(status.evaluationsLate.count)),
-                ])
-            }).rendered)
+            // The same object as `trame status --json` (docs/outputs.md).
+            return Pages.json(JSONValue.array(statuses.map(\.json)).compact)
         }
     }
 }
