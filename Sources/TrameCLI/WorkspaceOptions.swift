@@ -7,7 +7,7 @@ struct WorkspaceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Espace de travail (sinon $TRAME_HOME, sinon ./trame-data).", valueName: "dossier"))
     var workspace: String?
 
-    @Option(name: .long, help: ArgumentHelp("Qui agit, pour les versions et le journal d'audit (sinon $USER).", valueName: "nom"))
+    @Option(name: .long, help: ArgumentHelp("Qui agit, pour les versions et le journal d'audit (sinon l'utilisateur du système).", valueName: "nom"))
     var by: String?
 
     /// `--workspace`, else `$TRAME_HOME`, else `./trame-data`.
@@ -17,10 +17,9 @@ struct WorkspaceOptions: ParsableArguments {
         return URL(fileURLWithPath: path).standardizedFileURL
     }
 
-    /// `--by`, else `$USER`, else `$LOGNAME`.
+    /// `--by`, else the operating-system user (`SystemUser.name`).
     var actor: String {
-        let env = ProcessInfo.processInfo.environment
-        return [by, env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "inconnu"
+        by.flatMap { $0.isEmpty ? nil : $0 } ?? SystemUser.name
     }
 
     /// Opens the workspace, telling the user about any interrupted add that was undone.
