@@ -36,7 +36,7 @@ extension Workspace {
     /// snapshot knows, each hash checked.
     /// - Throws: `ArchiveError` `FICHIER_MODIFIE` when a stored file is damaged, `FICHIER_EXISTANT`.
     public func backup(to output: URL, overwrite: Bool) throws -> BackupSummary {
-        let add = try beginAdd()
+        let add = try beginAdd(.backup)
         defer { abandon(add) }
         let snapshot = store.tmp.appendingPathComponent("\(add.token).sauvegarde.sqlite")
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { POSIXFile.remove(URL(fileURLWithPath: snapshot.path + suffix)) } }
@@ -50,6 +50,7 @@ extension Workspace {
                  try ArchiveSchema.migrator.appliedIdentifiers(db).sorted())
             }
             try copy.close()
+            add.steps.step("snapshot-copied")
         } catch {
             throw ArchiveError.io("copie de la base impossible", subject: snapshot.path, underlying: error)
         }
@@ -68,20 +69,25 @@ extension Workspace {
                 throw ArchiveError.io("copie de \(name) impossible", subject: copy.path, underlying: error)
             }
             auxiliaries.append((name, copy))
+            add.steps.step("accounts-copied")
         }
         let bytes = files.reduce(Int64(0)) { $0 + $1.size }
         let manifest = BackupManifest(createdAt: Timestamp.string(now), createdBy: actor, schema: schema, files: files.count, bytes: bytes)
-        try writeAtomically(to: output, overwrite: overwrite) { temporary in
+        try writeAtomically(to: output, overwrite: overwrite, for: add) { temporary in
             let archive: Archive
             do { archive = try Archive(url: temporary, accessMode: .create) } catch {
                 throw ArchiveError.io("création du fichier de sauvegarde impossible", subject: output.path, underlying: error)
             }
+            add.steps.step("zip-created")
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             try ZipWriting.addData(archive, path: "SAUVEGARDE.json", data: try encoder.encode(manifest))
+            add.steps.step("zip-manifest-added")
             _ = try ZipWriting.addStoredFile(archive, path: Workspace.databaseFileName, source: snapshot, compress: true)
+            add.steps.step("zip-database-added")
             for (name, copy) in auxiliaries {
                 _ = try ZipWriting.addStoredFile(archive, path: name, source: copy, compress: true)
+                add.steps.step("zip-accounts-added")
             }
             for file in files {
                 let sha = try ZipWriting.addStoredFile(archive, path: ContentStore.relativePath(file.sha), source: store.url(for: file.sha))
@@ -89,9 +95,11 @@ extension Workspace {
                     throw ArchiveError.data("FICHIER_MODIFIE", "fichier archivé altéré : sauvegarde refusée ; lancez « trame archive verify »",
                                             subject: ContentStore.relativePath(file.sha))
                 }
+                add.steps.step("zip-file-added")
             }
         }
         try audit("sauvegarde", detail: ["fichier": output.path, "fichiers": String(files.count)])
+        add.steps.step("audit-logged")
         return BackupSummary(file: output.path, files: files.count, bytes: bytes)
     }
 

@@ -81,7 +81,7 @@ extension Workspace {
         guard versions.contains(where: { $0.sha256 == source }) else {
             throw ArchiveError.data("VERSION_SOURCE_INCONNUE", "les données utilisées (SHA-256 \(source.prefix(12))…) ne sont aucune version enregistrée de « \(dossierID) » : ajoutez ce fichier avec « trame \(ownerKind.rawValue) add » avant de générer")
         }
-        let add = try beginAdd()
+        let add = try beginAdd(.generatedAdd)
         let document = try stage(add, file: fileURL)
         add.staged.append((document, MediaType.forGenerated(format: format)))
         if let manifestJSON { add.staged.append((try stage(add, data: manifestJSON), .json)) }
@@ -96,11 +96,13 @@ extension Workspace {
                     source_sha256, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [ownerKind.rawValue, dossierID, documentKind.rawValue, audience.rawValue, format.lowercased(),
                                  document.sha256, manifest, source, actor, Timestamp.string(now)])
+            add.steps.step("version-inserted")
             let recorded = try Row.fetchOne(db, sql: GeneratedDocument.select + " WHERE g.id = ?", arguments: [db.lastInsertedRowID])
                 .map(GeneratedDocument.init(row:))!
             try audit(db, "generation", owner: dossierID, subject: recorded.ref, sha256: document.sha256,
                       detail: ["document": documentKind.rawValue, "destinataire": audience.rawValue, "format": recorded.format,
                                "source": source, "manifeste": manifest ?? ""])
+            add.steps.step("audit-inserted")
             return recorded
         }
     }

@@ -36,7 +36,7 @@ extension Workspace {
         if let current = try currentRecord(kind, id: id), current.sha256 == sha {
             return RecordAddResult(version: current, isNew: false, sameBytesAs: current.version)
         }
-        let add = try beginAdd()
+        let add = try beginAdd(kind == .dossier ? .dossierAdd : .conventionAdd)
         let staged = try stage(add, data: data)
         add.staged.append((staged, fileName.lowercased().hasSuffix(".json") ? .json : .yaml))
         return try commit(add) { db in
@@ -51,10 +51,12 @@ extension Workspace {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [kind.rawValue, id, version, sha, (fileName as NSString).lastPathComponent, conventionID, endDate,
                                  actor, Timestamp.string(now)])
+            add.steps.step("version-inserted")
             let recorded = try Row.fetchOne(db, sql: RecordVersion.select + " WHERE r.kind = ? AND r.record_id = ? AND r.version = ?",
                                             arguments: [kind.rawValue, id, version]).map(RecordVersion.init(row:))!
             try audit(db, "\(kind.rawValue)-ajout", owner: id, subject: recorded.ref, sha256: sha,
                       detail: ["version": String(version), "fichier": recorded.fileName])
+            add.steps.step("audit-inserted")
             return RecordAddResult(version: recorded, isNew: true, sameBytesAs: earlier)
         }
     }

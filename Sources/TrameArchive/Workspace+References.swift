@@ -98,7 +98,10 @@ extension Workspace {
     }
 
     /// Runs `body` on a temporary file beside `output`, then moves it into place.
-    func writeAtomically(to output: URL, overwrite: Bool, _ body: (URL) throws -> Void) throws {
+    ///
+    /// With `add` (a backup), the temporary's path is noted in `tmp/<token>.sortie` first, so that the
+    /// recovery removes it if the process dies before the rename, and the steps are named.
+    func writeAtomically(to output: URL, overwrite: Bool, for add: PendingAdd? = nil, _ body: (URL) throws -> Void) throws {
         let fm = FileManager.default
         if !overwrite, fm.fileExists(atPath: output.path) {
             throw ArchiveError.data("FICHIER_EXISTANT", "le fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer", subject: output.path)
@@ -108,13 +111,24 @@ extension Workspace {
             throw ArchiveError.missing("DOSSIER_INTROUVABLE", "dossier de destination introuvable", subject: directory.path)
         }
         let temporary = directory.appendingPathComponent(".\(output.lastPathComponent).trame-\(UUID().uuidString)")
+        let note = add.map { store.outputNoteURL($0.token) }
         do {
+            if let add, let note {
+                try store.noteOutput(temporary, in: note)
+                add.steps.step("output-noted")
+            }
             try body(temporary)
+            add?.steps.step("output-written")
             try POSIXFile.sync(temporary)
+            add?.steps.step("output-synced")
             try POSIXFile.move(temporary, to: output, replacing: overwrite)
+            add?.steps.step("output-renamed")
             try? POSIXFile.sync(directory, directory: true)
+            add?.steps.step("output-dir-synced")
+            if let note { POSIXFile.remove(note) }
         } catch {
             POSIXFile.remove(temporary)
+            if let note { POSIXFile.remove(note) }
             if let error = error as? ArchiveError { throw error }
             if POSIXFile.isExists(error) {
                 throw ArchiveError.data("FICHIER_EXISTANT", "le fichier existe déjà ; ajoutez --force pour le remplacer", subject: output.path)

@@ -21,7 +21,7 @@ extension Workspace {
             return try? handle.read(upToCount: 16)
         } ?? Data()
         guard MediaType.sniffSigned(head) != nil else { throw unsupportedFormat(fileURL) }
-        let add = try beginAdd()
+        let add = try beginAdd(.archiveAdd)
         let staged = try stage(add, file: fileURL)
         guard let media = MediaType.sniffSigned(staged.head) else {
             abandon(add)
@@ -54,10 +54,12 @@ extension Workspace {
                                  (previous?.version ?? 0) + 1, staged.sha256, fileURL.lastPathComponent, request.signedOn.description,
                                  signatories, checked.reason, checked.audience.rawValue, checked.evaluationType, checked.recommendation,
                                  checked.generatedID, checked.generatedSHA256, actor, Timestamp.string(now)])
+            add.steps.step("version-inserted")
             let recorded = try signedVersion(db, sha256: staged.sha256)!
             try audit(db, "archive-ajout", owner: request.ownerID, subject: recorded.ref, sha256: staged.sha256,
                       detail: ["document": request.documentKind.rawValue, "version": String(recorded.version),
                                "signe_le": recorded.signedOn, "remplace": previous?.ref ?? ""])
+            add.steps.step("audit-inserted")
             return SignedAddResult(version: recorded, isNew: true, supersedes: previous, warnings: checked.warnings)
         }
     }

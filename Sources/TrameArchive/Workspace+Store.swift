@@ -7,22 +7,28 @@ final class PendingAdd {
     let lock: InFlightLock
     var staged: [(file: ContentStore.Staged, mediaType: MediaType)] = []
     var journaled = false
+    /// Its named steps, where `TRAME_FAULT_AT` may stop the process (see `WriteSteps`).
+    let steps: WriteSteps
 
-    init(token: String, lock: InFlightLock) {
+    init(token: String, lock: InFlightLock, steps: WriteSteps) {
         self.token = token
         self.lock = lock
+        self.steps = steps
     }
 }
 
 extension Workspace {
     /// Starts an add: takes its lock before anything is written. Another process's cleanup may
     /// remove a lock file in the instant between its creation and its locking: then a new one is taken.
-    func beginAdd() throws -> PendingAdd {
+    /// - Parameter operation: the write it starts, for `TRAME_FAULT_AT`; nil: none that can be named.
+    func beginAdd(_ operation: WriteSteps.Operation? = nil) throws -> PendingAdd {
         var lastError: (any Error)?
         for _ in 0..<20 {
             let token = UUID().uuidString
             do {
-                return PendingAdd(token: token, lock: try InFlightLock.create(store.lockURL(token)))
+                let add = PendingAdd(token: token, lock: try InFlightLock.create(store.lockURL(token)), steps: WriteSteps(operation))
+                add.steps.step("lock-created")
+                return add
             } catch {
                 lastError = error
             }
@@ -34,7 +40,7 @@ extension Workspace {
     /// Copies a file into `tmp/`, hashing it on the way.
     func stage(_ add: PendingAdd, file: URL) throws -> ContentStore.Staged {
         do {
-            return try store.stage(from: file, token: "\(add.token).\(add.staged.count)")
+            return try store.stage(from: file, token: "\(add.token).\(add.staged.count)", steps: add.steps)
         } catch {
             abandon(add)
             throw ArchiveError.missing("FICHIER_ILLISIBLE", "lecture impossible (\(error))", subject: file.path)
@@ -44,7 +50,7 @@ extension Workspace {
     /// Writes bytes into `tmp/`.
     func stage(_ add: PendingAdd, data: Data) throws -> ContentStore.Staged {
         do {
-            return try store.stage(data: data, token: "\(add.token).\(add.staged.count)")
+            return try store.stage(data: data, token: "\(add.token).\(add.staged.count)", steps: add.steps)
         } catch {
             abandon(add)
             throw ArchiveError.io("écriture dans l'espace de travail impossible", subject: store.tmp.path, underlying: error)
@@ -61,10 +67,13 @@ extension Workspace {
                     try db.execute(sql: "INSERT INTO store_journal (token, operation, sha256, started_at) VALUES (?, 'ajout', ?, ?)",
                                    arguments: ["\(add.token).\(index)", item.file.sha256, Timestamp.string(now)])
                 }
+                add.steps.step("journal-inserted")
             }
             add.journaled = true
-            for item in add.staged { try store.install(item.file) }
+            add.steps.step("journal-committed")
+            for item in add.staged { try store.install(item.file, steps: add.steps) }
             let result = try database.write { db -> T in
+                add.steps.step("transaction-begun")
                 for item in add.staged {
                     guard FileManager.default.fileExists(atPath: store.url(for: item.file.sha256).path) else {
                         throw ArchiveError.io("fichier disparu pendant l'ajout", subject: ContentStore.relativePath(item.file.sha256),
@@ -73,12 +82,16 @@ extension Workspace {
                     try db.execute(sql: """
                         INSERT OR IGNORE INTO stored_file (sha256, size, media_type, stored_at) VALUES (?, ?, ?, ?)
                         """, arguments: [item.file.sha256, item.file.size, item.mediaType.value, Timestamp.string(now)])
+                    add.steps.step("stored-file-inserted")
                 }
                 let value = try register(db)
                 try db.execute(sql: "DELETE FROM store_journal WHERE token LIKE ?", arguments: ["\(add.token).%"])
+                add.steps.step("journal-cleared")
                 return value
             }
+            add.steps.step("committed")
             add.lock.release()
+            add.steps.step("lock-released")
             return result
         } catch {
             abandon(add)

@@ -35,17 +35,17 @@ struct ContentStore: Sendable {
     func lockURL(_ token: String) -> URL { tmp.appendingPathComponent("\(token).lock") }
 
     /// Copies `source` to `tmp/<token>.part`, hashing it in the same pass, and flushes it to disk.
-    func stage(from source: URL, token: String) throws -> Staged {
+    func stage(from source: URL, token: String, steps: WriteSteps? = nil) throws -> Staged {
         let url = partURL(token)
-        let written = try ContentStore.copy(from: source, to: url)
+        let written = try ContentStore.copy(from: source, to: url, steps: steps)
         return Staged(token: token, url: url, sha256: written.sha256, size: written.size, head: written.head)
     }
 
     /// Writes `data` to `tmp/<token>.part` and flushes it to disk.
-    func stage(data: Data, token: String) throws -> Staged {
+    func stage(data: Data, token: String, steps: WriteSteps? = nil) throws -> Staged {
         let url = partURL(token)
         var offset = 0
-        let written = try ContentStore.write(to: url) {
+        let written = try ContentStore.write(to: url, steps: steps) {
             guard offset < data.count else { return nil }
             let end = min(data.count, offset + ContentStore.chunkSize)
             defer { offset = end }
@@ -62,15 +62,16 @@ struct ContentStore: Sendable {
     }
 
     /// Copies a file, hashing it in the same pass, and flushes the copy to disk.
-    static func copy(from source: URL, to destination: URL) throws -> Written {
+    static func copy(from source: URL, to destination: URL, steps: WriteSteps? = nil) throws -> Written {
         let input = try FileHandle(forReadingFrom: source)
         defer { try? input.close() }
-        return try write(to: destination) { try input.read(upToCount: chunkSize) }
+        return try write(to: destination, steps: steps) { try input.read(upToCount: chunkSize) }
     }
 
     /// Writes the chunks `next` returns to a new file, hashing them, and flushes it to disk.
-    static func write(to url: URL, next: () throws -> Data?) throws -> Written {
+    static func write(to url: URL, steps: WriteSteps? = nil, next: () throws -> Data?) throws -> Written {
         let output = try POSIXFile.createNew(url)
+        steps?.step("temp-opened")
         var hasher = SHA256()
         var size: Int64 = 0
         var head = Data()
@@ -80,9 +81,12 @@ struct ContentStore: Sendable {
                 if head.count < 16 { head.append(chunk.prefix(16 - head.count)) }
                 size += Int64(chunk.count)
                 try output.write(contentsOf: chunk)
+                if size == Int64(chunk.count) { steps?.step("temp-partial") }
             }
+            steps?.step("temp-written")
             try output.synchronize()
             try output.close()
+            steps?.step("temp-synced")
         } catch {
             try? output.close()
             POSIXFile.remove(url)
@@ -92,17 +96,20 @@ struct ContentStore: Sendable {
     }
 
     /// Moves a staged file into the store (read-only), or drops it when the store already has it.
-    func install(_ staged: Staged) throws {
+    func install(_ staged: Staged, steps: WriteSteps? = nil) throws {
         let destination = url(for: staged.sha256)
         let directory = destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try POSIXFile.makeReadOnly(staged.url)
+        steps?.step("blob-read-only")
         do {
-            try POSIXFile.move(staged.url, to: destination, replacing: false)
+            try POSIXFile.move(staged.url, to: destination, replacing: false) { steps?.step("blob-linked") }
+            steps?.step("temp-unlinked")
         } catch where POSIXFile.isExists(error) {
             POSIXFile.remove(staged.url)
         }
         try POSIXFile.sync(directory, directory: true)
+        steps?.step("blob-dir-synced")
     }
 
     /// The SHA-256 and size of a file, read in chunks.

@@ -31,12 +31,13 @@ enum POSIXFile {
     }
 
     /// Renames `from` to `to` atomically; with `replacing: false`, fails when `to` exists
-    /// (hard link then unlink, so an existing file is never clobbered).
-    static func move(_ from: URL, to: URL, replacing: Bool) throws {
+    /// (hard link then unlink, so an existing file is never clobbered; `linked` runs in between).
+    static func move(_ from: URL, to: URL, replacing: Bool, linked: () -> Void = {}) throws {
         if replacing {
             guard rename(from.path, to.path) == 0 else { throw Failure(operation: "rename", path: to.path, code: errno) }
         } else {
             guard link(from.path, to.path) == 0 else { throw Failure(operation: "link", path: to.path, code: errno) }
+            linked()
             unlink(from.path)
         }
     }

@@ -88,10 +88,11 @@ struct Recovery {
             """, arguments: [sha256, sha256]) ?? true
     }
 
-    /// Removes `tmp/<owner>.*` except the lock.
+    /// Removes `tmp/<owner>.*` except the lock, and the temporary output a `.sortie` note names.
     private func removeLeftovers(of owner: String) {
         let fm = FileManager.default
         for name in (try? fm.contentsOfDirectory(atPath: store.tmp.path)) ?? [] where name.hasPrefix(owner + ".") && !name.hasSuffix(".lock") {
+            store.removeNotedOutput(store.tmp.appendingPathComponent(name))
             try? fm.removeItem(at: store.tmp.appendingPathComponent(name))
         }
     }
