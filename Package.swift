@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "trame", targets: ["trame"]),
         .executable(name: "trame-web", targets: ["trame-web"]),
+        .library(name: "TrameDiagnostics", targets: ["TrameDiagnostics"]),
         .library(name: "TrameModel", targets: ["TrameModel"]),
         .library(name: "TrameFrench", targets: ["TrameFrench"]),
         .library(name: "TrameDocument", targets: ["TrameDocument"]),
@@ -30,18 +31,21 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
+        // One error vocabulary for every layer: located diagnostics with typed codes, their category,
+        // exit status and HTTP status, and French descriptions of system errors.
+        .target(name: "TrameDiagnostics", swiftSettings: swiftSettings),
         // French legal writing: numbers and amounts in letters, dates, ordinals, agreement, typography.
         .target(name: "TrameFrench", swiftSettings: swiftSettings),
         // Convention and dossier model: loading with source locations, schema, validation, sensitivity.
         .target(
             name: "TrameModel",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: ["TrameDiagnostics", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         // Document model and the ODT / DOCX / HTML writers.
         .target(
             name: "TrameDocument",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["TrameDiagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         // Template language: parsing, load-time checks against the model schema, rendering to documents.
@@ -114,8 +118,10 @@ let package = Package(
         .executableTarget(name: "trame-bench", dependencies: ["TrameModel", "TrameTemplates", "TrameDocument"],
                           path: "Benchmarks/PipelineBenchmark", swiftSettings: swiftSettings),
 
-        // Helpers shared by the test targets: locating the repository and the conformance tools.
-        .target(name: "TrameTestSupport", path: "Tests/TrameTestSupport", swiftSettings: swiftSettings),
+        // Helpers shared by the test targets: the conformance tools, tool gates, a document's text.
+        .target(name: "TrameTestSupport", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                path: "Tests/TrameTestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "TrameDiagnosticsTests", dependencies: ["TrameDiagnostics"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameFrenchTests", dependencies: ["TrameFrench"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameModelTests", dependencies: ["TrameModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "TrameDocumentTests", dependencies: ["TrameDocument", "TrameTestSupport"], swiftSettings: swiftSettings),
@@ -124,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "TrameArchiveTests",
             dependencies: [
-                "TrameArchive", "TrameModel",
+                "TrameArchive", "TrameModel", "TrameDiagnostics",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -134,11 +140,12 @@ let package = Package(
         .testTarget(
             name: "TrameWebTests",
             dependencies: [
-                "TrameWeb", "TrameAccounts", "TrameArchive", "TrameModel", "TrameTestSupport",
+                "TrameWeb", "TrameAccounts", "TrameArchive", "TrameModel", "TrameDiagnostics", "TrameTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel", "TrameTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameCLITests", dependencies: ["TrameCLI", "TrameModel", "TrameAssembly", "TrameTestSupport"],
+                    swiftSettings: swiftSettings),
     ]
 )

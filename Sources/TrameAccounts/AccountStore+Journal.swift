@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TrameDiagnostics
 
 /// One entry of the web journal: who did what, when, on which dossier. Never content: ids only.
 public struct JournalEntry: Sendable, Codable, Hashable {
@@ -24,13 +25,13 @@ public struct JournalEntry: Sendable, Codable, Hashable {
 extension AccountStore {
     /// Appends an entry to the journal (append-only: triggers refuse UPDATE and DELETE).
     public func record(actor: String, action: String, dossier: String? = nil, subject: String? = nil,
-                       detail: [String: String] = [:]) throws(AccountError) {
+                       detail: [String: String] = [:]) throws(Diagnostic) {
         let now = clock()
         try write { db in try Journal.append(db, at: now, actor: actor, action: action, dossier: dossier, subject: subject, detail: detail) }
     }
 
     /// The journal, newest first, optionally for one dossier.
-    public func journal(dossier: String? = nil, limit: Int = 500) throws(AccountError) -> [JournalEntry] {
+    public func journal(dossier: String? = nil, limit: Int = 500) throws(Diagnostic) -> [JournalEntry] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE (? IS NULL OR dossier = ?) ORDER BY seq DESC LIMIT ?",
                              arguments: [dossier, dossier, limit]).map { row in

@@ -9,8 +9,8 @@ extension AccountStore {
     ///
     /// A login with `maximumFailures` failures within `failureWindow` is refused without even
     /// checking the password; unknown logins are counted and timed like known ones.
-    /// - Throws: `AccountError` `TROP_DE_TENTATIVES` or `IDENTIFIANTS_INCORRECTS` (both `refused`).
-    public func signIn(login rawLogin: String, password: String, from address: String? = nil) throws(AccountError) -> Session {
+    /// - Throws: `Diagnostic` `TROP_DE_TENTATIVES` or `IDENTIFIANTS_INCORRECTS` (both `refused`).
+    public func signIn(login rawLogin: String, password: String, from address: String? = nil) throws(Diagnostic) -> Session {
         let login = rawLogin.trimmingCharacters(in: .whitespaces).lowercased()
         let now = clock()
         let windowStart = Stamp.string(now.addingTimeInterval(-policy.failureWindow))
@@ -24,7 +24,7 @@ extension AccountStore {
             let unlock = (oldest.map(Stamp.date) ?? now).addingTimeInterval(policy.failureWindow)
             let minutes = max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up)))
             try record(actor: login, action: "connexion-bloquee", detail: detail)
-            throw AccountError(.refused, "TROP_DE_TENTATIVES",
+            throw Diagnostic.error(.tropDeTentatives,
                                "trop de tentatives de connexion pour cet identifiant : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "")",
                                subject: login)
         }
@@ -37,7 +37,7 @@ extension AccountStore {
                 try db.execute(sql: "INSERT INTO echec_connexion (login, le) VALUES (?, ?)", arguments: [login, Stamp.string(now)])
                 try Journal.append(db, at: now, actor: login, action: "connexion-refusee", detail: detail)
             }
-            throw AccountError(.refused, "IDENTIFIANTS_INCORRECTS", "identifiant ou mot de passe incorrect")
+            throw Diagnostic.error(.identifiantsIncorrects, "identifiant ou mot de passe incorrect")
         }
         let account = Account(row: stored)
         let session = Session(token: RandomToken.make(), account: account, csrfToken: RandomToken.make(), createdAt: now,
@@ -55,7 +55,7 @@ extension AccountStore {
 
     /// The session of a cookie, extended by the idle timeout; nil when unknown or expired (an
     /// expired session is removed and the expiry logged).
-    public func session(token: String) throws(AccountError) -> Session? {
+    public func session(token: String) throws(Diagnostic) -> Session? {
         guard token.count == 64, token.allSatisfy(\.isHexDigit) else { return nil }
         let now = clock()
         let key = Self.stored(token)
@@ -80,7 +80,7 @@ extension AccountStore {
     }
 
     /// Ends a session (sign-out).
-    public func signOut(token: String) throws(AccountError) {
+    public func signOut(token: String) throws(Diagnostic) {
         let now = clock()
         let key = Self.stored(token)
         try write { db in

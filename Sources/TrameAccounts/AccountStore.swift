@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HummingbirdBcrypt
 import TrameArchive
+import TrameDiagnostics
 
 /// The partner accounts of a workspace, their sessions and the web journal, in
 /// `<workspace>/comptes.sqlite` (beside the archive's own database, never inside it).
@@ -34,11 +35,11 @@ public final class AccountStore: Sendable {
     ///   - cost: bcrypt cost of new password hashes (at least `minimumCost`).
     ///   - policy: session lifetimes and sign-in throttling.
     ///   - clock: the current time.
-    /// - Throws: `AccountError` `ESPACE_INTROUVABLE` when `directory` is no workspace, `io` otherwise.
+    /// - Throws: `Diagnostic` `ESPACE_INTROUVABLE` when `directory` is no workspace, `io` otherwise.
     public init(directory: URL, cost: UInt8 = AccountStore.defaultCost, policy: SessionPolicy = SessionPolicy(),
-                clock: @escaping Clock = { Date() }) throws(AccountError) {
+                clock: @escaping Clock = { Date() }) throws(Diagnostic) {
         guard Workspace.isWorkspace(directory) else {
-            throw AccountError(.usage, "ESPACE_INTROUVABLE",
+            throw Diagnostic.error(.espaceIntrouvable,
                                "aucun espace de travail Trame dans ce dossier ; créez-le avec « trame init \(directory.path) »",
                                subject: directory.path)
         }
@@ -55,7 +56,7 @@ public final class AccountStore: Sendable {
             if isNew { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
             try AccountSchema.migrator.migrate(database)
         } catch {
-            throw AccountError(.io, "BASE_COMPTES", "ouverture de la base des comptes impossible (\(error))", subject: path)
+            throw Diagnostic.error(.baseComptes, "ouverture de la base des comptes impossible (\(error))", subject: path)
         }
     }
 
@@ -66,28 +67,28 @@ public final class AccountStore: Sendable {
     ///   - landlord: required for `bailleur`, refused otherwise.
     ///   - password: at least `Account.minimumPasswordLength` characters.
     ///   - createdBy: who creates it, for the journal.
-    /// - Throws: `AccountError` `IDENTIFIANT_INVALIDE`, `BAILLEUR_MANQUANT`, `BAILLEUR_INUTILE`,
+    /// - Throws: `Diagnostic` `IDENTIFIANT_INVALIDE`, `BAILLEUR_MANQUANT`, `BAILLEUR_INUTILE`,
     ///   `MOT_DE_PASSE_COURT`, `IDENTIFIANT_PRIS`.
     @discardableResult
-    public func add(login: String, role: Role, landlord: String?, password: String, createdBy: String) throws(AccountError) -> Account {
+    public func add(login: String, role: Role, landlord: String?, password: String, createdBy: String) throws(Diagnostic) -> Account {
         guard Account.isValidLogin(login) else {
-            throw AccountError(.usage, "IDENTIFIANT_INVALIDE",
+            throw Diagnostic.error(.identifiantInvalide,
                                "identifiant « \(login) » refusé : 2 à 40 caractères, minuscules sans accents, chiffres, « . », « _ » ou « - »")
         }
         if role == .bailleur, landlord?.isEmpty ?? true {
-            throw AccountError(.usage, "BAILLEUR_MANQUANT", "un compte « bailleur » doit indiquer son bailleur : --bailleur IDENTIFIANT (ex. bailleur-exemple-1)")
+            throw Diagnostic.error(.bailleurManquant, "un compte « bailleur » doit indiquer son bailleur : --bailleur IDENTIFIANT (ex. bailleur-exemple-1)")
         }
         if role != .bailleur, landlord != nil {
-            throw AccountError(.usage, "BAILLEUR_INUTILE", "--bailleur ne vaut que pour le rôle « bailleur »")
+            throw Diagnostic.error(.bailleurInutile, "--bailleur ne vaut que pour le rôle « bailleur »")
         }
         guard password.count >= Account.minimumPasswordLength else {
-            throw AccountError(.usage, "MOT_DE_PASSE_COURT", "mot de passe trop court : au moins \(Account.minimumPasswordLength) caractères")
+            throw Diagnostic.error(.motDePasseCourt, "mot de passe trop court : au moins \(Account.minimumPasswordLength) caractères")
         }
         let hash = Bcrypt.hash(password, cost: cost)
         let account = Account(login: login, role: role, landlord: landlord, createdAt: clock(), createdBy: createdBy)
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM compte WHERE login = ?", arguments: [login]) == true {
-                throw AccountError(.refused, "IDENTIFIANT_PRIS", "le compte « \(login) » existe déjà", subject: login)
+                throw Diagnostic.error(.identifiantPris, "le compte « \(login) » existe déjà", subject: login)
             }
             try db.execute(sql: "INSERT INTO compte (login, role, bailleur, hash, cree_le, cree_par) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [login, role.rawValue, landlord, hash, Stamp.string(account.createdAt), createdBy])
@@ -98,16 +99,16 @@ public final class AccountStore: Sendable {
     }
 
     /// Sets a new password; every open session of the account ends.
-    /// - Throws: `AccountError` `COMPTE_INCONNU`, `MOT_DE_PASSE_COURT`.
-    public func setPassword(login: String, password: String, by actor: String) throws(AccountError) {
+    /// - Throws: `Diagnostic` `COMPTE_INCONNU`, `MOT_DE_PASSE_COURT`.
+    public func setPassword(login: String, password: String, by actor: String) throws(Diagnostic) {
         guard password.count >= Account.minimumPasswordLength else {
-            throw AccountError(.usage, "MOT_DE_PASSE_COURT", "mot de passe trop court : au moins \(Account.minimumPasswordLength) caractères")
+            throw Diagnostic.error(.motDePasseCourt, "mot de passe trop court : au moins \(Account.minimumPasswordLength) caractères")
         }
         let hash = Bcrypt.hash(password, cost: cost)
         let now = clock()
         try write { db in
             try db.execute(sql: "UPDATE compte SET hash = ? WHERE login = ?", arguments: [hash, login])
-            guard db.changesCount == 1 else { throw AccountError(.refused, "COMPTE_INCONNU", "aucun compte « \(login) »", subject: login) }
+            guard db.changesCount == 1 else { throw Diagnostic.error(.compteInconnu, "aucun compte « \(login) »", subject: login) }
             try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login])
             try db.execute(sql: "DELETE FROM echec_connexion WHERE login = ?", arguments: [login])
             try Journal.append(db, at: now, actor: actor, action: "mot-de-passe", subject: login)
@@ -116,41 +117,41 @@ public final class AccountStore: Sendable {
 
     /// Disables an account (it can no longer sign in; its open sessions end) or enables it again.
     /// Accounts are never deleted: the journal keeps naming them.
-    /// - Throws: `AccountError` `COMPTE_INCONNU`.
-    public func setEnabled(_ enabled: Bool, login: String, by actor: String) throws(AccountError) {
+    /// - Throws: `Diagnostic` `COMPTE_INCONNU`.
+    public func setEnabled(_ enabled: Bool, login: String, by actor: String) throws(Diagnostic) {
         let now = clock()
         try write { db in
             try db.execute(sql: "UPDATE compte SET desactive_le = ? WHERE login = ?", arguments: [enabled ? nil : Stamp.string(now), login])
-            guard db.changesCount == 1 else { throw AccountError(.refused, "COMPTE_INCONNU", "aucun compte « \(login) »", subject: login) }
+            guard db.changesCount == 1 else { throw Diagnostic.error(.compteInconnu, "aucun compte « \(login) »", subject: login) }
             if !enabled { try db.execute(sql: "DELETE FROM session WHERE login = ?", arguments: [login]) }
             try Journal.append(db, at: now, actor: actor, action: enabled ? "compte-reactive" : "compte-desactive", subject: login)
         }
     }
 
     /// Every account, by login.
-    public func accounts() throws(AccountError) -> [Account] {
+    public func accounts() throws(Diagnostic) -> [Account] {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM compte ORDER BY login").map(Account.init(row:)) }
     }
 
     /// The account with this login, if any.
-    public func account(_ login: String) throws(AccountError) -> Account? {
+    public func account(_ login: String) throws(Diagnostic) -> Account? {
         try read { db in try Row.fetchOne(db, sql: "SELECT * FROM compte WHERE login = ?", arguments: [login]).map(Account.init(row:)) }
     }
 
     /// A hash to check unknown logins against, so that they take as long as known ones.
     var decoyHash: String { decoy.value(cost: cost) }
 
-    func read<T>(_ body: (Database) throws -> T) throws(AccountError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
         do { return try database.read(body) } catch { throw Self.wrap(error) }
     }
 
-    func write<T>(_ body: (Database) throws -> T) throws(AccountError) -> T {
+    func write<T>(_ body: (Database) throws -> T) throws(Diagnostic) -> T {
         do { return try database.write(body) } catch { throw Self.wrap(error) }
     }
 
-    static func wrap(_ error: any Error) -> AccountError {
-        if let error = error as? AccountError { return error }
-        return AccountError(.io, "BASE_COMPTES", "accès à la base des comptes impossible (\(error))")
+    static func wrap(_ error: any Error) -> Diagnostic {
+        if let error = error as? Diagnostic { return error }
+        return Diagnostic.error(.baseComptes, "accès à la base des comptes impossible (\(error))")
     }
 }
 

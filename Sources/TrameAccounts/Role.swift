@@ -37,11 +37,11 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     }
 
     /// Parses a role given on the command line.
-    /// - Throws: `AccountError` `ROLE_INCONNU` listing the roles.
-    public static func parse(_ text: String) throws(AccountError) -> Role {
+    /// - Throws: `Diagnostic` `ROLE_INCONNU` listing the roles.
+    public static func parse(_ text: String) throws(Diagnostic) -> Role {
         if let role = Role(rawValue: text) { return role }
         var message = "rôle « \(text) » inconnu ; rôles possibles : " + allCases.map(\.rawValue).joined(separator: ", ")
         if let near = Suggestions.nearest(to: text, among: allCases.map(\.rawValue)) { message += " ; vouliez-vous dire « \(near) » ?" }
-        throw AccountError(.usage, "ROLE_INCONNU", message)
+        throw Diagnostic.error(.roleInconnu, message)
     }
 }

@@ -18,7 +18,7 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
     /// Parses a kind given on the command line, with a French message listing the values.
     public static func parse(_ text: String) throws -> DocumentKind {
         if let kind = DocumentKind(rawValue: text) { return kind }
-        throw ArchiveError.usage("DOCUMENT_INCONNU",
+        throw Diagnostic.error(.documentInconnu,
                                  "type de document « \(text) » inconnu ; valeurs possibles : "
                                      + allCases.map(\.rawValue).joined(separator: ", "))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ZIPFoundation
+import TrameDiagnostics
 
 /// What `backup` or `restore` handled.
 public struct BackupSummary: Sendable, Codable, Hashable {
@@ -34,7 +35,7 @@ extension Workspace {
     /// Writes one consistent ZIP of the whole workspace, while it is in use: an online SQLite backup
     /// of the database (one snapshot) and of the accounts database, then every stored file the
     /// snapshot knows, each hash checked.
-    /// - Throws: `ArchiveError` `FICHIER_MODIFIE` when a stored file is damaged, `FICHIER_EXISTANT`.
+    /// - Throws: `Diagnostic` `FICHIER_MODIFIE` when a stored file is damaged, `FICHIER_EXISTANT`.
     public func backup(to output: URL, overwrite: Bool) throws -> BackupSummary {
         let add = try beginAdd(.backup)
         defer { abandon(add) }
@@ -52,7 +53,7 @@ extension Workspace {
             try copy.close()
             add.steps.step("snapshot-copied")
         } catch {
-            throw ArchiveError.io("copie de la base impossible", subject: snapshot.path, underlying: error)
+            throw Diagnostic.io("copie de la base impossible", subject: snapshot.path, underlying: error)
         }
         // The other databases of the workspace (the web app's accounts), copied the same consistent way.
         var auxiliaries: [(String, URL)] = []
@@ -66,7 +67,7 @@ extension Workspace {
                 try target.close()
                 try source.close()
             } catch {
-                throw ArchiveError.io("copie de \(name) impossible", subject: copy.path, underlying: error)
+                throw Diagnostic.io("copie de \(name) impossible", subject: copy.path, underlying: error)
             }
             auxiliaries.append((name, copy))
             add.steps.step("accounts-copied")
@@ -76,7 +77,7 @@ extension Workspace {
         try writeAtomically(to: output, overwrite: overwrite, for: add) { temporary in
             let archive: Archive
             do { archive = try Archive(url: temporary, accessMode: .create) } catch {
-                throw ArchiveError.io("création du fichier de sauvegarde impossible", subject: output.path, underlying: error)
+                throw Diagnostic.io("création du fichier de sauvegarde impossible", subject: output.path, underlying: error)
             }
             add.steps.step("zip-created")
             let encoder = JSONEncoder()
@@ -92,7 +93,7 @@ extension Workspace {
             for file in files {
                 let sha = try ZipWriting.addStoredFile(archive, path: ContentStore.relativePath(file.sha), source: store.url(for: file.sha))
                 guard sha == file.sha else {
-                    throw ArchiveError.data("FICHIER_MODIFIE", "fichier archivé altéré : sauvegarde refusée ; lancez « trame archive verify »",
+                    throw Diagnostic.error(.fichierModifie, "fichier archivé altéré : sauvegarde refusée ; lancez « trame archive verify »",
                                             subject: ContentStore.relativePath(file.sha))
                 }
                 add.steps.step("zip-file-added")
@@ -109,15 +110,15 @@ extension Workspace {
     /// temporary directory beside `directory` that is renamed into place at the end; the restored
     /// workspace is then opened (migrated if older) and verified.
     /// - Returns: the workspace, what was restored, and the verification of the result.
-    /// - Throws: `ArchiveError` `DOSSIER_NON_VIDE`, `SAUVEGARDE_INVALIDE`, `FICHIER_MODIFIE`, `FICHIER_INTROUVABLE`.
+    /// - Throws: `Diagnostic` `DOSSIER_NON_VIDE`, `SAUVEGARDE_INVALIDE`, `FICHIER_MODIFIE`, `FICHIER_INTROUVABLE`.
     public static func restore(from backup: URL, to directory: URL, actor: String, clock: @escaping Clock = { Date() })
         throws -> (workspace: Workspace, summary: BackupSummary, verification: VerificationReport) {
         let fm = FileManager.default
         guard fm.fileExists(atPath: backup.path) else {
-            throw ArchiveError.missing("FICHIER_INTROUVABLE", "sauvegarde introuvable", subject: backup.path)
+            throw Diagnostic.error(.fichierIntrouvable, "sauvegarde introuvable", subject: backup.path)
         }
         if fm.fileExists(atPath: directory.path), !((try? fm.contentsOfDirectory(atPath: directory.path))?.isEmpty ?? false) {
-            throw ArchiveError.data("DOSSIER_NON_VIDE", "la restauration se fait dans un dossier absent ou vide", subject: directory.path)
+            throw Diagnostic.error(.dossierNonVide, "la restauration se fait dans un dossier absent ou vide", subject: directory.path)
         }
         let staging = directory.deletingLastPathComponent().appendingPathComponent(".\(directory.lastPathComponent).restauration-\(UUID().uuidString)")
         do {
@@ -129,8 +130,8 @@ extension Workspace {
             return (workspace, summary, report)
         } catch {
             try? fm.removeItem(at: staging)
-            if let error = error as? ArchiveError { throw error }
-            throw ArchiveError.io("restauration impossible", subject: directory.path, underlying: error)
+            if let error = error as? Diagnostic { throw error }
+            throw Diagnostic.io("restauration impossible", subject: directory.path, underlying: error)
         }
     }
 }

@@ -19,15 +19,15 @@ extension Workspace {
     /// With an `audience`, the bundle holds only the documents that recipient may receive
     /// (`Audience.mayReceive`): a landlord bundle never holds a care, association or person's document.
     /// Each file's hash is checked as it is copied; the bundle is written atomically.
-    /// - Throws: `ArchiveError` `DOSSIER_INCONNU`, `RIEN_A_EXPORTER`, `FICHIER_MODIFIE`, `FICHIER_EXISTANT`.
+    /// - Throws: `Diagnostic` `DOSSIER_INCONNU`, `RIEN_A_EXPORTER`, `FICHIER_MODIFIE`, `FICHIER_EXISTANT`.
     public func export(ownerID: String, audience: Audience?, to output: URL, overwrite: Bool) throws -> ExportSummary {
         let all = try signedVersions(ownerID: ownerID)
         guard try currentRecord(.dossier, id: ownerID) != nil || currentRecord(.convention, id: ownerID) != nil else {
-            throw ArchiveError.data("DOSSIER_INCONNU", "dossier ou convention « \(ownerID) » absent de l'espace de travail")
+            throw Diagnostic.error(.dossierInconnu, "dossier ou convention « \(ownerID) » absent de l'espace de travail")
         }
         let chosen = all.filter { audience?.mayReceive($0.audience) ?? true }
         guard !chosen.isEmpty else {
-            throw ArchiveError.data("RIEN_A_EXPORTER", "aucun document signé de « \(ownerID) » \(audience.map { "destiné à « \($0.rawValue) »" } ?? "n'est archivé")")
+            throw Diagnostic.error(.rienAExporter, "aucun document signé de « \(ownerID) » \(audience.map { "destiné à « \($0.rawValue) »" } ?? "n'est archivé")")
         }
         let currentByKey = Dictionary(grouping: all, by: \.key).mapValues { $0.map(\.version).max() ?? 0 }
         let entries = chosen.map { ExportEntry(version: $0, path: Workspace.exportPath($0), current: currentByKey[$0.key] == $0.version) }
@@ -40,14 +40,14 @@ extension Workspace {
         try writeAtomically(to: output, overwrite: overwrite) { temporary in
             let archive: Archive
             do { archive = try Archive(url: temporary, accessMode: .create) } catch {
-                throw ArchiveError.io("création du fichier ZIP impossible", subject: output.path, underlying: error)
+                throw Diagnostic.io("création du fichier ZIP impossible", subject: output.path, underlying: error)
             }
             var sums: [String] = []
             for entry in entries {
                 let sha = try ZipWriting.addStoredFile(archive, path: entry.path, source: store.url(for: entry.version.sha256),
                                                        modified: Date(timeIntervalSince1970: 946_684_800))
                 guard sha == entry.version.sha256 else {
-                    throw ArchiveError.data("FICHIER_MODIFIE", "le fichier archivé de \(entry.version.ref) a été altéré : export refusé ; lancez « trame archive verify »",
+                    throw Diagnostic.error(.fichierModifie, "le fichier archivé de \(entry.version.ref) a été altéré : export refusé ; lancez « trame archive verify »",
                                             subject: ContentStore.relativePath(entry.version.sha256))
                 }
                 sums.append("\(sha)  \(entry.path)")

@@ -66,20 +66,20 @@ extension Workspace {
     ///     a recorded version. Nil: the current version.
     ///   - documentKind, audience, format: what it is, for whom, in which format (`odt`, `docx`, `html`, `pdf`).
     /// - Returns: the recorded document (the existing one when these bytes were already recorded for it).
-    /// - Throws: `ArchiveError` `DOSSIER_INCONNU`, `VERSION_SOURCE_INCONNUE`, `FICHIER_INTROUVABLE`.
+    /// - Throws: `Diagnostic` `DOSSIER_INCONNU`, `VERSION_SOURCE_INCONNUE`, `FICHIER_INTROUVABLE`.
     public func recordGenerated(fileURL: URL, manifestJSON: Data?, dossierID: String, sourceSHA256: String? = nil,
                                 documentKind: DocumentKind, audience: Audience, format: String) throws -> GeneratedDocument {
         guard FileManager.default.fileExists(atPath: fileURL.path) else {
-            throw ArchiveError.missing("FICHIER_INTROUVABLE", "document généré introuvable", subject: fileURL.path)
+            throw Diagnostic.error(.fichierIntrouvable, "document généré introuvable", subject: fileURL.path)
         }
         let ownerKind: OwnerKind = documentKind.isPartnershipDocument ? .convention : .dossier
         let versions = try recordVersions(ownerKind, id: dossierID)
         guard let current = versions.last else {
-            throw ArchiveError.data("DOSSIER_INCONNU", "\(ownerKind.french) « \(dossierID) » absent de l'espace de travail : ajoutez-le avec « trame \(ownerKind.rawValue) add »")
+            throw Diagnostic.error(.dossierInconnu, "\(ownerKind.french) « \(dossierID) » absent de l'espace de travail : ajoutez-le avec « trame \(ownerKind.rawValue) add »")
         }
         let source = sourceSHA256?.lowercased() ?? current.sha256
         guard versions.contains(where: { $0.sha256 == source }) else {
-            throw ArchiveError.data("VERSION_SOURCE_INCONNUE", "les données utilisées (SHA-256 \(source.prefix(12))…) ne sont aucune version enregistrée de « \(dossierID) » : ajoutez ce fichier avec « trame \(ownerKind.rawValue) add » avant de générer")
+            throw Diagnostic.error(.versionSourceInconnue, "les données utilisées (SHA-256 \(source.prefix(12))…) ne sont aucune version enregistrée de « \(dossierID) » : ajoutez ce fichier avec « trame \(ownerKind.rawValue) add » avant de générer")
         }
         let add = try beginAdd(.generatedAdd)
         let document = try stage(add, file: fileURL)

@@ -31,15 +31,15 @@ public struct PurgePlan: Sendable, Codable, Hashable {
 
 extension Workspace {
     /// Sets a convention's retention period (RGPD), in years after a household's last activity.
-    /// - Throws: `ArchiveError` `CONVENTION_INCONNUE` when no convention or dossier of the workspace names it.
+    /// - Throws: `Diagnostic` `CONVENTION_INCONNUE` when no convention or dossier of the workspace names it.
     public func setRetention(conventionID: String, years: Int) throws {
         guard (1...100).contains(years) else {
-            throw ArchiveError.usage("DUREE_CONSERVATION", "durée de conservation \(years) ans hors limites (1 à 100 ans)")
+            throw Diagnostic.error(.dureeConservation, "durée de conservation \(years) ans hors limites (1 à 100 ans)")
         }
         try write { db in
             let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM record_version WHERE convention_id = ? LIMIT 1", arguments: [conventionID]) ?? false
             guard known else {
-                throw ArchiveError.data("CONVENTION_INCONNUE", "convention « \(conventionID) » inconnue de l'espace de travail (ajoutez-la avec « trame convention add »)")
+                throw Diagnostic.error(.conventionInconnue, "convention « \(conventionID) » inconnue de l'espace de travail (ajoutez-la avec « trame convention add »)")
             }
             try db.execute(sql: """
                 INSERT INTO convention_setting (convention_id, retention_years, updated_by, updated_at) VALUES (?, ?, ?, ?)
@@ -66,7 +66,7 @@ extension Workspace {
     /// Removes the dossiers whose last activity is before `before` and older than their convention's
     /// retention period: every version, generated and signed document, and stored file. The only way
     /// anything is deleted. The audit log keeps the references and hashes, never the content.
-    /// - Throws: `ArchiveError` `CONSERVATION_NON_DEFINIE` when a dossier concerned has no retention period.
+    /// - Throws: `Diagnostic` `CONSERVATION_NON_DEFINIE` when a dossier concerned has no retention period.
     public func purge(before: CalendarDate) throws -> PurgePlan {
         let token = UUID().uuidString
         let result = try write { db -> PurgePlan in
@@ -93,7 +93,7 @@ extension Workspace {
         let pending = try read { db in try Row.fetchAll(db, sql: "SELECT token, sha256 FROM store_journal WHERE token LIKE ?", arguments: ["\(token).%"]) }
         for row in pending {
             do { try recovery.finishDeletion(token: row["token"], sha256: row["sha256"]) } catch {
-                throw ArchiveError.io("suppression des fichiers purgés inachevée (elle sera reprise à la prochaine ouverture)", subject: directory.path, underlying: error)
+                throw Diagnostic.io("suppression des fichiers purgés inachevée (elle sera reprise à la prochaine ouverture)", subject: directory.path, underlying: error)
             }
         }
         return result
@@ -110,7 +110,7 @@ extension Workspace {
         let settings = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT convention_id, retention_years FROM convention_setting WHERE retention_years IS NOT NULL")
             .map { ($0["convention_id"] as String, $0["retention_years"] as Int) })
         guard !settings.isEmpty else {
-            throw ArchiveError.data("CONSERVATION_NON_DEFINIE", "aucune durée de conservation n'est définie : « trame archive retention --convention ID --annees N » d'abord")
+            throw Diagnostic.error(.conservationNonDefinie, "aucune durée de conservation n'est définie : « trame archive retention --convention ID --annees N » d'abord")
         }
         let dossiers = try Row.fetchAll(db, sql: RecordVersion.select + """
              WHERE r.kind = 'dossier' AND r.version = (SELECT MAX(version) FROM record_version WHERE kind = 'dossier' AND record_id = r.record_id)
@@ -134,7 +134,7 @@ extension Workspace {
             }
             let convention = d.conventionID ?? ""
             guard let years = settings[convention] else {
-                throw ArchiveError.data("CONSERVATION_NON_DEFINIE", "le dossier « \(d.id) » relève de la convention « \(convention) », qui n'a pas de durée de conservation : « trame archive retention --convention \(convention) --annees N »")
+                throw Diagnostic.error(.conservationNonDefinie, "le dossier « \(d.id) » relève de la convention « \(convention) », qui n'a pas de durée de conservation : « trame archive retention --convention \(convention) --annees N »")
             }
             let limit = last.adding(months: 12 * years)
             guard limit <= today else {

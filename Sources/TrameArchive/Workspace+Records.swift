@@ -12,25 +12,25 @@ extension Workspace {
     /// - Parameters:
     ///   - data: the file's bytes, as they are.
     ///   - fileName: its name, for messages and listings.
-    /// - Throws: `ArchiveError` `FICHIER_NON_CONFORME` when the file does not pass the format checks.
+    /// - Throws: `Diagnostic` `FICHIER_NON_CONFORME` when the file does not pass the format checks.
     public func addRecord(data: Data, fileName: String) throws -> RecordAddResult {
         let loaded = ModelLoader.read(data: data, name: fileName)
         guard let fileKind = loaded.kind, let root = loaded.root, !loaded.diagnostics.hasErrors else {
-            throw ArchiveError.data("FICHIER_NON_CONFORME",
+            throw Diagnostic.error(.fichierNonConforme,
                                     "ce n'est pas une convention ou un dossier conforme au format ; vérifiez-le avec « trame check »",
                                     subject: fileName)
         }
         let kind: OwnerKind = fileKind == .dossier ? .dossier : .convention
         let id = (kind == .dossier ? root["dossier"]?.text : root["identifiant"]?.text) ?? ""
         guard !id.isEmpty, !id.contains("/"), !id.contains(where: \.isWhitespace) else {
-            throw ArchiveError.data("IDENTIFIANT", "identifiant « \(id) » inutilisable pour l'archive (vide, espace ou « / »)", subject: fileName)
+            throw Diagnostic.error(.identifiant, "identifiant « \(id) » inutilisable pour l'archive (vide, espace ou « / »)", subject: fileName)
         }
         let conventionID = kind == .dossier ? root["convention"]?.text : id
         let endDate = root["issue"]?["date"]?.date?.description
         let sha = Array(SHA256.hash(data: data)).hex
         let other: OwnerKind = kind == .dossier ? .convention : .dossier
         if try currentRecord(other, id: id) != nil {
-            throw ArchiveError.data("IDENTIFIANT_PRIS", "l'identifiant « \(id) » est déjà celui d'un\(other == .convention ? "e" : "") \(other.french) de l'espace de travail",
+            throw Diagnostic.error(.identifiantPris, "l'identifiant « \(id) » est déjà celui d'un\(other == .convention ? "e" : "") \(other.french) de l'espace de travail",
                                     subject: fileName)
         }
         if let current = try currentRecord(kind, id: id), current.sha256 == sha {
@@ -91,15 +91,15 @@ extension Workspace {
     }
 
     /// The stored file of a version (current when `version` is nil), for reading in place.
-    /// - Throws: `ArchiveError` `DOSSIER_INCONNU` or `VERSION_INCONNUE`.
+    /// - Throws: `Diagnostic` `DOSSIER_INCONNU` or `VERSION_INCONNUE`.
     public func recordFile(_ kind: OwnerKind, id: String, version: Int? = nil) throws -> (version: RecordVersion, url: URL) {
         let versions = try recordVersions(kind, id: id)
         guard let last = versions.last else {
-            throw ArchiveError.data(kind == .dossier ? "DOSSIER_INCONNU" : "CONVENTION_INCONNUE",
+            throw Diagnostic.error(kind == .dossier ? .dossierInconnu : .conventionInconnue,
                                     "\(kind.french) « \(id) » absent\(kind == .convention ? "e" : "") de l'espace de travail (voir « trame \(kind.rawValue) list »)")
         }
         guard let chosen = version.map({ n in versions.first { $0.version == n } }) ?? last else {
-            throw ArchiveError.data("VERSION_INCONNUE", "\(kind.french) « \(id) » : pas de version \(version ?? 0) (versions 1 à \(last.version))")
+            throw Diagnostic.error(.versionInconnue, "\(kind.french) « \(id) » : pas de version \(version ?? 0) (versions 1 à \(last.version))")
         }
         return (chosen, store.url(for: chosen.sha256))
     }
@@ -116,11 +116,11 @@ extension Workspace {
     /// Reads a small stored file and checks its hash.
     func storedBytes(sha256: String, url: URL) throws -> Data {
         guard let data = try? Data(contentsOf: url) else {
-            throw ArchiveError.data("FICHIER_MANQUANT", "fichier archivé introuvable ; lancez « trame archive verify »",
+            throw Diagnostic.error(.fichierManquant, "fichier archivé introuvable ; lancez « trame archive verify »",
                                     subject: ContentStore.relativePath(sha256))
         }
         guard Array(SHA256.hash(data: data)).hex == sha256 else {
-            throw ArchiveError.data("FICHIER_MODIFIE", "le fichier archivé a été altéré ; lancez « trame archive verify »",
+            throw Diagnostic.error(.fichierModifie, "le fichier archivé a été altéré ; lancez « trame archive verify »",
                                     subject: ContentStore.relativePath(sha256))
         }
         return data

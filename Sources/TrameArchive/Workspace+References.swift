@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TrameDiagnostics
 
 /// Something `trame archive show` and `get` can point at.
 public enum ArchivedItem: Sendable, Hashable {
@@ -33,7 +34,7 @@ extension Workspace {
     /// `MJ-2019-004/sous-location/v2`, `MJ-2019-004/sous-location` (the current version),
     /// `MJ-2019-004/evaluation/2019-09-26/v1`, `G12` (a generated document), or a SHA-256
     /// (whole, or its first 8 characters or more when they are unambiguous).
-    /// - Throws: `ArchiveError` `REFERENCE_INCONNUE` or `REFERENCE_AMBIGUE`.
+    /// - Throws: `Diagnostic` `REFERENCE_INCONNUE` or `REFERENCE_AMBIGUE`.
     public func resolve(_ ref: String) throws -> ArchivedItem {
         if let id = GeneratedDocument.id(fromRef: ref) {
             if let g = try generatedDocument(id: id) { return .generated(g) }
@@ -64,13 +65,13 @@ extension Workspace {
         let items = signed.map(ArchivedItem.signed) + generated.map(ArchivedItem.generated)
         guard let first = items.first else { throw unknown(ref) }
         guard Set(items.map(\.sha256)).count == 1 else {
-            throw ArchiveError.usage("REFERENCE_AMBIGUE", "l'empreinte « \(ref) » désigne plusieurs fichiers : \(items.map(\.ref).joined(separator: ", ")) ; donnez-en davantage de caractères")
+            throw Diagnostic.error(.referenceAmbigue, "l'empreinte « \(ref) » désigne plusieurs fichiers : \(items.map(\.ref).joined(separator: ", ")) ; donnez-en davantage de caractères")
         }
         return first
     }
 
-    private func unknown(_ ref: String) -> ArchiveError {
-        ArchiveError.data("REFERENCE_INCONNUE", "« \(ref) » ne désigne aucun document archivé (voir « trame archive log ») ; "
+    private func unknown(_ ref: String) -> Diagnostic {
+        Diagnostic.error(.referenceInconnue, "« \(ref) » ne désigne aucun document archivé (voir « trame archive log ») ; "
                               + "forme attendue : DOSSIER/DOCUMENT[/DATE]/vN, G12 ou une empreinte SHA-256")
     }
 
@@ -81,16 +82,16 @@ extension Workspace {
     ///
     /// The file is written under a temporary name in the target directory, flushed, then renamed:
     /// `output` is complete or absent. An existing `output` is kept unless `overwrite`.
-    /// - Throws: `ArchiveError` `FICHIER_EXISTANT`, `FICHIER_MODIFIE`, `FICHIER_MANQUANT`.
+    /// - Throws: `Diagnostic` `FICHIER_EXISTANT`, `FICHIER_MODIFIE`, `FICHIER_MANQUANT`.
     public func extract(_ item: ArchivedItem, to output: URL, overwrite: Bool) throws {
         try writeAtomically(to: output, overwrite: overwrite) { temporary in
             let source = store.url(for: item.sha256)
             guard FileManager.default.fileExists(atPath: source.path) else {
-                throw ArchiveError.data("FICHIER_MANQUANT", "fichier archivé introuvable ; lancez « trame archive verify »", subject: ContentStore.relativePath(item.sha256))
+                throw Diagnostic.error(.fichierManquant, "fichier archivé introuvable ; lancez « trame archive verify »", subject: ContentStore.relativePath(item.sha256))
             }
             let copied = try ContentStore.copy(from: source, to: temporary).sha256
             guard copied == item.sha256 else {
-                throw ArchiveError.data("FICHIER_MODIFIE", "le fichier archivé a été altéré (empreinte \(copied.prefix(12))… au lieu de \(item.sha256.prefix(12))…) ; lancez « trame archive verify »",
+                throw Diagnostic.error(.fichierModifie, "le fichier archivé a été altéré (empreinte \(copied.prefix(12))… au lieu de \(item.sha256.prefix(12))…) ; lancez « trame archive verify »",
                                         subject: ContentStore.relativePath(item.sha256))
             }
         }
@@ -104,11 +105,11 @@ extension Workspace {
     func writeAtomically(to output: URL, overwrite: Bool, for add: PendingAdd? = nil, _ body: (URL) throws -> Void) throws {
         let fm = FileManager.default
         if !overwrite, fm.fileExists(atPath: output.path) {
-            throw ArchiveError.data("FICHIER_EXISTANT", "le fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer", subject: output.path)
+            throw Diagnostic.error(.fichierExistant, "le fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer", subject: output.path)
         }
         let directory = output.deletingLastPathComponent()
         guard fm.fileExists(atPath: directory.path) else {
-            throw ArchiveError.missing("DOSSIER_INTROUVABLE", "dossier de destination introuvable", subject: directory.path)
+            throw Diagnostic.error(.dossierIntrouvable, "dossier de destination introuvable", subject: directory.path)
         }
         let temporary = directory.appendingPathComponent(".\(output.lastPathComponent).trame-\(UUID().uuidString)")
         let note = add.map { store.outputNoteURL($0.token) }
@@ -129,11 +130,11 @@ extension Workspace {
         } catch {
             POSIXFile.remove(temporary)
             if let note { POSIXFile.remove(note) }
-            if let error = error as? ArchiveError { throw error }
+            if let error = error as? Diagnostic { throw error }
             if POSIXFile.isExists(error) {
-                throw ArchiveError.data("FICHIER_EXISTANT", "le fichier existe déjà ; ajoutez --force pour le remplacer", subject: output.path)
+                throw Diagnostic.error(.fichierExistant, "le fichier existe déjà ; ajoutez --force pour le remplacer", subject: output.path)
             }
-            throw ArchiveError.io("écriture impossible", subject: output.path, underlying: error)
+            throw Diagnostic.io("écriture impossible", subject: output.path, underlying: error)
         }
     }
 }

@@ -8,12 +8,12 @@ extension Workspace {
     /// Versions are kept per (dossier, document kind[, evaluation date]); a new version supersedes
     /// the current one and must say why (`reason`). Adding is atomic: a crash leaves the complete
     /// version or nothing. Bytes already archived for the same document record nothing.
-    /// - Throws: `ArchiveError`: `FICHIER_INTROUVABLE` (missing input), `DOSSIER_INCONNU`,
+    /// - Throws: `Diagnostic`: `FICHIER_INTROUVABLE` (missing input), `DOSSIER_INCONNU`,
     ///   `DATE_FUTURE`, `DEJA_ARCHIVE`, `FORMAT_NON_ARCHIVABLE` (data), `MOTIF_MANQUANT`… (usage).
     public func addSigned(fileURL: URL, request: SignedDocumentRequest) throws -> SignedAddResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw ArchiveError.missing("FICHIER_INTROUVABLE", "fichier introuvable", subject: fileURL.path)
+            throw Diagnostic.error(.fichierIntrouvable, "fichier introuvable", subject: fileURL.path)
         }
         let checked = try check(request)
         let head = (try? FileHandle(forReadingFrom: fileURL)).flatMap { handle in
@@ -81,18 +81,18 @@ extension Workspace {
     /// Bytes already archived: nothing to do for the same document, refused for another one.
     private func sameBytes(_ existing: SignedVersion, key: String, fileURL: URL) throws -> SignedAddResult {
         guard existing.key == key else {
-            throw ArchiveError.data("DEJA_ARCHIVE", "ce fichier est déjà archivé sous \(existing.ref) ; un même fichier ne peut pas être archivé pour deux documents",
+            throw Diagnostic.error(.dejaArchive, "ce fichier est déjà archivé sous \(existing.ref) ; un même fichier ne peut pas être archivé pour deux documents",
                                     subject: fileURL.path)
         }
         return SignedAddResult(version: existing, isNew: false, supersedes: nil, warnings: [])
     }
 
-    private func missingReason(_ key: String) -> ArchiveError {
-        ArchiveError.usage("MOTIF_MANQUANT", "\(key) a déjà une version signée : indiquez pourquoi la nouvelle la remplace, avec --reason « … » (renouvellement, avenant, correction…)")
+    private func missingReason(_ key: String) -> Diagnostic {
+        Diagnostic.error(.motifManquant, "\(key) a déjà une version signée : indiquez pourquoi la nouvelle la remplace, avec --reason « … » (renouvellement, avenant, correction…)")
     }
 
-    private func unsupportedFormat(_ fileURL: URL) -> ArchiveError {
-        ArchiveError.data("FORMAT_NON_ARCHIVABLE", "format non reconnu : l'archive des documents signés accepte les PDF et les scans PNG, JPEG ou TIFF",
+    private func unsupportedFormat(_ fileURL: URL) -> Diagnostic {
+        Diagnostic.error(.formatNonArchivable, "format non reconnu : l'archive des documents signés accepte les PDF et les scans PNG, JPEG ou TIFF",
                           subject: fileURL.path)
     }
 

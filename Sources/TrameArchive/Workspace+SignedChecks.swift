@@ -25,10 +25,10 @@ extension Workspace {
         let kind = request.documentKind
         let signatories = request.signatories.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         guard !signatories.isEmpty else {
-            throw ArchiveError.usage("SIGNATAIRE_MANQUANT", "indiquez au moins un signataire : --signatory « Prénom Nom (qualité) »")
+            throw Diagnostic.error(.signataireManquant, "indiquez au moins un signataire : --signatory « Prénom Nom (qualité) »")
         }
         guard request.signedOn <= today else {
-            throw ArchiveError.data("DATE_FUTURE", "date de signature \(request.signedOn) dans le futur (nous sommes le \(today))")
+            throw Diagnostic.error(.dateFuture, "date de signature \(request.signedOn) dans le futur (nous sommes le \(today))")
         }
         let ownerKind: OwnerKind
         if try currentRecord(.dossier, id: request.ownerID) != nil {
@@ -36,14 +36,14 @@ extension Workspace {
         } else if try currentRecord(.convention, id: request.ownerID) != nil {
             ownerKind = .convention
         } else {
-            throw ArchiveError.data("DOSSIER_INCONNU", "dossier ou convention « \(request.ownerID) » absent de l'espace de travail ; "
+            throw Diagnostic.error(.dossierInconnu, "dossier ou convention « \(request.ownerID) » absent de l'espace de travail ; "
                                         + "ajoutez-le d'abord avec « trame dossier add » ou « trame convention add » (liste : « trame dossier list »)")
         }
         if kind.isPartnershipDocument, ownerKind == .dossier {
-            throw ArchiveError.data("DOCUMENT_DE_CONVENTION", "un document « \(kind.rawValue) » concerne tout le partenariat : archivez-le sous l'identifiant de la convention, pas sous le dossier « \(request.ownerID) »")
+            throw Diagnostic.error(.documentDeConvention, "un document « \(kind.rawValue) » concerne tout le partenariat : archivez-le sous l'identifiant de la convention, pas sous le dossier « \(request.ownerID) »")
         }
         if !kind.isPartnershipDocument, ownerKind == .convention {
-            throw ArchiveError.data("DOCUMENT_DE_DOSSIER", "un document « \(kind.rawValue) » concerne un ménage : archivez-le sous l'identifiant de son dossier, pas sous la convention « \(request.ownerID) »")
+            throw Diagnostic.error(.documentDeDossier, "un document « \(kind.rawValue) » concerne un ménage : archivez-le sous l'identifiant de son dossier, pas sous la convention « \(request.ownerID) »")
         }
         let reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         var checked = CheckedSignedRequest(ownerKind: ownerKind, audience: .soin, signatories: signatories,
@@ -52,13 +52,13 @@ extension Workspace {
             try checkEvaluation(request, into: &checked)
         } else {
             guard request.evaluationDate == nil, request.evaluationType == nil, request.recommendation == nil else {
-                throw ArchiveError.usage("OPTION_EVALUATION", "--evaluation-date, --evaluation-type et --recommendation ne valent que pour evaluation et evaluation-finale")
+                throw Diagnostic.error(.optionEvaluation, "--evaluation-date, --evaluation-type et --recommendation ne valent que pour evaluation et evaluation-finale")
             }
             // A signed document keeps the audience it was produced for: archiving a sub-tenant's or a
             // care copy "for the landlord" would put it into the landlord's export bundle.
             let expected = kind.defaultAudience ?? .soin
             if let asked = request.audience, asked != expected {
-                throw ArchiveError.usage("DESTINATAIRE", "un document « \(kind.rawValue) » s'archive pour son destinataire, « \(expected.rawValue) », pas « \(asked.rawValue) »")
+                throw Diagnostic.error(.destinataire, "un document « \(kind.rawValue) » s'archive pour son destinataire, « \(expected.rawValue) », pas « \(asked.rawValue) »")
             }
             checked.audience = expected
         }
@@ -68,24 +68,24 @@ extension Workspace {
 
     private func checkEvaluation(_ request: SignedDocumentRequest, into checked: inout CheckedSignedRequest) throws {
         guard let date = request.evaluationDate else {
-            throw ArchiveError.usage("DATE_EVALUATION_MANQUANTE", "indiquez la date de l'évaluation : --evaluation-date AAAA-MM-JJ")
+            throw Diagnostic.error(.dateEvaluationManquante, "indiquez la date de l'évaluation : --evaluation-date AAAA-MM-JJ")
         }
         guard let audience = request.audience, DocumentKind.evaluationAudiences.contains(audience) else {
-            throw ArchiveError.usage("DESTINATAIRE", "une évaluation s'archive pour un destinataire : --audience bailleur, association ou soin")
+            throw Diagnostic.error(.destinataire, "une évaluation s'archive pour un destinataire : --audience bailleur, association ou soin")
         }
         guard date <= request.signedOn else {
-            throw ArchiveError.data("DATES_EVALUATION", "évaluation du \(date) signée le \(request.signedOn) : la signature ne peut pas précéder l'évaluation")
+            throw Diagnostic.error(.datesEvaluation, "évaluation du \(date) signée le \(request.signedOn) : la signature ne peut pas précéder l'évaluation")
         }
         let expectedType = request.documentKind == .evaluationFinale ? "finale" : "semestrielle"
         if let type = request.evaluationType, type != expectedType {
-            throw ArchiveError.usage("TYPE_EVALUATION", "--evaluation-type \(type) ne correspond pas au document \(request.documentKind.rawValue) (type \(expectedType))")
+            throw Diagnostic.error(.typeEvaluation, "--evaluation-type \(type) ne correspond pas au document \(request.documentKind.rawValue) (type \(expectedType))")
         }
         if let r = request.recommendation {
             guard Workspace.recommendations.contains(r) else {
-                throw ArchiveError.usage("RECOMMANDATION_INCONNUE", "recommandation « \(r) » inconnue ; valeurs possibles : " + Workspace.recommendations.joined(separator: ", "))
+                throw Diagnostic.error(.recommandationInconnue, "recommandation « \(r) » inconnue ; valeurs possibles : " + Workspace.recommendations.joined(separator: ", "))
             }
             guard expectedType == "finale" else {
-                throw ArchiveError.usage("RECOMMANDATION", "seule une évaluation finale porte une recommandation")
+                throw Diagnostic.error(.recommandation, "seule une évaluation finale porte une recommandation")
             }
         }
         checked.audience = audience
@@ -101,23 +101,23 @@ extension Workspace {
             let dossier = Dossier(checked: root)
             let landlord = dossier.logement?.bailleur ?? ""
             guard dossier.hasSharingConsent(for: landlord, on: date), dossier.hasSharingConsent(for: landlord, on: CalendarDate.today()) else {
-                throw ArchiveError.data("CONSENTEMENT_ABSENT", "copie du bailleur refusée : le dossier (version \(record.version)) n'enregistre pas de consentement de la personne au partage avec « \(landlord) » en vigueur le \(date) et aujourd'hui")
+                throw Diagnostic.error(.consentementAbsent, "copie du bailleur refusée : le dossier (version \(record.version)) n'enregistre pas de consentement de la personne au partage avec « \(landlord) » en vigueur le \(date) et aujourd'hui")
             }
         }
         if let recorded {
             if let type = recorded["type"]?.text, type != expectedType {
-                throw ArchiveError.data("EVALUATION_DIFFERENTE", "le dossier (version \(record.version)) décrit l'évaluation du \(date) comme « \(type) », pas « \(expectedType) »")
+                throw Diagnostic.error(.evaluationDifferente, "le dossier (version \(record.version)) décrit l'évaluation du \(date) comme « \(type) », pas « \(expectedType) »")
             }
             let inDossier = recorded["recommandation"]?.text
             if let given = request.recommendation, let inDossier, given != inDossier {
-                throw ArchiveError.data("EVALUATION_DIFFERENTE", "le dossier (version \(record.version)) recommande « \(inDossier) » pour l'évaluation du \(date), pas « \(given) »")
+                throw Diagnostic.error(.evaluationDifferente, "le dossier (version \(record.version)) recommande « \(inDossier) » pour l'évaluation du \(date), pas « \(given) »")
             }
             if expectedType == "finale" { checked.recommendation = request.recommendation ?? inDossier }
         } else {
             checked.warnings.append("le dossier \(request.ownerID) (version \(record.version)) ne décrit pas d'évaluation du \(date) : mettez-le à jour avec « trame dossier add »")
         }
         if expectedType == "finale", checked.recommendation == nil {
-            throw ArchiveError.usage("RECOMMANDATION_MANQUANTE", "une évaluation finale porte une recommandation : --recommendation " + Workspace.recommendations.joined(separator: "|"))
+            throw Diagnostic.error(.recommandationManquante, "une évaluation finale porte une recommandation : --recommendation " + Workspace.recommendations.joined(separator: "|"))
         }
     }
 
@@ -127,7 +127,7 @@ extension Workspace {
         var found: GeneratedDocument?
         if let id = GeneratedDocument.id(fromRef: text) {
             guard let doc = try generatedDocument(id: id) else {
-                throw ArchiveError.data("GENERE_INCONNU", "document généré « \(text) » absent de l'espace de travail")
+                throw Diagnostic.error(.genereInconnu, "document généré « \(text) » absent de l'espace de travail")
             }
             found = doc
         } else if isSHA256(text.lowercased()) {
@@ -135,7 +135,7 @@ extension Workspace {
         } else if FileManager.default.fileExists(atPath: text) {
             sha = try ContentStore.hash(URL(fileURLWithPath: text)).sha256
         } else {
-            throw ArchiveError.usage("GENERE_INVALIDE", "--generated attend une référence (G12), une empreinte SHA-256 ou le chemin du document généré ou de son manifeste")
+            throw Diagnostic.error(.genereInvalide, "--generated attend une référence (G12), une empreinte SHA-256 ou le chemin du document généré ou de son manifeste")
         }
         if let sha { found = try generatedDocument(sha256: sha) }
         guard let found else {
@@ -144,13 +144,13 @@ extension Workspace {
             return
         }
         guard found.ownerID == request.ownerID else {
-            throw ArchiveError.data("GENERE_AUTRE_DOSSIER", "le document généré \(found.ref) concerne « \(found.ownerID) », pas « \(request.ownerID) »")
+            throw Diagnostic.error(.genereAutreDossier, "le document généré \(found.ref) concerne « \(found.ownerID) », pas « \(request.ownerID) »")
         }
         guard found.documentKind == request.documentKind else {
-            throw ArchiveError.data("GENERE_AUTRE_DOCUMENT", "le document généré \(found.ref) est un « \(found.documentKind.rawValue) », pas un « \(request.documentKind.rawValue) »")
+            throw Diagnostic.error(.genereAutreDocument, "le document généré \(found.ref) est un « \(found.documentKind.rawValue) », pas un « \(request.documentKind.rawValue) »")
         }
         guard found.audience == checked.audience else {
-            throw ArchiveError.data("GENERE_AUTRE_DESTINATAIRE", "le document généré \(found.ref) a été produit pour « \(found.audience.rawValue) », pas pour « \(checked.audience.rawValue) »")
+            throw Diagnostic.error(.genereAutreDestinataire, "le document généré \(found.ref) a été produit pour « \(found.audience.rawValue) », pas pour « \(checked.audience.rawValue) »")
         }
         checked.generatedID = found.id
         checked.generatedSHA256 = found.sha256

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TrameDiagnostics
 
 /// An add in progress: it holds `tmp/<token>.lock` from the first byte written to the commit.
 final class PendingAdd {
@@ -33,7 +34,7 @@ extension Workspace {
                 lastError = error
             }
         }
-        throw ArchiveError.io("écriture dans l'espace de travail impossible", subject: store.tmp.path,
+        throw Diagnostic.io("écriture dans l'espace de travail impossible", subject: store.tmp.path,
                               underlying: lastError ?? CocoaError(.fileWriteUnknown))
     }
 
@@ -43,7 +44,7 @@ extension Workspace {
             return try store.stage(from: file, token: "\(add.token).\(add.staged.count)", steps: add.steps)
         } catch {
             abandon(add)
-            throw ArchiveError.missing("FICHIER_ILLISIBLE", "lecture impossible (\(error))", subject: file.path)
+            throw Diagnostic.error(.fichierIllisible, "lecture impossible (\(error))", subject: file.path)
         }
     }
 
@@ -53,7 +54,7 @@ extension Workspace {
             return try store.stage(data: data, token: "\(add.token).\(add.staged.count)", steps: add.steps)
         } catch {
             abandon(add)
-            throw ArchiveError.io("écriture dans l'espace de travail impossible", subject: store.tmp.path, underlying: error)
+            throw Diagnostic.io("écriture dans l'espace de travail impossible", subject: store.tmp.path, underlying: error)
         }
     }
 
@@ -76,7 +77,7 @@ extension Workspace {
                 add.steps.step("transaction-begun")
                 for item in add.staged {
                     guard FileManager.default.fileExists(atPath: store.url(for: item.file.sha256).path) else {
-                        throw ArchiveError.io("fichier disparu pendant l'ajout", subject: ContentStore.relativePath(item.file.sha256),
+                        throw Diagnostic.io("fichier disparu pendant l'ajout", subject: ContentStore.relativePath(item.file.sha256),
                                               underlying: CocoaError(.fileNoSuchFile))
                     }
                     try db.execute(sql: """
@@ -95,8 +96,8 @@ extension Workspace {
             return result
         } catch {
             abandon(add)
-            if let error = error as? ArchiveError { throw error }
-            throw ArchiveError.io("enregistrement dans l'espace de travail impossible", subject: directory.path, underlying: error)
+            if let error = error as? Diagnostic { throw error }
+            throw Diagnostic.io("enregistrement dans l'espace de travail impossible", subject: directory.path, underlying: error)
         }
     }
 
@@ -114,15 +115,15 @@ extension Workspace {
 
     /// Reads in a snapshot, with database errors reported in French.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try database.read(body) } catch let error as ArchiveError { throw error } catch {
-            throw ArchiveError.io("lecture de la base de l'espace de travail impossible", subject: directory.path, underlying: error)
+        do { return try database.read(body) } catch let error as Diagnostic { throw error } catch {
+            throw Diagnostic.io("lecture de la base de l'espace de travail impossible", subject: directory.path, underlying: error)
         }
     }
 
     /// Writes in one immediate transaction, with database errors reported in French.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try database.write(body) } catch let error as ArchiveError { throw error } catch {
-            throw ArchiveError.io("écriture dans la base de l'espace de travail impossible", subject: directory.path, underlying: error)
+        do { return try database.write(body) } catch let error as Diagnostic { throw error } catch {
+            throw Diagnostic.io("écriture dans la base de l'espace de travail impossible", subject: directory.path, underlying: error)
         }
     }
 }

@@ -1,25 +1,21 @@
 import Foundation
 import GRDB
+import TrameDiagnostics
 
-/// One problem found by `verify`.
-public struct VerificationProblem: Sendable, Codable, Hashable, CustomStringConvertible {
-    /// `FICHIER_MODIFIE`, `FICHIER_MANQUANT`, `FICHIER_ORPHELIN`, `LIGNE_SANS_FICHIER`,
-    /// `FICHIER_NON_REFERENCE`, `VERSION_MANQUANTE`, `VERSION_DISPARUE`, `JOURNAL_AUDIT_INCOMPLET`, `BASE_CORROMPUE`.
-    public let code: String
-    /// The stored file (`objets/…`) or database row concerned.
-    public let subject: String
-    /// In French.
-    public let message: String
-
-    /// `SUBJECT: erreur [CODE] message`.
-    public var description: String { "\(subject): erreur [\(code)] \(message)" }
+extension Diagnostic {
+    /// A problem `verify` found on a stored file (`objets/…`) or a database row: `FICHIER_MODIFIE`,
+    /// `FICHIER_MANQUANT`, `FICHIER_ORPHELIN`, `LIGNE_SANS_FICHIER`, `FICHIER_NON_REFERENCE`,
+    /// `VERSION_MANQUANTE`, `VERSION_DISPARUE`, `JOURNAL_AUDIT_INCOMPLET`, `BASE_CORROMPUE`.
+    init(code: DiagnosticCode, subject: String, message: String) {
+        self.init(.error, code, message, subject: subject)
+    }
 }
 
 /// The outcome of `verify`.
 public struct VerificationReport: Sendable, Codable, Hashable {
     public let filesChecked: Int
     public let bytesChecked: Int64
-    public let problems: [VerificationProblem]
+    public let problems: [Diagnostic]
     public var isClean: Bool { problems.isEmpty }
 }
 
@@ -36,25 +32,25 @@ extension Workspace {
             let path = ContentStore.relativePath(sha)
             let url = store.url(for: sha)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                problems.append(.init(code: "FICHIER_MANQUANT", subject: path, message: "fichier archivé absent du dépôt"))
+                problems.append(.init(code: .fichierManquant, subject: path, message: "fichier archivé absent du dépôt"))
                 continue
             }
             do {
                 let actual = try ContentStore.hash(url)
                 bytes += actual.size
                 if actual.sha256 != sha || actual.size != size {
-                    problems.append(.init(code: "FICHIER_MODIFIE", subject: path,
+                    problems.append(.init(code: .fichierModifie, subject: path,
                                           message: "contenu modifié : empreinte \(actual.sha256.prefix(16))…, \(actual.size) octets (attendu \(size) octets)"))
                 }
             } catch {
-                problems.append(.init(code: "FICHIER_MANQUANT", subject: path, message: "fichier archivé illisible (\(error))"))
+                problems.append(.init(code: .fichierManquant, subject: path, message: "fichier archivé illisible (\(error))"))
             }
         }
         for path in listed {
             let name = (path as NSString).lastPathComponent
             let expected = isSHA256(name) ? ContentStore.relativePath(name) : ""
             if path != expected || (snapshot.storedFiles[name] == nil && !snapshot.inFlight.contains(name)) {
-                problems.append(.init(code: "FICHIER_ORPHELIN", subject: path, message: "fichier présent dans le dépôt mais inconnu de la base"))
+                problems.append(.init(code: .fichierOrphelin, subject: path, message: "fichier présent dans le dépôt mais inconnu de la base"))
             }
         }
         let report = VerificationReport(filesChecked: snapshot.storedFiles.count, bytesChecked: bytes, problems: problems)
@@ -67,12 +63,12 @@ extension Workspace {
 private struct VerificationSnapshot {
     var storedFiles: [String: Int64] = [:]
     var inFlight: Set<String> = []
-    var databaseProblems: [VerificationProblem] = []
+    var databaseProblems: [Diagnostic] = []
 
     init(_ db: Database) throws {
         let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
         if integrity != ["ok"] {
-            databaseProblems.append(.init(code: "BASE_CORROMPUE", subject: Workspace.databaseFileName, message: integrity.prefix(5).joined(separator: " ; ")))
+            databaseProblems.append(.init(code: .baseCorrompue, subject: Workspace.databaseFileName, message: integrity.prefix(5).joined(separator: " ; ")))
         }
         for row in try Row.fetchAll(db, sql: "SELECT sha256, size FROM stored_file") { storedFiles[row["sha256"]] = row["size"] }
         inFlight = Set(try String.fetchAll(db, sql: "SELECT sha256 FROM store_journal WHERE operation = 'ajout'"))
@@ -94,12 +90,12 @@ private struct VerificationSnapshot {
             let sha: String = row["sha256"]
             used.insert(sha)
             if storedFiles[sha] == nil {
-                databaseProblems.append(.init(code: "LIGNE_SANS_FICHIER", subject: "\(row["t"] as String) #\(row["id"] as Int64)",
+                databaseProblems.append(.init(code: .ligneSansFichier, subject: "\(row["t"] as String) #\(row["id"] as Int64)",
                                               message: "la ligne désigne un fichier \(sha.prefix(16))… que la base ne connaît pas"))
             }
         }
         for sha in storedFiles.keys.sorted() where !used.contains(sha) {
-            databaseProblems.append(.init(code: "FICHIER_NON_REFERENCE", subject: ContentStore.relativePath(sha),
+            databaseProblems.append(.init(code: .fichierNonReference, subject: ContentStore.relativePath(sha),
                                           message: "fichier enregistré qu'aucune version ne désigne (ligne supprimée ?)"))
         }
     }
@@ -113,7 +109,7 @@ private struct VerificationSnapshot {
             SELECT kind || '/' || record_id, COUNT(*), MAX(version) FROM record_version GROUP BY kind, record_id
             """)
         for row in chains where (row["n"] as Int) != (row["top"] as Int) {
-            databaseProblems.append(.init(code: "VERSION_MANQUANTE", subject: row["chain"],
+            databaseProblems.append(.init(code: .versionManquante, subject: row["chain"],
                                           message: "\(row["n"] as Int) versions pour une dernière version v\(row["top"] as Int) : une version a disparu"))
         }
     }
@@ -136,13 +132,13 @@ private struct VerificationSnapshot {
         for row in added {
             let subject: String = row["subject"]
             if !current.contains(subject), !purged.contains(subject) {
-                databaseProblems.append(.init(code: "VERSION_DISPARUE", subject: subject,
+                databaseProblems.append(.init(code: .versionDisparue, subject: subject,
                                               message: "ajout consigné au journal d'audit (n° \(row["seq"] as Int64)) mais absent de la base, sans purge"))
             }
         }
         let seqs = try Row.fetchOne(db, sql: "SELECT COUNT(*) AS n, COALESCE(MAX(seq), 0) AS top FROM audit_event")
         if let seqs, (seqs["n"] as Int64) != (seqs["top"] as Int64) {
-            databaseProblems.append(.init(code: "JOURNAL_AUDIT_INCOMPLET", subject: "audit_event",
+            databaseProblems.append(.init(code: .journalAuditIncomplet, subject: "audit_event",
                                           message: "\(seqs["n"] as Int64) entrées pour un dernier numéro \(seqs["top"] as Int64) : des entrées ont été supprimées"))
         }
     }

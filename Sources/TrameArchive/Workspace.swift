@@ -31,10 +31,10 @@ public final class Workspace: Sendable {
     }
 
     /// Opens the workspace in `directory`.
-    /// - Throws: `ArchiveError` (`ESPACE_INTROUVABLE`) when there is none.
+    /// - Throws: `Diagnostic` (`ESPACE_INTROUVABLE`) when there is none.
     public static func open(at directory: URL, actor: String, clock: @escaping Clock = { Date() }) throws -> Workspace {
         guard isWorkspace(directory) else {
-            throw ArchiveError.missing("ESPACE_INTROUVABLE",
+            throw Diagnostic.error(.espaceIntrouvable,
                                        "aucun espace de travail Trame dans ce dossier ; créez-le avec « trame init \(directory.path) »",
                                        subject: directory.path)
         }
@@ -43,7 +43,7 @@ public final class Workspace: Sendable {
 
     /// Creates a workspace in `directory` (absent or empty), or opens the one already there.
     /// - Returns: the workspace, and whether it was created.
-    /// - Throws: `ArchiveError` (`DOSSIER_NON_VIDE`) when the directory holds other files.
+    /// - Throws: `Diagnostic` (`DOSSIER_NON_VIDE`) when the directory holds other files.
     public static func create(at directory: URL, actor: String, clock: @escaping Clock = { Date() }) throws -> (workspace: Workspace, created: Bool) {
         if isWorkspace(directory) { return (try Workspace(directory: directory, actor: actor, clock: clock), false) }
         let fm = FileManager.default
@@ -51,7 +51,7 @@ public final class Workspace: Sendable {
         if fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) {
             let entries = (try? fm.contentsOfDirectory(atPath: directory.path)) ?? []
             guard isDirectory.boolValue, entries.isEmpty else {
-                throw ArchiveError.data("DOSSIER_NON_VIDE",
+                throw Diagnostic.error(.dossierNonVide,
                                         "ce dossier existe et n'est pas un espace de travail Trame vide ; choisissez un dossier neuf",
                                         subject: directory.path)
             }
@@ -59,7 +59,7 @@ public final class Workspace: Sendable {
         do {
             try ContentStore(root: directory).createDirectories()
         } catch {
-            throw ArchiveError.io("création de l'espace de travail impossible", subject: directory.path, underlying: error)
+            throw Diagnostic.io("création de l'espace de travail impossible", subject: directory.path, underlying: error)
         }
         let workspace = try Workspace(directory: directory, actor: actor, clock: clock)
         try workspace.database.write { db in
@@ -81,7 +81,7 @@ public final class Workspace: Sendable {
             database = try DatabasePool(path: self.directory.appendingPathComponent(Workspace.databaseFileName).path,
                                         configuration: config)
         } catch {
-            throw ArchiveError.io("ouverture de la base de l'espace de travail impossible",
+            throw Diagnostic.io("ouverture de la base de l'espace de travail impossible",
                                   subject: directory.appendingPathComponent(Workspace.databaseFileName).path, underlying: error)
         }
         try Workspace.migrate(database, store: store, actor: actor, clock: clock, upTo: target)
@@ -105,7 +105,7 @@ public final class Workspace: Sendable {
                 }
             }
         } catch {
-            throw ArchiveError.io("mise à jour du schéma de l'espace de travail impossible", subject: store.root.path, underlying: error)
+            throw Diagnostic.io("mise à jour du schéma de l'espace de travail impossible", subject: store.root.path, underlying: error)
         }
     }
 

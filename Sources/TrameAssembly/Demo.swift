@@ -104,7 +104,7 @@ public struct DemoRun: Sendable {
             produced = try generator.generate(request)
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
-            guard !errors.isEmpty, errors.allSatisfy({ $0.code == "VALEUR_MANQUANTE" }) else {
+            guard !errors.isEmpty, errors.allSatisfy({ $0.code == .valeurManquante }) else {
                 return Outcome(subject: subject, document: request.document, date: request.date, audience: audience, files: [], isDraft: false,
                                missing: [], failure: errors.first?.headline ?? "échec")
             }

@@ -3,6 +3,8 @@ import TrameModel
 /// A file format a document can be produced in: the three writers, and PDF through LibreOffice.
 public enum ProducedFormat: String, CaseIterable, Sendable {
     case odt, docx, html, pdf
+    /// Plain text (review, golden files): not a document to hand out.
+    case txt
     public var fileExtension: String { rawValue }
 }
 

@@ -30,37 +30,37 @@ public struct Generator: Sendable {
     }
 
     /// Loads one version of a document's template (the latest by default).
-    public func template(_ document: String, version: Int? = nil) throws(AssemblyFailure) -> CompiledTemplate {
+    public func template(_ document: String, version: Int? = nil) throws(Diagnostics) -> CompiledTemplate {
         let versions = templateVersions(document)
         guard !versions.isEmpty else {
             var message = "document « \(document) » inconnu"
             if let near = Suggestions.nearest(to: document, among: availableDocuments) { message += " ; vouliez-vous dire « \(near) » ?" }
             message += " ; documents disponibles : " + availableDocuments.joined(separator: ", ")
-            throw AssemblyFailure(.data, message, code: "DOCUMENT_INCONNU")
+            throw Diagnostics(.error(.documentInconnu, message))
         }
         guard let chosen = version.map({ v in versions.first { $0.version == v } }) ?? versions.last else {
-            throw AssemblyFailure(.data, "la version \(version ?? 0) du gabarit « \(document) » n'existe pas (versions : "
-                                  + versions.map { String($0.version) }.joined(separator: ", ") + ")", code: "VERSION_GABARIT")
+            throw Diagnostics(.error(.versionGabarit, "la version \(version ?? 0) du gabarit « \(document) » n'existe pas (versions : "
+                                  + versions.map { String($0.version) }.joined(separator: ", ") + ")"))
         }
-        return try cache.template(at: chosen.path) { () throws(AssemblyFailure) -> CompiledTemplate in try Self.compile(chosen.path) }
+        return try cache.template(at: chosen.path) { () throws(Diagnostics) -> CompiledTemplate in try Self.compile(chosen.path) }
     }
 
     /// Reads and checks a template file; its problems become located diagnostics.
-    static func compile(_ path: String) throws(AssemblyFailure) -> CompiledTemplate {
+    static func compile(_ path: String) throws(Diagnostics) -> CompiledTemplate {
         do {
             return try TemplateLoader.load(path: path)
         } catch {
-            throw AssemblyFailure(.data, diagnostics: error.diagnostics, sources: sources(of: error.diagnostics))
+            throw Diagnostics(error.diagnostics, sources: sources(of: error.diagnostics))
         }
     }
 
     /// Renders a document from its input files.
-    public func generate(_ request: GenerationRequest) throws(AssemblyFailure) -> ProducedDocument {
+    public func generate(_ request: GenerationRequest) throws(Diagnostics) -> ProducedDocument {
         var request = request
         let rule = DocumentCatalog.rule(for: request.document)
         if request.blank {
             guard let form = rule.blankForm else {
-                throw AssemblyFailure(.data, "--blank ne s'applique qu'aux évaluations (evaluation, evaluation-finale)", code: "FORMULAIRE_INCONNU")
+                throw Diagnostics(.error(.formulaireInconnu, "--blank ne s'applique qu'aux évaluations (evaluation, evaluation-finale)"))
             }
             request.document = form
         }
@@ -68,7 +68,7 @@ public struct Generator: Sendable {
         let audience = try chooseAudience(request, latest, rule: request.blank ? DocumentRule() : rule)
         if latest.audience == .partenaires {
             guard let conventionPath = request.conventionPath else {
-                throw AssemblyFailure(.data, "le document « \(request.document) » porte sur le partenariat : indiquez --convention FICHIER", code: "CONVENTION_REQUISE")
+                throw Diagnostics(.error(.conventionRequise, "le document « \(request.document) » porte sur le partenariat : indiquez --convention FICHIER"))
             }
             let files = try CaseFiles.load(conventionPath: conventionPath)
             let context = ContextBuilder.conventionContext(convention: files.convention.root!, audience: audience, draft: request.draft)
@@ -76,12 +76,12 @@ public struct Generator: Sendable {
                               subject: files.convention.root?["identifiant"]?.text ?? "convention", event: nil)
         }
         guard let dossierPath = request.dossierPath else {
-            throw AssemblyFailure(.data, "le document « \(request.document) » porte sur un ménage : indiquez --dossier FICHIER", code: "DOSSIER_REQUIS")
+            throw Diagnostics(.error(.dossierRequis, "le document « \(request.document) » porte sur un ménage : indiquez --dossier FICHIER"))
         }
         let files = try CaseFiles.load(dossierPath: dossierPath, conventionOverride: request.conventionPath)
         let dossier = Dossier(checked: files.dossier!.root!)
         if rule.requiresTripartite, dossier.sousLocation?.conventionTripartite != true {
-            throw AssemblyFailure(.data, "le document « \(request.document) » ne concerne que les sous-locations avec convention tripartite (CCH L442-8-3) ; le dossier \(dossier.id) n'en prévoit pas (sous_location.convention_tripartite: false)", code: "SANS_CONVENTION_TRIPARTITE")
+            throw Diagnostics(.error(.sansConventionTripartite, "le document « \(request.document) » ne concerne que les sous-locations avec convention tripartite (CCH L442-8-3) ; le dossier \(dossier.id) n'en prévoit pas (sous_location.convention_tripartite: false)"))
         }
         let (selection, event) = try select(rule.selection, date: request.date, in: dossier, document: request.document)
         var dossierData = files.dossier!.root!
@@ -93,7 +93,7 @@ public struct Generator: Sendable {
                 dossier.hasSharingConsent(for: landlord, on: day) && (request.today.map { dossier.hasSharingConsent(for: landlord, on: $0) } ?? true)
             }
             if case .evaluation = rule.selection, let day = event, !consented(on: day) {
-                throw AssemblyFailure(.data, "copie pour le bailleur refusée : le dossier \(dossier.id) n'enregistre aucun consentement de la personne au partage d'informations (périmètre « partage ») avec « \(landlord) » en vigueur le \(FrenchDate.long(year: day.year, month: day.month, day: day.day))\(request.today.map { " et aujourd'hui (\(FrenchDate.long(year: $0.year, month: $0.month, day: $0.day)))" } ?? "") ; seule la partie partagée peut lui être transmise, et seulement avec ce consentement (CSP L1110-4)", code: "CONSENTEMENT_ABSENT")
+                throw Diagnostics(.error(.consentementAbsent, "copie pour le bailleur refusée : le dossier \(dossier.id) n'enregistre aucun consentement de la personne au partage d'informations (périmètre « partage ») avec « \(landlord) » en vigueur le \(FrenchDate.long(year: day.year, month: day.month, day: day.day))\(request.today.map { " et aujourd'hui (\(FrenchDate.long(year: $0.year, month: $0.month, day: $0.day)))" } ?? "") ; seule la partie partagée peut lui être transmise, et seulement avec ce consentement (CSP L1110-4)"))
             }
             // The shared part of each evaluation reaches a landlord document only if the consent covers that evaluation.
             dossierData = DataPruning.sharedParts(of: dossierData, keptWhere: consented(on:))
@@ -103,18 +103,18 @@ public struct Generator: Sendable {
         return try render(request, latest, context: context, audience: audience, files: files, subject: dossier.id, event: event)
     }
 
-    private func chooseAudience(_ request: GenerationRequest, _ template: CompiledTemplate, rule: DocumentRule) throws(AssemblyFailure) -> Audience {
+    private func chooseAudience(_ request: GenerationRequest, _ template: CompiledTemplate, rule: DocumentRule) throws(Diagnostics) -> Audience {
         let defaultAudience = template.audience ?? .partenaires
         guard let asked = request.audience, asked != defaultAudience else { return defaultAudience }
         guard let allowed = rule.audiences, allowed.contains(asked) else {
             let possible = (rule.audiences ?? [defaultAudience]).map(\.rawValue).joined(separator: ", ")
-            throw AssemblyFailure(.data, "le document « \(request.document) » ne peut pas être produit pour « \(asked.rawValue) » ; destinataires possibles : \(possible)", code: "DESTINATAIRE_REFUSE")
+            throw Diagnostics(.error(.destinataireRefuse, "le document « \(request.document) » ne peut pas être produit pour « \(asked.rawValue) » ; destinataires possibles : \(possible)"))
         }
         return asked
     }
 
     private func select(_ selection: DocumentRule.Selection, date: CalendarDate?, in dossier: Dossier,
-                        document: String) throws(AssemblyFailure) -> (ContextBuilder.Selection, CalendarDate?) {
+                        document: String) throws(Diagnostics) -> (ContextBuilder.Selection, CalendarDate?) {
         switch selection {
         case .none:
             return (.none, nil)
@@ -123,25 +123,25 @@ public struct Generator: Sendable {
             let listed = dates.isEmpty ? "le dossier \(dossier.id) n'en compte aucune" : "évaluations du dossier : " + dates.map(\.description).joined(separator: ", ")
             if let date {
                 guard let chosen = dossier.evaluations.first(where: { $0.date == date }) else {
-                    throw AssemblyFailure(.data, "aucune évaluation le \(date) ; \(listed)", code: "EVALUATION_INTROUVABLE")
+                    throw Diagnostics(.error(.evaluationIntrouvable, "aucune évaluation le \(date) ; \(listed)"))
                 }
                 // A document about the final review cannot be made from a six-monthly one.
                 if defaultFinal, !chosen.isFinal {
-                    throw AssemblyFailure(.data, "le document « \(document) » porte sur l'évaluation finale ; celle du \(date) est semestrielle", code: "EVALUATION_NON_FINALE")
+                    throw Diagnostics(.error(.evaluationNonFinale, "le document « \(document) » porte sur l'évaluation finale ; celle du \(date) est semestrielle"))
                 }
                 return (.evaluation(date), date)
             }
             if defaultFinal, let final = dossier.evaluations.last(where: \.isFinal) { return (.evaluation(final.date), final.date) }
-            throw AssemblyFailure(.data, defaultFinal ? "aucune évaluation finale dans le dossier \(dossier.id) ; \(listed)"
-                                  : "indiquez l'évaluation par sa date : --date AAAA-MM-JJ ; \(listed)", code: "EVALUATION_INTROUVABLE")
+            throw Diagnostics(.error(.evaluationIntrouvable, defaultFinal ? "aucune évaluation finale dans le dossier \(dossier.id) ; \(listed)"
+                                  : "indiquez l'évaluation par sa date : --date AAAA-MM-JJ ; \(listed)"))
         case .renewal:
             let dates = dossier.sousLocation?.renouvellements.map(\.dateEffet) ?? []
             let listed = dates.isEmpty ? "le dossier \(dossier.id) n'enregistre aucun renouvellement" : "renouvellements : " + dates.map(\.description).joined(separator: ", ")
             guard let date else {
-                throw AssemblyFailure(.data, "indiquez le renouvellement par sa date d'effet : --date AAAA-MM-JJ ; \(listed)", code: "RENOUVELLEMENT_INTROUVABLE")
+                throw Diagnostics(.error(.renouvellementIntrouvable, "indiquez le renouvellement par sa date d'effet : --date AAAA-MM-JJ ; \(listed)"))
             }
             guard dates.contains(date) else {
-                throw AssemblyFailure(.data, "aucun renouvellement ne commence le \(date) ; \(listed)", code: "RENOUVELLEMENT_INTROUVABLE")
+                throw Diagnostics(.error(.renouvellementIntrouvable, "aucun renouvellement ne commence le \(date) ; \(listed)"))
             }
             return (.renewal(date), date)
         }
@@ -149,7 +149,7 @@ public struct Generator: Sendable {
 
     /// Picks the template version in force on the reference date (unless one is asked), then renders.
     private func render(_ request: GenerationRequest, _ latest: CompiledTemplate, context: DataNode, audience: Audience,
-                        files: CaseFiles, subject: String, event: CalendarDate?) throws(AssemblyFailure) -> ProducedDocument {
+                        files: CaseFiles, subject: String, event: CalendarDate?) throws(Diagnostics) -> ProducedDocument {
         var template = latest
         if request.templateVersion == nil, templateVersions(request.document).count > 1,
            let date = latest.referenceDatePaths.lazy.compactMap({ context.node(at: FieldPath(parsing: $0))?.date }).first {
@@ -162,13 +162,13 @@ public struct Generator: Sendable {
         let result = template.render(context: context, options: options)
         guard let document = result.document, !result.diagnostics.hasErrors else {
             var diagnostics = result.diagnostics
-            if !request.draft, result.diagnostics.contains(where: { $0.code == "VALEUR_MANQUANTE" }) {
-                diagnostics.append(.warning("PROJET_POSSIBLE", "des valeurs manquent : relancez avec --draft pour produire un projet marqué « PROJET » où elles apparaissent à compléter", at: nil))
+            if !request.draft, result.diagnostics.contains(where: { $0.code == .valeurManquante }) {
+                diagnostics.append(.warning(.projetPossible, "des valeurs manquent : relancez avec --draft pour produire un projet marqué « PROJET » où elles apparaissent à compléter", at: nil))
             }
             var sources = Self.sources(of: diagnostics)
             if let d = files.dossier { sources[d.path] = d.source }
             sources[files.convention.path] = files.convention.source
-            throw AssemblyFailure(.data, diagnostics: diagnostics, sources: sources)
+            throw Diagnostics(diagnostics, sources: sources)
         }
         return ProducedDocument(document: document, template: template, audience: audience, subjectID: subject, eventDate: event,
                                  missingValues: result.missingValues, warnings: files.warnings + result.diagnostics,

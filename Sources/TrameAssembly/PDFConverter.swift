@@ -1,4 +1,5 @@
 import Foundation
+import TrameDiagnostics
 
 /// Turns an ODT into a PDF with LibreOffice (`soffice --headless`), when it is installed.
 public enum PDFConverter {
@@ -15,9 +16,9 @@ public enum PDFConverter {
     /// Converts many ODT documents in one LibreOffice run (starting LibreOffice costs about a second).
     /// - Parameter documents: unique base names and ODT bytes.
     /// - Returns: the PDF bytes by base name (a document LibreOffice could not convert is absent).
-    public static func convert(many documents: [(name: String, odt: Data)]) throws(AssemblyFailure) -> [String: Data] {
+    public static func convert(many documents: [(name: String, odt: Data)]) throws(Diagnostics) -> [String: Data] {
         guard let soffice else {
-            throw AssemblyFailure(.unavailable, "LibreOffice (soffice) est introuvable : installez-le (paquet libreoffice-writer-nogui) pour produire des PDF", code: "LIBREOFFICE_ABSENT")
+            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice (soffice) est introuvable : installez-le (paquet libreoffice-writer-nogui) pour produire des PDF"))
         }
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("trame-pdf-\(UUID().uuidString)")
@@ -31,7 +32,7 @@ public enum PDFConverter {
                 inputs.append(input.path)
             }
         } catch {
-            throw AssemblyFailure(.cannotWrite, "fichier temporaire impossible : \(error.localizedDescription)")
+            throw Diagnostics(.error(.ecritureImpossible, "fichier temporaire impossible : \(error.localizedDescription)"))
         }
         let process = Process()
         process.executableURL = soffice
@@ -40,7 +41,7 @@ public enum PDFConverter {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw AssemblyFailure(.unavailable, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)", code: "LIBREOFFICE_ABSENT")
+            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)"))
         }
         process.waitUntilExit()
         var result: [String: Data] = [:]
@@ -51,10 +52,10 @@ public enum PDFConverter {
     }
 
     /// Converts the bytes of an ODT document to PDF.
-    /// - Throws: `AssemblyFailure` `.unavailable` when LibreOffice is absent, `.cannotWrite` when it fails.
-    public static func convert(odt: Data, name: String) throws(AssemblyFailure) -> Data {
+    /// - Throws: `Diagnostics` `.unavailable` when LibreOffice is absent, `.cannotWrite` when it fails.
+    public static func convert(odt: Data, name: String) throws(Diagnostics) -> Data {
         guard let soffice else {
-            throw AssemblyFailure(.unavailable, "LibreOffice (soffice) est introuvable : installez-le (paquet libreoffice-writer-nogui) pour produire un PDF, ou choisissez --format odt, docx ou html", code: "LIBREOFFICE_ABSENT")
+            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice (soffice) est introuvable : installez-le (paquet libreoffice-writer-nogui) pour produire un PDF, ou choisissez --format odt, docx ou html"))
         }
         let fm = FileManager.default
         let work = fm.temporaryDirectory.appendingPathComponent("trame-pdf-\(UUID().uuidString)")
@@ -64,7 +65,7 @@ public enum PDFConverter {
             try fm.createDirectory(at: work, withIntermediateDirectories: true)
             try odt.write(to: input)
         } catch {
-            throw AssemblyFailure(.cannotWrite, "fichier temporaire impossible : \(error.localizedDescription)")
+            throw Diagnostics(.error(.ecritureImpossible, "fichier temporaire impossible : \(error.localizedDescription)"))
         }
         let process = Process()
         process.executableURL = soffice
@@ -74,12 +75,12 @@ public enum PDFConverter {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw AssemblyFailure(.unavailable, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)", code: "LIBREOFFICE_ABSENT")
+            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)"))
         }
         process.waitUntilExit()
         let output = work.appendingPathComponent("\(name).pdf")
         guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: output), !pdf.isEmpty else {
-            throw AssemblyFailure(.cannotWrite, "LibreOffice n'a pas produit le PDF (code \(process.terminationStatus))", code: "PDF_IMPOSSIBLE")
+            throw Diagnostics(.error(.pdfImpossible, "LibreOffice n'a pas produit le PDF (code \(process.terminationStatus))"))
         }
         return pdf
     }

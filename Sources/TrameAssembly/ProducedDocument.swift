@@ -32,7 +32,7 @@ public struct ProducedDocument: Sendable {
 
     /// The bytes of the document in `format`, with its manifest embedded, and the manifest
     /// (including the file's own hash) for the sidecar.
-    public func output(as format: ProducedFormat, draft: Bool) throws(AssemblyFailure) -> (data: Data, manifest: Manifest) {
+    public func output(as format: ProducedFormat, draft: Bool) throws(Diagnostics) -> (data: Data, manifest: Manifest) {
         let (document, manifest) = withManifest(draft: draft, toolVersion: TrameVersion.current)
         let data: Data
         do {
@@ -40,12 +40,13 @@ public struct ProducedDocument: Sendable {
             case .odt: data = try DocumentRenderer.render(document, as: .odt)
             case .docx: data = try DocumentRenderer.render(document, as: .docx)
             case .html: data = try DocumentRenderer.render(document, as: .html)
+            case .txt: data = try DocumentRenderer.render(document, as: .txt)
             case .pdf: data = try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt), name: baseName)
             }
-        } catch let failure as AssemblyFailure {
+        } catch let failure as Diagnostics {
             throw failure
         } catch {
-            throw AssemblyFailure(.cannotWrite, "écriture du document impossible : \(error)")
+            throw Diagnostics(.error(.ecritureImpossible, "écriture du document impossible : \(error)"))
         }
         var complete = manifest
         complete.fichier = Manifest.FileRef(format: format.rawValue, sha256: CanonicalData.sha256(of: data), octets: data.count)

@@ -22,9 +22,9 @@ public struct Regeneration: Sendable {
 
     /// Rebuilds the document described by `manifest` from the given input files.
     public static func run(manifest: Manifest, dossierPath: String?, conventionPath: String?,
-                           generator: Generator) throws(AssemblyFailure) -> Regeneration {
+                           generator: Generator) throws(Diagnostics) -> Regeneration {
         guard let file = manifest.fichier, let format = ProducedFormat(rawValue: file.format), format != .pdf else {
-            throw AssemblyFailure(.data, "ce manifeste ne décrit pas un fichier ODT, DOCX ou HTML reproductible (un PDF dépend de LibreOffice)", code: "MANIFESTE_INCOMPLET")
+            throw Diagnostics(.error(.manifesteIncomplet, "ce manifeste ne décrit pas un fichier ODT, DOCX ou HTML reproductible (un PDF dépend de LibreOffice)"))
         }
         let request = GenerationRequest(
             document: manifest.document, dossierPath: dossierPath, conventionPath: conventionPath, draft: manifest.projet,

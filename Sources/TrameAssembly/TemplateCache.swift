@@ -1,5 +1,6 @@
 import Foundation
 import TrameTemplates
+import TrameDiagnostics
 
 /// Compiled templates of one `Generator`, so that a template (with its ~20 clause files) is read
 /// and checked once however many documents use it — `trame demo`, `trame clauses --dossier`, the
@@ -9,7 +10,7 @@ final class TemplateCache: @unchecked Sendable {
     private var entries: [String: (modified: Date?, template: CompiledTemplate)] = [:]
 
     /// The cached template for `path`, or the result of `load`, cached when it succeeds.
-    func template(at path: String, load: () throws(AssemblyFailure) -> CompiledTemplate) throws(AssemblyFailure) -> CompiledTemplate {
+    func template(at path: String, load: () throws(Diagnostics) -> CompiledTemplate) throws(Diagnostics) -> CompiledTemplate {
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         lock.lock()
         let cached = entries[path]

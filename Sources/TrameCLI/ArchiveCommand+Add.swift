@@ -56,14 +56,14 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let result = try ArchiveCLI.run { () throws -> SignedAddResult in
+            let result = try { () throws -> SignedAddResult in
                 let request = SignedDocumentRequest(
                     ownerID: dossier, documentKind: try DocumentKind.parse(document),
                     signedOn: try ArchiveCLI.date(signedOn, option: "--signed-on"), signatories: signatories, reason: reason,
                     generated: generated, evaluationDate: try evaluationDate.map { try ArchiveCLI.date($0, option: "--evaluation-date") },
                     evaluationType: evaluationType, recommendation: recommendation, audience: try audience.map(ArchiveCLI.audience))
                 return try options.open().addSigned(fileURL: URL(fileURLWithPath: file), request: request)
-            }
+            }()
             for warning in result.warnings { ArchiveCLI.warn(warning) }
             if json { return MachineOutput.print(result.version.json) }
             let v = result.version

@@ -23,12 +23,12 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let item = try ArchiveCLI.run {
+            let item = try {
                 let workspace = try options.open()
                 let item = try workspace.resolve(ref)
                 try workspace.extract(item, to: URL(fileURLWithPath: output).standardizedFileURL, overwrite: force)
                 return item
-            }
+            }()
             print("\(item.ref) écrit dans \(output) (SHA-256 \(item.sha256))")
         }
     }
@@ -49,7 +49,7 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let report = try ArchiveCLI.run { try options.open().verify() }
+            let report = try options.open().verify()
             if json {
                 MachineOutput.print(report.json)
             } else {
@@ -89,11 +89,11 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let summary = try ArchiveCLI.run {
+            let summary = try {
                 let audience = try audience.map(ArchiveCLI.audience)
                 return try options.open().export(ownerID: dossier, audience: audience,
                                                  to: URL(fileURLWithPath: output).standardizedFileURL, overwrite: force)
-            }
+            }()
             let n = summary.documents.count
             print("\(output) : \(n) document\(n > 1 ? "s" : "") signé\(n > 1 ? "s" : "") de \(dossier)"
                   + (summary.audience.map { " pour le destinataire « \($0.rawValue) »" } ?? " (tous destinataires)"))

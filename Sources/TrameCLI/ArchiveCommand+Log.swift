@@ -17,10 +17,10 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let (signed, generated) = try ArchiveCLI.run {
+            let (signed, generated) = try {
                 let workspace = try options.open()
                 return (try workspace.signedVersions(ownerID: dossier), try workspace.generatedDocuments(ownerID: dossier))
-            }
+            }()
             if json { return MachineOutput.print(.object([("signes", .array(signed.map(\.json))), ("generes", .array(generated.map(\.json)))])) }
             if signed.isEmpty, generated.isEmpty { return print("aucun document archivé" + (dossier.map { " pour « \($0) »" } ?? "")) }
             if !signed.isEmpty {
@@ -53,14 +53,14 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let (workspace, item) = try ArchiveCLI.run {
+            let (workspace, item) = try {
                 let workspace = try options.open()
                 return (workspace, try workspace.resolve(ref))
-            }
+            }()
             switch item {
             case .signed(let v):
                 if json { return MachineOutput.print(v.json) }
-                let (previous, next) = try ArchiveCLI.run { try workspace.neighbours(of: v) }
+                let (previous, next) = try workspace.neighbours(of: v)
                 var lines = [
                     "\(v.ref) — \(v.documentKind.french)" + (v.evaluationDate.map { " du \($0)" } ?? ""),
                     "  état : " + (next.map { "remplacée par la v\($0.version) (\($0.reason ?? ""))" } ?? "en vigueur"),

@@ -20,7 +20,7 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let events = try ArchiveCLI.run { try options.open().auditEvents(ownerID: dossier) }
+            let events = try options.open().auditEvents(ownerID: dossier)
             if json { return MachineOutput.print(.array(events.map(\.json))) }
             let rows = events.map { e in
                 ["\(e.seq)", ArchiveCLI.local(e.at), e.actor, e.action, e.subject ?? e.ownerID ?? "", e.sha256.map { String($0.prefix(12)) } ?? "",
@@ -49,14 +49,14 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let settings = try ArchiveCLI.run { () throws -> [String: Int] in
+            let settings = try { () throws -> [String: Int] in
                 let workspace = try options.open()
                 if let years {
-                    guard let convention else { throw ArchiveCLI.usage("CONVENTION_MANQUANTE", "--annees s'accompagne de --convention ID") }
+                    guard let convention else { throw Diagnostic.error(.conventionManquante, "--annees s'accompagne de --convention ID") }
                     try workspace.setRetention(conventionID: convention, years: years)
                 }
                 return try workspace.retentionSettings()
-            }
+            }()
             let shown = settings.filter { convention == nil || $0.key == convention }.sorted { $0.key < $1.key }
             if shown.isEmpty { return print("aucune durée de conservation définie" + (convention.map { " pour « \($0) »" } ?? "")) }
             for (id, years) in shown { print("\(id) : conservation \(years) an\(years > 1 ? "s" : "") après la dernière activité d'un dossier") }
@@ -86,11 +86,11 @@ extension TrameCommand.ArchiveCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let plan = try ArchiveCLI.run {
+            let plan = try {
                 let date = try ArchiveCLI.date(before, option: "--before")
                 let workspace = try options.open()
                 return confirm ? try workspace.purge(before: date) : try workspace.planPurge(before: date)
-            }
+            }()
             if json { return MachineOutput.print(plan.json) }
             print("Purge des dossiers inactifs avant le \(plan.before) (nous sommes le \(plan.today))"
                   + (plan.executed ? " :" : " — simulation, rien n'est supprimé (ajoutez --confirm) :"))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameDiagnostics
 import TrameArchive
 import TrameModel
 
@@ -27,7 +28,7 @@ extension ArchiveCLI {
     /// Parses `AAAA-MM-JJ` given to `option`, or fails with a French usage error.
     static func date(_ text: String, option: String) throws -> CalendarDate {
         guard let date = CalendarDate(iso: text) else {
-            throw usage("DATE_INVALIDE", "\(option) attend une date AAAA-MM-JJ qui existe, pas « \(text) »")
+            throw Diagnostic.error(.optionInvalide, "\(option) attend une date AAAA-MM-JJ qui existe, pas « \(text) »")
         }
         return date
     }
@@ -35,7 +36,7 @@ extension ArchiveCLI {
     /// Parses an audience, or fails with a French usage error listing the values.
     static func audience(_ text: String) throws -> Audience {
         guard let audience = Audience(rawValue: text) else {
-            throw usage("DESTINATAIRE_INCONNU", "destinataire « \(text) » inconnu ; valeurs possibles : "
+            throw Diagnostic.error(.destinataireInconnu, "destinataire « \(text) » inconnu ; valeurs possibles : "
                             + Audience.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return audience

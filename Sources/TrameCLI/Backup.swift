@@ -22,9 +22,9 @@ extension TrameCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let summary = try ArchiveCLI.run {
+            let summary = try {
                 try options.open().backup(to: URL(fileURLWithPath: output).standardizedFileURL, overwrite: force)
-            }
+            }()
             print("Sauvegarde écrite : \(output) (\(summary.files) fichiers archivés, \(ArchiveCLI.bytes(summary.bytes)))")
         }
     }

@@ -56,14 +56,14 @@ extension TrameCommand.Clauses {
             do {
                 rows = try collect(generator)
             } catch {
-                throw error.report()
+                throw error
             }
             if json { return MachineOutput.print(ClauseTable.json(rows, withDocument: document == nil)) }
             print(ClauseTable.text(rows))
         }
 
         /// Renders each document as a draft (the trace is wanted even when values are missing) and keeps its clauses.
-        private func collect(_ generator: Generator) throws(AssemblyFailure) -> [ClauseTable.Row] {
+        private func collect(_ generator: Generator) throws(Diagnostics) -> [ClauseTable.Row] {
             let instances: [DocumentInstance]
             if let document {
                 instances = [DocumentInstance(document: document, date: date)]
@@ -121,17 +121,16 @@ extension TrameCommand.Clauses {
             let templates = try Resources.templates()
             let versions = ClauseResolver.directory(templates.path).versions(of: clause)
             guard let latest = versions.last?.version else {
-                var message = "erreur [CLAUSE_INCONNUE] clause inconnue « \(clause) »"
+                var message = "clause inconnue « \(clause) »"
                 let ids = Set(ClauseResolver.all(in: templates.path).map(\.id)).sorted()
                 if let near = Suggestions.nearest(to: clause, among: ids) { message += " ; vouliez-vous dire « \(near) » ?" }
-                printError(message)
-                throw ExitStatus.dataError
+                throw Diagnostic.error(.clauseInconnue, message)
             }
             let below = since ?? latest
             var hits = ClauseImpact.scan(roots, clause: clause, below: below)
             if searchArchive {
                 let workspace = try workspaceOptions.open()
-                let documents = try ArchiveCLI.run { try workspace.generatedDocuments() }
+                let documents = try workspace.generatedDocuments()
                 for document in documents {
                     guard let data = workspace.manifestData(of: document), let manifest = try? Manifest.read(data) else { continue }
                     hits += ClauseImpact.matches(manifest, clause: clause, below: below, source: "archive \(document.ref)")
@@ -162,17 +161,16 @@ extension TrameCommand.Clauses {
             var lock = ClauseLock(templatesDirectory: templates)
             let sources = ClauseResolver.all(in: templates.path)
             let problems = lock.problems(with: sources)
-            let refused = problems.compactMap { problem -> String? in
+            let refused = problems.compactMap { problem -> Diagnostic? in
                 switch problem {
-                case .changed(let r): return "erreur [CLAUSE_MODIFIEE] \(r) : le texte d'une version verrouillée a changé ; rétablissez-le et écrivez une nouvelle version"
-                case .missing(let r): return "erreur [CLAUSE_DISPARUE] \(r) : une version verrouillée a disparu ; rétablissez son fichier"
+                case .changed(let r):
+                    return .error(.clauseModifiee, "le texte d'une version verrouillée a changé ; rétablissez-le et écrivez une nouvelle version", subject: "\(r)")
+                case .missing(let r):
+                    return .error(.clauseDisparue, "une version verrouillée a disparu ; rétablissez son fichier", subject: "\(r)")
                 case .unlocked: return nil
                 }
             }
-            guard refused.isEmpty else {
-                refused.forEach(printError)
-                throw ExitStatus.dataError
-            }
+            guard refused.isEmpty else { throw Diagnostics(refused) }
             let added = try lock.lockNewVersions(sources)
             print(added.isEmpty ? "rien de nouveau : \(lock.entries.count) versions déjà verrouillées"
                                 : "verrouillé : " + added.joined(separator: ", "))

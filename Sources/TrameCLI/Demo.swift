@@ -27,8 +27,7 @@ extension TrameCommand {
         func run() throws {
             guard let bundled = TrameResources.conventionsDirectory?.appendingPathComponent(convention),
                   let files = try? FileManager.default.contentsOfDirectory(atPath: bundled.path) else {
-                printError("erreur [CONVENTION_INTROUVABLE] convention fournie « \(convention) » introuvable (dossier Conventions/)")
-                throw ExitStatus.noInput
+                throw Diagnostic.error(.conventionIntrouvable, "convention fournie « \(convention) » introuvable (dossier Conventions/)")
             }
             let conventionFile = bundled.appendingPathComponent("convention-\(convention).yaml").path
             let dossiers = files.filter { $0.hasPrefix("dossier-") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".json")) }.sorted()

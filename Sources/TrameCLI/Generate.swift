@@ -28,7 +28,7 @@ extension TrameCommand {
         @Option(help: "La convention (document sur le partenariat, ou pour imposer celle d'un dossier).")
         var convention: String?
 
-        @Option(help: "Format : odt, docx, html ou pdf.")
+        @Option(help: "Format : odt, docx, html, pdf ou txt (texte brut, pour relire).")
         var format: ProducedFormat = .odt
 
         @Option(help: "Fichier ou dossier de sortie (par défaut : le dossier courant).")
@@ -68,21 +68,21 @@ extension TrameCommand {
             do {
                 written = try produce(generator, request)
             } catch {
-                throw error.report()
+                throw error
             }
             if archive { try record(written.target, manifest: written.manifest, produced: written.produced) }
         }
 
         /// Generates, writes the file and its manifest, and tells what was written.
-        private func produce(_ generator: Generator, _ request: GenerationRequest) throws(AssemblyFailure) -> (URL, Manifest, ProducedDocument) {
+        private func produce(_ generator: Generator, _ request: GenerationRequest) throws(Diagnostics) -> (URL, Manifest, ProducedDocument) {
             let generated = try generator.generate(request)
             let (data, manifest) = try generated.output(as: format, draft: draft)
             let target = OutputPath.resolve(output, defaultName: "\(generated.baseName).\(format.fileExtension)")
             try AtomicFile.write(data, to: target)
             try AtomicFile.write(manifest.json(pretty: true), to: Manifest.sidecar(for: target))
-            for warning in generated.warnings where warning.severity == .warning { printError(warning.headline) }
+            for warning in generated.warnings where warning.severity == .warning { CommandLineRunner.standardError(warning.headline) }
             for missing in generated.missingValues {
-                printError("à compléter : \(missing.path) (\(missing.location))")
+                CommandLineRunner.standardError("à compléter : \(missing.path) (\(missing.location))")
             }
             print("écrit : \(target.path)\(draft ? " (projet)" : "")")
             return (target, manifest, generated)
@@ -95,26 +95,31 @@ extension TrameCommand.Generate {
     /// convention) file's exact version, which must already be in the workspace.
     func record(_ file: URL, manifest: Manifest, produced: ProducedDocument) throws {
         guard let kind = DocumentKind(rawValue: produced.template.documentID) else {
-            printError("erreur [DOCUMENT_NON_ARCHIVABLE] « \(produced.template.documentID) » ne s'archive pas (formulaire vierge)")
-            throw ExitStatus.dataError
+            throw Diagnostic.error(.documentNonArchivable, "« \(produced.template.documentID) » ne s'archive pas (formulaire vierge)")
         }
         let source = dossier ?? convention ?? ""
         let sourceHash = FileManager.default.contents(atPath: source).map(CanonicalData.sha256(of:))
         let workspace = try workspaceOptions.open()
-        let recorded = try ArchiveCLI.run {
+        let recorded = try {
             try workspace.recordGenerated(fileURL: file, manifestJSON: manifest.json(pretty: true), dossierID: produced.subjectID,
                                           sourceSHA256: sourceHash, documentKind: kind, audience: produced.audience, format: format.rawValue)
-        }
+        }()
         print("archivé : \(recorded.ref) (\(workspaceOptions.directory.path))")
     }
 }
 
-extension ProducedFormat: ExpressibleByArgument {}
+extension ProducedFormat: ExpressibleByArgument {
+    /// `pdf`, `PDF` or `Pdf`: a format is a name, not a spelling test.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
 }
-extension Audience: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {
+    /// `bailleur` or `Bailleur`.
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
 
 /// Resolving `--output`: an existing directory (or a path ending in `/`) receives the default name.
 enum OutputPath {
@@ -132,26 +137,8 @@ enum OutputPath {
 enum Resources {
     static func templates() throws -> URL {
         guard let url = TrameResources.templatesDirectory else {
-            printError("erreur [RESSOURCES_INTROUVABLES] dossier Templates/ introuvable : lancez trame depuis son dépôt ou indiquez TRAME_RESOURCES=chemin")
-            throw ExitCode(66)
+            throw Diagnostic.error(.ressourcesIntrouvables, "dossier Templates/ introuvable : lancez trame depuis son dépôt ou indiquez TRAME_RESOURCES=chemin")
         }
         return url
-    }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-extension AssemblyFailure {
-    /// Prints the diagnostics and returns the exit status of the failure.
-    func report() -> ExitCode {
-        printError(rendered)
-        switch kind {
-        case .data: return ExitStatus.dataError
-        case .missingInput: return ExitStatus.noInput
-        case .unavailable: return ExitCode(69)
-        case .cannotWrite: return ExitCode(73)
-        }
     }
 }

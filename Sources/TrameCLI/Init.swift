@@ -21,7 +21,7 @@ extension TrameCommand {
 
         func run() throws {
             let url = directory.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? options.directory
-            let (workspace, created) = try ArchiveCLI.run { try Workspace.create(at: url, actor: options.actor) }
+            let (workspace, created) = try Workspace.create(at: url, actor: options.actor)
             if created {
                 print("Espace de travail créé : \(workspace.directory.path)")
             } else {

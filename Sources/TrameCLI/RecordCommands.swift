@@ -29,13 +29,13 @@ enum RecordCommands {
         }
         let fileKind: OwnerKind? = loaded.kind.map { $0 == .dossier ? .dossier : .convention }
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: file)), data == before else {
-            throw ArchiveCLI.report(ArchiveError(.data, "FICHIER_MODIFIE", "le fichier a changé pendant sa vérification ; recommencez", subject: file))
+            throw Diagnostic.error(.fichierModifie, "le fichier a changé pendant sa vérification ; recommencez", subject: file)
         }
         guard fileKind == kind else {
             let other = kind == .dossier ? "convention" : "dossier"
-            throw ArchiveCLI.report(ArchiveError(.data, "TYPE_FICHIER", "ce fichier est un\(other == "convention" ? "e" : "") \(other) : utilisez « trame \(other) add »", subject: file))
+            throw Diagnostic.error(.typeFichier, "ce fichier est un\(other == "convention" ? "e" : "") \(other) : utilisez « trame \(other) add »", subject: file)
         }
-        let result = try ArchiveCLI.run { try workspace.addRecord(data: data, fileName: file) }
+        let result = try workspace.addRecord(data: data, fileName: file)
         let v = result.version
         if result.isNew {
             let same = result.sameBytesAs.map { " (mêmes octets que la version \($0))" } ?? ""
@@ -46,7 +46,7 @@ enum RecordCommands {
     }
 
     static func list(_ kind: OwnerKind, json: Bool, options: WorkspaceOptions) throws {
-        let summaries = try ArchiveCLI.run { try options.open().records(kind) }
+        let summaries = try options.open().records(kind)
         if json { return MachineOutput.print(.array(summaries.map(\.json))) }
         guard !summaries.isEmpty else { return print("aucun\(kind == .convention ? "e" : "") \(kind.french) dans l'espace de travail") }
         var rows = [["identifiant", "version", "convention", "ajoutée le", "par", "SHA-256"]]
@@ -59,11 +59,11 @@ enum RecordCommands {
     }
 
     static func history(_ kind: OwnerKind, id: String, json: Bool, options: WorkspaceOptions) throws {
-        let versions = try ArchiveCLI.run { () throws -> [RecordVersion] in
+        let versions = try { () throws -> [RecordVersion] in
             let versions = try options.open().recordVersions(kind, id: id)
-            guard !versions.isEmpty else { throw ArchiveError(.data, "DOSSIER_INCONNU", "\(kind.french) « \(id) » absent de l'espace de travail") }
+            guard !versions.isEmpty else { throw Diagnostic.error(.dossierInconnu, "\(kind.french) « \(id) » absent de l'espace de travail") }
             return versions
-        }
+        }()
         if json { return MachineOutput.print(.array(versions.map(\.json))) }
         var rows = [["version", "fichier", "ajoutée le", "par", "SHA-256"]]
         for v in versions {
@@ -74,7 +74,7 @@ enum RecordCommands {
 
     /// Prints the original bytes of a version, exactly as they were added.
     static func show(_ kind: OwnerKind, id: String, version: Int?, options: WorkspaceOptions) throws {
-        let (_, data) = try ArchiveCLI.run { try options.open().recordContent(kind, id: id, version: version) }
+        let (_, data) = try options.open().recordContent(kind, id: id, version: version)
         FileHandle.standardOutput.write(data)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameDiagnostics
 import TrameAssembly
 
 extension TrameCommand {
@@ -28,13 +29,11 @@ extension TrameCommand {
 
         func run() throws {
             guard let data = FileManager.default.contents(atPath: manifest) else {
-                printError("\(manifest):1:1: erreur [FICHIER_INTROUVABLE] manifeste introuvable")
-                throw ExitStatus.noInput
+                throw Diagnostic.error(.fichierIntrouvable, "manifeste introuvable", at: SourceLocation(file: manifest, line: 1, column: 1))
             }
             let parsed: Manifest
             do { parsed = try Manifest.read(data) } catch {
-                printError("\(manifest):1:1: erreur [MANIFESTE_INVALIDE] ce fichier n'est pas un manifeste Trame lisible")
-                throw ExitStatus.dataError
+                throw Diagnostic.error(.manifesteInvalide, "ce fichier n'est pas un manifeste Trame lisible", at: SourceLocation(file: manifest, line: 1, column: 1))
             }
             let generator = Generator(templatesDirectory: try Resources.templates())
             let result: Regeneration
@@ -42,7 +41,7 @@ extension TrameCommand {
                 result = try Regeneration.run(manifest: parsed, dossierPath: dossier, conventionPath: convention, generator: generator)
                 if let output { try AtomicFile.write(result.data, to: URL(fileURLWithPath: output)) }
             } catch {
-                throw error.report()
+                throw error
             }
             let clauses = parsed.clauses.map { "\($0.id)@\($0.version)" }.joined(separator: ", ")
             print("document : \(parsed.document) v\(parsed.gabarit.version) pour \(parsed.sujet) (\(parsed.destinataire)) ; clauses : \(clauses)")

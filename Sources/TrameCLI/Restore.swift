@@ -19,10 +19,10 @@ extension TrameCommand {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let (_, summary, report) = try ArchiveCLI.run {
+            let (_, summary, report) = try {
                 try Workspace.restore(from: URL(fileURLWithPath: backup).standardizedFileURL,
                                       to: URL(fileURLWithPath: directory).standardizedFileURL, actor: options.actor)
-            }
+            }()
             for problem in report.problems { print(problem) }
             print("Espace de travail restauré dans \(directory) : \(summary.files) fichiers archivés, "
                   + (report.isClean ? "vérification sans problème" : "\(report.problems.count) problème(s)"))

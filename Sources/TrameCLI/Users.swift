@@ -47,14 +47,12 @@ extension TrameCommand {
             @OptionGroup var options: WorkspaceOptions
 
             func run() throws {
-                let role = try UsersCLI.run { () throws(AccountError) -> Role in try Role.parse(self.role) }
+                let role = try Role.parse(self.role)
                 let workspace = try options.open()
                 if let landlord { try UsersCLI.checkLandlord(landlord, in: workspace) }
                 let password = try PasswordInput.read()
-                let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
-                let account = try UsersCLI.run { () throws(AccountError) -> Account in
-                    try store.add(login: login, role: role, landlord: landlord, password: password, createdBy: options.actor)
-                }
+                let store = try AccountStore(directory: options.directory)
+                let account = try store.add(login: login, role: role, landlord: landlord, password: password, createdBy: options.actor)
                 print("compte « \(account.login) » créé : rôle \(account.role.label)" + (account.landlord.map { ", bailleur \($0)" } ?? ""))
             }
         }
@@ -68,8 +66,8 @@ extension TrameCommand {
             @OptionGroup var options: WorkspaceOptions
 
             func run() throws {
-                let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
-                let accounts = try UsersCLI.run { () throws(AccountError) -> [Account] in try store.accounts() }
+                let store = try AccountStore(directory: options.directory)
+                let accounts = try store.accounts()
                 if json { return MachineOutput.print(.array(accounts.map(\.json))) }
                 guard !accounts.isEmpty else { return print("aucun compte ; créez-en avec « trame users add IDENTIFIANT --role RÔLE »") }
                 var rows = [["identifiant", "rôle", "bailleur", "créé le", "par", "état"]]
@@ -97,9 +95,9 @@ extension TrameCommand.Users {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
+            let store = try AccountStore(directory: options.directory)
             let password = try PasswordInput.read()
-            try UsersCLI.run { () throws(AccountError) in try store.setPassword(login: login, password: password, by: options.actor) }
+            try store.setPassword(login: login, password: password, by: options.actor)
             print("mot de passe de « \(login) » remplacé ; ses sessions ouvertes sont fermées")
         }
     }
@@ -117,8 +115,8 @@ extension TrameCommand.Users {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
-            try UsersCLI.run { () throws(AccountError) in try store.setEnabled(false, login: login, by: options.actor) }
+            let store = try AccountStore(directory: options.directory)
+            try store.setEnabled(false, login: login, by: options.actor)
             print("compte « \(login) » désactivé")
         }
     }
@@ -133,8 +131,8 @@ extension TrameCommand.Users {
         @OptionGroup var options: WorkspaceOptions
 
         func run() throws {
-            let store = try UsersCLI.run { () throws(AccountError) -> AccountStore in try AccountStore(directory: options.directory) }
-            try UsersCLI.run { () throws(AccountError) in try store.setEnabled(true, login: login, by: options.actor) }
+            let store = try AccountStore(directory: options.directory)
+            try store.setEnabled(true, login: login, by: options.actor)
             print("compte « \(login) » réactivé")
         }
     }
@@ -142,20 +140,6 @@ extension TrameCommand.Users {
 
 /// Error reporting and checks of `trame users`.
 enum UsersCLI {
-    /// Runs `body`, printing an `AccountError` in French on stderr and exiting with its status.
-    static func run<T>(_ body: () throws(AccountError) -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            FileHandle.standardError.write(Data("trame: \(error)\n".utf8))
-            switch error.category {
-            case .usage: throw ExitStatus.usage
-            case .refused: throw ExitStatus.dataError
-            case .io: throw ExitCode(74)
-            }
-        }
-    }
-
     /// Refuses a landlord id that is no `bailleur_social` party of the workspace's conventions.
     static func checkLandlord(_ id: String, in workspace: Workspace) throws {
         var landlords: [String] = []
@@ -171,8 +155,7 @@ enum UsersCLI {
         guard landlords.contains(id) else {
             var message = "bailleur « \(id) » inconnu des conventions de l'espace de travail ; bailleurs : " + landlords.joined(separator: ", ")
             if let near = Suggestions.nearest(to: id, among: landlords) { message += " ; vouliez-vous dire « \(near) » ?" }
-            FileHandle.standardError.write(Data("trame: erreur [BAILLEUR_INCONNU] \(message)\n".utf8))
-            throw ExitStatus.usage
+            throw Diagnostic.error(.bailleurInconnu, message)
         }
     }
 }
@@ -183,16 +166,14 @@ enum PasswordInput {
     static func read() throws -> String {
         guard isatty(STDIN_FILENO) == 1 else {
             guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-                FileHandle.standardError.write(Data("trame: erreur [MOT_DE_PASSE_MANQUANT] aucun mot de passe sur l'entrée standard\n".utf8))
-                throw ExitStatus.usage
+                throw Diagnostic.error(.motDePasseManquant, "aucun mot de passe sur l'entrée standard")
             }
             return line
         }
         let first = prompt("Mot de passe : ")
         let second = prompt("Mot de passe (confirmation) : ")
         guard first == second else {
-            FileHandle.standardError.write(Data("trame: erreur [MOT_DE_PASSE_DIFFERENT] les deux saisies diffèrent ; rien n'a été créé\n".utf8))
-            throw ExitStatus.usage
+            throw Diagnostic.error(.motDePasseDifferent, "les deux saisies diffèrent ; rien n'a été créé")
         }
         return first
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrameArchive
+import TrameDiagnostics
 
 /// Options shared by the commands that use a workspace.
 struct WorkspaceOptions: ParsableArguments {
@@ -24,7 +25,7 @@ struct WorkspaceOptions: ParsableArguments {
 
     /// Opens the workspace, telling the user about any interrupted add that was undone.
     func open() throws -> Workspace {
-        let workspace = try ArchiveCLI.run { try Workspace.open(at: directory, actor: actor) }
+        let workspace = try Workspace.open(at: directory, actor: actor)
         for sha in workspace.recoveredAdds {
             ArchiveCLI.warn("reprise : un ajout interrompu (fichier \(sha.prefix(12))…) a été annulé ; l'archive est cohérente")
         }
@@ -32,37 +33,8 @@ struct WorkspaceOptions: ParsableArguments {
     }
 }
 
-/// What the archive commands share: error reporting, JSON output, dates for people.
+/// What the archive commands share: warnings, dates and sizes for people, tables.
 enum ArchiveCLI {
-    /// Runs `body`, printing an `ArchiveError` in French on stderr and exiting with its status.
-    static func run<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ArchiveError {
-            throw report(error)
-        }
-    }
-
-    /// Prints an error in French on stderr and returns the exit status to throw.
-    static func report(_ error: ArchiveError) -> ExitCode {
-        FileHandle.standardError.write(Data("trame: \(error)\n".utf8))
-        return exitCode(error.category)
-    }
-
-    static func exitCode(_ category: ArchiveError.Category) -> ExitCode {
-        switch category {
-        case .usage: return ExitStatus.usage
-        case .data: return ExitStatus.dataError
-        case .missingInput: return ExitStatus.noInput
-        case .io: return ExitCode(74)
-        }
-    }
-
-    /// A usage error in French (exit 64).
-    static func usage(_ code: String, _ message: String) -> ArchiveError {
-        ArchiveError(.usage, code, message)
-    }
-
     /// A note on stderr.
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data("trame: avertissement : \(message)\n".utf8))

@@ -1,4 +1,5 @@
 import Foundation
+import TrameDiagnostics
 
 /// The public entry point of the writers: turns a ``Document`` into the bytes of a file.
 ///
@@ -8,16 +9,17 @@ public enum DocumentRenderer {
     /// Writes a document in the given format.
     /// - Parameters:
     ///   - document: The document to write.
-    ///   - format: ODT, DOCX or HTML.
-    ///   - compression: How ZIP-based formats compress their parts (ignored for HTML).
+    ///   - format: ODT, DOCX, HTML or plain text.
+    ///   - compression: How ZIP-based formats compress their parts (ignored for HTML and text).
     /// - Returns: The file's bytes.
-    /// - Throws: ``WriterError`` if the package cannot be built.
+    /// - Throws: a ``Diagnostic`` (`ECRITURE_PAQUET`) if the package cannot be built.
     public static func render(_ document: Document, as format: OutputFormat,
                               compression: PackageCompression = .default) throws -> Data {
         switch format {
         case .odt: try ODTWriter(document).package(compression: compression)
         case .docx: try DOCXWriter(document).package(compression: compression)
         case .html: HTMLWriter(document).page()
+        case .txt: PlainTextWriter(document).text()
         }
     }
 }

@@ -6,8 +6,10 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case docx
     /// A standalone HTML5 page with embedded CSS, including a print stylesheet.
     case html
+    /// Readable UTF-8 plain text (for review and golden files; see `PlainTextWriter`).
+    case txt
 
-    /// The file name extension, without the dot: `"odt"`, `"docx"`, `"html"`.
+    /// The file name extension, without the dot: `"odt"`, `"docx"`, `"html"`, `"txt"`.
     public var fileExtension: String { rawValue }
 
     /// The media type of the file.
@@ -16,6 +18,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .odt: "application/vnd.oasis.opendocument.text"
         case .docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         case .html: "text/html; charset=utf-8"
+        case .txt: "text/plain; charset=utf-8"
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TrameDiagnostics
 import ZIPFoundation
 
 /// One file of an ODT or DOCX package.
@@ -42,14 +43,14 @@ enum ZipPackager {
     /// Builds the archive in memory.
     /// - Parameters:
     ///   - stored: Paths always written uncompressed (the ODF `mimetype`).
-    /// - Throws: ``WriterError`` with code `.packaging` if ZIPFoundation fails.
+    /// - Throws: a ``Diagnostic`` `ECRITURE_PAQUET` if ZIPFoundation fails.
     static func package(_ parts: [PackagePart], compression: PackageCompression,
                         stored: Set<String> = [], format: OutputFormat) throws -> Data {
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)
         } catch {
-            throw WriterError(.packaging, format: format, part: nil, message: "\(error)")
+            throw Diagnostic.io("paquet \(format.rawValue) impossible à construire", subject: nil, underlying: error, code: .ecriturePaquet)
         }
         for part in parts {
             let method: CompressionMethod =
@@ -65,11 +66,11 @@ enum ZipPackager {
                     return data.subdata(in: start..<start + size)
                 }
             } catch {
-                throw WriterError(.packaging, format: format, part: part.path, message: "\(error)")
+                throw Diagnostic.io("partie \(part.path) du paquet \(format.rawValue) impossible à écrire", subject: nil, underlying: error, code: .ecriturePaquet)
             }
         }
         guard let data = archive.data else {
-            throw WriterError(.packaging, format: format, part: nil, message: "archive has no in-memory data")
+            throw Diagnostic.error(.ecriturePaquet, "paquet \(format.rawValue) vide après construction")
         }
         return data
     }

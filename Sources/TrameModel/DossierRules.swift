@@ -1,4 +1,5 @@
 import Foundation
+import TrameDiagnostics
 
 /// Legal and programme rules of a dossier (DOMAIN.md §2, FORMAT.md). They compare values of the
 /// files with each other and never read the clock, so a file's verdict never changes with the date.
@@ -18,11 +19,11 @@ struct DossierRules {
         return rules.out
     }
 
-    private mutating func error(_ code: String, _ node: DataNode?, _ message: String, path: FieldPath? = nil) {
+    private mutating func error(_ code: DiagnosticCode, _ node: DataNode?, _ message: String, path: FieldPath? = nil) {
         out.append(.error(code, path: path ?? node?.path, message, at: node?.location ?? root.location))
     }
 
-    private mutating func warning(_ code: String, _ node: DataNode?, _ message: String, path: FieldPath? = nil) {
+    private mutating func warning(_ code: DiagnosticCode, _ node: DataNode?, _ message: String, path: FieldPath? = nil) {
         out.append(.warning(code, path: path ?? node?.path, message, at: node?.location ?? root.location))
     }
 
@@ -44,7 +45,7 @@ struct DossierRules {
     private mutating func checkPerson() {
         guard let person = root["sous_locataire"], let measure = person.string("mesure_protection") else { return }
         if measure != "aucune" && person["protecteur"] == nil {
-            error("PROTECTEUR_MANQUANT", person["mesure_protection"],
+            error(.protecteurManquant, person["mesure_protection"],
                   "sous mesure de protection (\(measure)), le protecteur (« protecteur ») doit être indiqué : il intervient à la signature",
                   path: person.path.appending("protecteur"))
         }
@@ -56,9 +57,9 @@ struct DossierRules {
         guard !unmet.isEmpty else { return }
         let list = unmet.map { "« \($0) »" }.joined(separator: ", ")
         if stage == .proposition {
-            warning("CRITERES", criteria[unmet[0]], "critère(s) non rempli(s) : \(list) ; les quatre critères cumulatifs devront l'être pour l'enregistrement")
+            warning(.criteres, criteria[unmet[0]], "critère(s) non rempli(s) : \(list) ; les quatre critères cumulatifs devront l'être pour l'enregistrement")
         } else {
-            error("CRITERES", criteria[unmet[0]], "critère(s) non rempli(s) : \(list) ; les quatre critères sont cumulatifs à partir de l'étape « enregistrement »")
+            error(.criteres, criteria[unmet[0]], "critère(s) non rempli(s) : \(list) ; les quatre critères sont cumulatifs à partir de l'étape « enregistrement »")
         }
     }
 
@@ -69,7 +70,7 @@ struct DossierRules {
         for key in order {
             guard let node = pathway[key], let date = node.date else { continue }
             if let (pk, pd) = previous, date < pd {
-                error("DATES_PARCOURS", node, "la date « \(key) » (\(date)) précède « \(pk) » (\(pd)) : les dates du parcours doivent se suivre")
+                error(.datesParcours, node, "la date « \(key) » (\(date)) précède « \(pk) » (\(pd)) : les dates du parcours doivent se suivre")
             }
             previous = (key, date)
         }
@@ -84,11 +85,11 @@ struct DossierRules {
                     : "la partie « \(id) » n'est pas un bailleur social (rôle « \(role(of: id)!) »)"
                 if let near = Suggestions.nearest(to: id, among: landlords) { message += " ; vouliez-vous dire « \(near) » ?" }
                 else if !landlords.isEmpty { message += " ; bailleurs de la convention : " + landlords.joined(separator: ", ") }
-                error("BAILLEUR_INCONNU", landlord, message)
+                error(.bailleurInconnu, landlord, message)
             }
         }
         if housing.bool("meuble") == true && housing.items("inventaire").isEmpty {
-            warning("INVENTAIRE", housing["meuble"], "logement meublé sans inventaire (« inventaire ») : la location meublée exige un inventaire du mobilier")
+            warning(.inventaire, housing["meuble"], "logement meublé sans inventaire (« inventaire ») : la location meublée exige un inventaire du mobilier")
         }
     }
 
@@ -100,17 +101,17 @@ struct DossierRules {
         if let rent = sub.money("loyer_mensuel"), let depositNode = sub["depot_garantie"], let deposit = depositNode.decimal {
             let limit = furnished ? rent * 2 : rent
             if deposit > limit {
-                error("DEPOT_GARANTIE", depositNode, "le dépôt de garantie (\(money(deposit))) dépasse \(furnished ? "deux mois" : "un mois") de loyer hors charges (\(money(limit))) ; loi du 6 juillet 1989, art. \(furnished ? "25-6" : "22")")
+                error(.depotGarantie, depositNode, "le dépôt de garantie (\(money(deposit))) dépasse \(furnished ? "deux mois" : "un mois") de loyer hors charges (\(money(limit))) ; loi du 6 juillet 1989, art. \(furnished ? "25-6" : "22")")
             }
         }
         if let rentNode = sub["loyer_mensuel"], let rent = rentNode.decimal, let ceiling = housing?.money("loyer_plafond_apl"), rent > ceiling {
-            error("LOYER_PLAFOND", rentNode, "le loyer de sous-location hors charges (\(money(rent))) dépasse le loyer plafond APL du logement (\(money(ceiling)))")
+            error(.loyerPlafond, rentNode, "le loyer de sous-location hors charges (\(money(rent))) dépasse le loyer plafond APL du logement (\(money(ceiling)))")
         }
         if let subStart = sub["date_effet"], let s = subStart.date, let m = main?.day("date_effet"), s < m {
-            error("DATES_BAUX", subStart, "la sous-location (\(s)) ne peut pas commencer avant le bail principal (\(m)) : l'association doit être locataire")
+            error(.datesBaux, subStart, "la sous-location (\(s)) ne peut pas commencer avant le bail principal (\(m)) : l'association doit être locataire")
         }
         if let s = sub.day("date_effet"), let commission = root["parcours"]?.day("commission_attribution"), s < commission {
-            warning("DATES_PARCOURS", sub["date_effet"], "la sous-location commence (\(s)) avant la commission d'attribution (\(commission))")
+            warning(.datesParcours, sub["date_effet"], "la sous-location commence (\(s)) avant la commission d'attribution (\(commission))")
         }
         checkTerms(sub, mainLease: main)
     }
@@ -121,37 +122,37 @@ struct DossierRules {
         var total = months
         let renewals = sub.items("renouvellements")
         if sub.bool("renouvelable") == false, let first = renewals.first {
-            warning("RENOUVELLEMENT", first, "renouvellement enregistré alors que la sous-location est déclarée non renouvelable (« renouvelable: false »)")
+            warning(.renouvellement, first, "renouvellement enregistré alors que la sous-location est déclarée non renouvelable (« renouvelable: false »)")
         }
         for renewal in renewals {
             guard let rs = renewal.day("date_effet"), let rm = renewal.int("duree_mois") else { continue }
             let expected = end.adding(days: 1)
             if rs != expected {
-                error("RENOUVELLEMENT_DATE", renewal["date_effet"], "un renouvellement commence le lendemain de la fin du terme précédent, soit le \(expected) (et non le \(rs))")
+                error(.renouvellementDate, renewal["date_effet"], "un renouvellement commence le lendemain de la fin du terme précédent, soit le \(expected) (et non le \(rs))")
             }
             end = rs.endOfTerm(months: rm)
             total += rm
         }
         guard let rules = convention?["sous_location"] else { return }
         if let minimum = rules.int("duree_minimale_mois"), months < minimum {
-            warning("DUREE_MINIMALE", sub["duree_mois"], "durée initiale de \(months) mois, inférieure au minimum de \(minimum) mois prévu par la convention")
+            warning(.dureeMinimale, sub["duree_mois"], "durée initiale de \(months) mois, inférieure au minimum de \(minimum) mois prévu par la convention")
         }
         if let maximum = rules.int("duree_maximale_mois"), total > maximum {
-            warning("DUREE_MAXIMALE", renewals.last?["duree_mois"] ?? sub["duree_mois"],
+            warning(.dureeMaximale, renewals.last?["duree_mois"] ?? sub["duree_mois"],
                     "durée cumulée de \(total) mois, au-delà du maximum de \(maximum) mois prévu par la convention ; le sous-locataire garde son droit au maintien dans les lieux (CCH L442-8-2) : une solution doit être recherchée")
         }
         if let mainStart = mainLease?.day("date_effet"), let mainMonths = mainLease?.int("duree_mois"), end > mainStart.endOfTerm(months: mainMonths) {
-            warning("DATES_BAUX", sub["date_effet"], "la sous-location (jusqu'au \(end)) dépasse la fin du bail principal (\(mainStart.endOfTerm(months: mainMonths)))")
+            warning(.datesBaux, sub["date_effet"], "la sous-location (jusqu'au \(end)) dépasse la fin du bail principal (\(mainStart.endOfTerm(months: mainMonths)))")
         }
     }
 
     private mutating func checkConsents() {
         for consent in root.items("consentements") {
             if let dest = consent["destinataire"], let id = dest.text, convention != nil, role(of: id) == nil {
-                error("PARTIE_INCONNUE", dest, "destinataire « \(id) » inconnu : ce n'est pas une partie de la convention")
+                error(.partieInconnue, dest, "destinataire « \(id) » inconnu : ce n'est pas une partie de la convention")
             }
             if let given = consent.day("date"), let withdrawn = consent["retrait"], let w = withdrawn.date, w < given {
-                error("DATE_RETRAIT", withdrawn, "le retrait (\(w)) précède le consentement (\(given))")
+                error(.dateRetrait, withdrawn, "le retrait (\(w)) précède le consentement (\(given))")
             }
         }
     }
@@ -173,30 +174,30 @@ struct DossierRules {
         for evaluation in evaluations {
             guard let dateNode = evaluation["date"], let date = dateNode.date else { continue }
             if let last = lastDate, date < last {
-                error("EVALUATIONS_ORDRE", dateNode, "les évaluations doivent être dans l'ordre des dates (\(date) après \(last))")
+                error(.evaluationsOrdre, dateNode, "les évaluations doivent être dans l'ordre des dates (\(date) après \(last))")
             }
             lastDate = date
             if let period, let from = previous, date > from.adding(months: period) {
                 let since = previousIsStart ? "le début de la sous-location (\(from))" : "l'évaluation précédente (\(from))"
-                warning("EVALUATION_ESPACEE", dateNode, "plus de \(period) mois depuis \(since) : la convention prévoit une évaluation partagée au moins tous les \(period) mois")
+                warning(.evaluationEspacee, dateNode, "plus de \(period) mois depuis \(since) : la convention prévoit une évaluation partagée au moins tous les \(period) mois")
             }
             previous = date
             previousIsStart = false
             for present in evaluation.items("presents") {
                 guard let id = present.text else { continue }
                 if id != "sous_locataire", convention != nil, role(of: id) == nil {
-                    error("PARTIE_INCONNUE", present, "« \(id) » n'est ni une partie de la convention ni « sous_locataire »")
+                    error(.partieInconnue, present, "« \(id) » n'est ni une partie de la convention ni « sous_locataire »")
                 } else if role(of: id) == "bailleur_social", !consentInForce(for: id, on: date) {
-                    warning("CONSENTEMENT", present, "le bailleur « \(id) » assiste à l'évaluation sans consentement enregistré de la personne au partage d'informations (périmètre « partage ») à cette date")
+                    warning(.consentement, present, "le bailleur « \(id) » assiste à l'évaluation sans consentement enregistré de la personne au partage d'informations (périmètre « partage ») à cette date")
                 }
             }
             if evaluation.string("type") == "finale" {
                 if evaluation["recommandation"] == nil {
-                    error("RECOMMANDATION_MANQUANTE", evaluation["type"], "une évaluation finale doit porter une recommandation (« recommandation ») : glissement_bail, prolongation, residence_accueil, pension_de_famille, famille_gouvernante ou autre",
+                    error(.recommandationManquante, evaluation["type"], "une évaluation finale doit porter une recommandation (« recommandation ») : glissement_bail, prolongation, residence_accueil, pension_de_famille, famille_gouvernante ou autre",
                           path: evaluation.path.appending("recommandation"))
                 }
                 if evaluation["motifs"] == nil {
-                    error("MOTIFS_MANQUANTS", evaluation["type"], "une évaluation finale doit indiquer les motifs de la recommandation (« motifs »)",
+                    error(.motifsManquants, evaluation["type"], "une évaluation finale doit indiquer les motifs de la recommandation (« motifs »)",
                           path: evaluation.path.appending("motifs"))
                 }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import TrameDiagnostics
 
 /// What a file is, by its content.
 public enum FileKind: String, Sendable {
@@ -26,10 +27,10 @@ public enum ModelLoader {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return unreadable(path, "FICHIER_INTROUVABLE", "fichier introuvable")
+            return unreadable(path, .fichierIntrouvable, "fichier introuvable")
         }
-        guard !isDirectory.boolValue else { return unreadable(path, "FICHIER_ILLISIBLE", "c'est un dossier, pas un fichier") }
-        guard let data = try? Data(contentsOf: url) else { return unreadable(path, "FICHIER_ILLISIBLE", "lecture impossible (droits d'accès ?)") }
+        guard !isDirectory.boolValue else { return unreadable(path, .fichierIllisible, "c'est un dossier, pas un fichier") }
+        guard let data = try? Data(contentsOf: url) else { return unreadable(path, .fichierIllisible, "lecture impossible (droits d'accès ?)") }
         return read(data: data, name: path, expected: expected)
     }
 
@@ -40,7 +41,7 @@ public enum ModelLoader {
             return LoadedFile(path: name, kind: expected, source: parsed.text, root: nil, diagnostics: parsed.diagnostics, isUnreadable: false)
         }
         guard case .mapping(let mapping) = node else {
-            let d = Diagnostic.error("TYPE", "le fichier doit être un ensemble de champs « clé: valeur » (convention ou dossier)",
+            let d = Diagnostic.error(.typeValeur, "le fichier doit être un ensemble de champs « clé: valeur » (convention ou dossier)",
                                      at: node.mark.map { SourceLocation(file: name, line: $0.line, column: $0.column) })
             return LoadedFile(path: name, kind: expected, source: parsed.text, root: nil, diagnostics: [d], isUnreadable: false)
         }
@@ -49,7 +50,7 @@ public enum ModelLoader {
         let kind = expected ?? (topKeys.contains("dossier") ? .dossier : topKeys.contains("identifiant") ? .convention
             : base.hasPrefix("dossier") ? .dossier : base.hasPrefix("convention") ? .convention : nil)
         guard let kind else {
-            let d = Diagnostic.error("TYPE_FICHIER", "impossible de savoir s'il s'agit d'une convention ou d'un dossier : la clé « identifiant » (convention) ou « dossier » (dossier) manque",
+            let d = Diagnostic.error(.typeFichier, "impossible de savoir s'il s'agit d'une convention ou d'un dossier : la clé « identifiant » (convention) ou « dossier » (dossier) manque",
                                      at: SourceLocation(file: name, line: 1, column: 1))
             return LoadedFile(path: name, kind: nil, source: parsed.text, root: nil, diagnostics: [d], isUnreadable: false)
         }
@@ -62,7 +63,7 @@ public enum ModelLoader {
         return LoadedFile(path: name, kind: kind, source: parsed.text, root: root, diagnostics: diagnostics, isUnreadable: false)
     }
 
-    private static func unreadable(_ path: String, _ code: String, _ message: String) -> LoadedFile {
+    private static func unreadable(_ path: String, _ code: DiagnosticCode, _ message: String) -> LoadedFile {
         LoadedFile(path: path, kind: nil, source: SourceText(name: path, text: ""), root: nil,
                    diagnostics: [.error(code, message, at: SourceLocation(file: path, line: 1, column: 1))], isUnreadable: true)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import TrameDiagnostics
 
 /// Checks a YAML node tree against a `Schema` and builds the typed `DataNode` tree.
 ///
@@ -34,7 +35,7 @@ struct SchemaDecoder {
         if visited > SourceReader.maximumNodes {
             if !exhausted {
                 exhausted = true
-                report(.error("TROP_VOLUMINEUX", path: path, "le fichier contient trop de valeurs (plus de \(SourceReader.maximumNodes)) ; alias YAML en cascade ?", at: location(node)))
+                report(.error(.tropVolumineux, path: path, "le fichier contient trop de valeurs (plus de \(SourceReader.maximumNodes)) ; alias YAML en cascade ?", at: location(node)))
             }
             return nil
         }
@@ -49,19 +50,19 @@ struct SchemaDecoder {
 
     private mutating func decodeObject(_ node: Node, fields: [FieldSpec], path: FieldPath, level: Sensitivity) -> DataNode? {
         guard case .mapping(let mapping) = node else {
-            report(.error("TYPE", path: path, "\(FieldType.object(fields).frenchDescription) est attendu, pas \(describe(node))", at: location(node)))
+            report(.error(.typeValeur, path: path, "\(FieldType.object(fields).frenchDescription) est attendu, pas \(describe(node))", at: location(node)))
             return nil
         }
         var object = DataObject()
         var seen: Set<String> = []
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
-                report(.error("CLE_INVALIDE", path: path, "une clé doit être un mot simple", at: location(keyNode)))
+                report(.error(.cleInvalide, path: path, "une clé doit être un mot simple", at: location(keyNode)))
                 continue
             }
             let key = keyScalar.string
             guard seen.insert(key).inserted else {
-                report(.error("CLE_DUPLIQUEE", path: path.appending(key), "la clé « \(key) » apparaît plusieurs fois", at: location(keyNode)))
+                report(.error(.cleDupliquee, path: path.appending(key), "la clé « \(key) » apparaît plusieurs fois", at: location(keyNode)))
                 continue
             }
             guard let spec = fields.first(where: { $0.key == key }) else {
@@ -71,14 +72,14 @@ struct SchemaDecoder {
                 } else {
                     message += " ; clés possibles ici : " + fields.map(\.key).joined(separator: ", ")
                 }
-                report(.error("CLE_INCONNUE", path: path.appending(key), message, at: location(keyNode)))
+                report(.error(.cleInconnue, path: path.appending(key), message, at: location(keyNode)))
                 continue
             }
             let childPath = path.appending(key)
             let childLevel = spec.sensitivity ?? level
             if isNull(valueNode) {
                 if spec.requirement != .optional {
-                    report(.error("VALEUR_MANQUANTE", path: childPath, "valeur vide : \(spec.type.frenchDescription) est attendu", at: location(keyNode)))
+                    report(.error(.valeurManquante, path: childPath, "valeur vide : \(spec.type.frenchDescription) est attendu", at: location(keyNode)))
                 }
                 continue
             }
@@ -91,7 +92,7 @@ struct SchemaDecoder {
             guard required else { continue }
             let why = spec.requirement == .requiredFromAttribution ? " (obligatoire à partir de l'étape « attribution »)" : ""
             let where_ = path.isEmpty ? "" : " dans « \(path) »"
-            report(.error("CHAMP_MANQUANT", path: path.appending(spec.key),
+            report(.error(.champManquant, path: path.appending(spec.key),
                           "champ obligatoire « \(spec.key) » absent\(where_)\(why)", at: location(node)))
         }
         return DataNode(value: .object(object), path: path, sensitivity: level, location: location(node))
@@ -101,13 +102,13 @@ struct SchemaDecoder {
 
     private mutating func decodeList(_ node: Node, inner: FieldType, path: FieldPath, level: Sensitivity) -> DataNode? {
         guard case .sequence(let sequence) = node else {
-            report(.error("TYPE", path: path, "une liste est attendue (éléments « - … » ou [a, b]), pas \(describe(node))", at: location(node)))
+            report(.error(.typeValeur, path: path, "une liste est attendue (éléments « - … » ou [a, b]), pas \(describe(node))", at: location(node)))
             return nil
         }
         var items: [DataNode] = []
         for (i, item) in sequence.enumerated() {
             if isNull(item) {
-                report(.error("VALEUR_MANQUANTE", path: path.appending(index: i), "élément de liste vide", at: location(item)))
+                report(.error(.valeurManquante, path: path.appending(index: i), "élément de liste vide", at: location(item)))
                 continue
             }
             if let decoded = decode(item, type: inner, path: path.appending(index: i), level: level) { items.append(decoded) }
@@ -119,7 +120,7 @@ struct SchemaDecoder {
 
     private mutating func decodeScalar(_ node: Node, type: FieldType, path: FieldPath, level: Sensitivity) -> DataNode? {
         guard case .scalar(let scalar) = node else {
-            report(.error("TYPE", path: path, "\(type.frenchDescription) est attendu, pas \(describe(node))", at: location(node)))
+            report(.error(.typeValeur, path: path, "\(type.frenchDescription) est attendu, pas \(describe(node))", at: location(node)))
             return nil
         }
         let raw = scalar.string
@@ -127,7 +128,7 @@ struct SchemaDecoder {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         let at = location(node)
         func make(_ value: DataValue) -> DataNode { DataNode(value: value, path: path, sensitivity: level, location: at) }
-        func fail(_ code: String, _ message: String) -> DataNode? {
+        func fail(_ code: DiagnosticCode, _ message: String) -> DataNode? {
             report(.error(code, path: path, message, at: at))
             return nil
         }
@@ -137,27 +138,27 @@ struct SchemaDecoder {
             return make(.text(raw))
         case .identifier:
             guard Identifier.isValid(trimmed) else {
-                return fail("IDENTIFIANT", "« \(raw) » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets (ex. « bailleur-exemple-1 »)")
+                return fail(.identifiant, "« \(raw) » n'est pas un identifiant valide : minuscules sans accents, chiffres et tirets (ex. « bailleur-exemple-1 »)")
             }
             return make(.text(trimmed))
         case .date:
             guard let date = CalendarDate(iso: trimmed) else {
                 if looksLikeDate(trimmed) {
-                    return fail("DATE_INVALIDE", "la date « \(raw) » n'existe pas dans le calendrier")
+                    return fail(.dateInvalide, "la date « \(raw) » n'existe pas dans le calendrier")
                 }
-                return fail("DATE_INVALIDE", "« \(raw) » n'est pas une date au format AAAA-MM-JJ (ex. 2019-04-01)")
+                return fail(.dateInvalide, "« \(raw) » n'est pas une date au format AAAA-MM-JJ (ex. 2019-04-01)")
             }
             return make(.date(date))
         case .integer(let minimum):
             guard !quoted, let value = Int(trimmed) else {
-                return fail("TYPE", "\(type.frenchDescription) est attendu, pas « \(raw) »")
+                return fail(.typeValeur, "\(type.frenchDescription) est attendu, pas « \(raw) »")
             }
             if let minimum, value < minimum {
-                return fail("VALEUR_HORS_LIMITES", "la valeur \(value) est trop petite : minimum \(minimum)")
+                return fail(.valeurHorsLimites, "la valeur \(value) est trop petite : minimum \(minimum)")
             }
             return make(.integer(value))
         case .decimal(let minimum, let exclusive, let isAmount):
-            let code = isAmount ? "MONTANT_INVALIDE" : "TYPE"
+            let code: DiagnosticCode = isAmount ? .montantInvalide : .typeValeur
             if trimmed.contains(","), Decimal.strict(trimmed.replacingOccurrences(of: ",", with: ".")) != nil {
                 return fail(code, "« \(raw) » : utilisez le point décimal (« \(trimmed.replacingOccurrences(of: ",", with: ".")) »)")
             }
@@ -165,25 +166,25 @@ struct SchemaDecoder {
                 return fail(code, "\(type.frenchDescription) est attendu, pas « \(raw) »")
             }
             if let minimum, exclusive ? value <= minimum : value < minimum {
-                if isAmount { return fail("MONTANT_NEGATIF", "le montant \(trimmed) est négatif") }
-                return fail("VALEUR_HORS_LIMITES", "la valeur \(trimmed) doit être strictement positive")
+                if isAmount { return fail(.montantNegatif, "le montant \(trimmed) est négatif") }
+                return fail(.valeurHorsLimites, "la valeur \(trimmed) doit être strictement positive")
             }
             return make(.decimal(value))
         case .boolean:
             switch trimmed {
-            case "true", "True", "TRUE": return quoted ? fail("TYPE", "true ou false est attendu, sans guillemets") : make(.boolean(true))
-            case "false", "False", "FALSE": return quoted ? fail("TYPE", "true ou false est attendu, sans guillemets") : make(.boolean(false))
+            case "true", "True", "TRUE": return quoted ? fail(.typeValeur, "true ou false est attendu, sans guillemets") : make(.boolean(true))
+            case "false", "False", "FALSE": return quoted ? fail(.typeValeur, "true ou false est attendu, sans guillemets") : make(.boolean(false))
             default:
                 let lower = trimmed.lowercased()
                 let hint = ["oui", "yes", "vrai", "on"].contains(lower) ? " (écrivez true pour « oui »)"
                     : ["non", "no", "faux", "off"].contains(lower) ? " (écrivez false pour « non »)" : ""
-                return fail("TYPE", "true ou false est attendu, pas « \(raw) »\(hint)")
+                return fail(.typeValeur, "true ou false est attendu, pas « \(raw) »\(hint)")
             }
         case .enumeration(let allowed):
             guard allowed.contains(trimmed) else {
                 var message = "valeur « \(raw) » inconnue ; valeurs possibles : " + allowed.joined(separator: ", ")
                 if let near = Suggestions.nearest(to: trimmed, among: allowed) { message += " ; vouliez-vous dire « \(near) » ?" }
-                return fail("VALEUR_INCONNUE", message)
+                return fail(.valeurInconnue, message)
             }
             return make(.text(trimmed))
         case .object, .list:

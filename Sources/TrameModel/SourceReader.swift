@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import TrameDiagnostics
 
 /// Reads the bytes of a YAML or JSON file into a YAML node tree with positions, turning every
 /// problem (encoding, syntax, nesting, size) into a located diagnostic instead of a crash.
@@ -23,13 +24,13 @@ public enum SourceReader {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return failure(name, "", .error("ENCODAGE", "le fichier est encodé en UTF-16 ; enregistrez-le en UTF-8",
+            return failure(name, "", .error(.encodage, "le fichier est encodé en UTF-16 ; enregistrez-le en UTF-8",
                                                at: SourceLocation(file: name, line: 1, column: 1)))
         }
         guard let decoded = String(validatingUTF8Bytes: bytes) else {
             let (line, column) = firstInvalidUTF8Position(bytes)
             return failure(name, String(decoding: bytes, as: UTF8.self),
-                           .error("ENCODAGE", "le fichier n'est pas un texte UTF-8 valide (octet invalide) ; enregistrez-le en UTF-8",
+                           .error(.encodage, "le fichier n'est pas un texte UTF-8 valide (octet invalide) ; enregistrez-le en UTF-8",
                                   at: SourceLocation(file: name, line: line, column: column)))
         }
         // CRLF and lone CR become LF, so that positions count lines the way editors do.
@@ -38,7 +39,7 @@ public enum SourceReader {
         let source = SourceText(name: name, text: text)
         if let nul = text.firstIndex(of: "\0") {
             let (line, column) = position(of: nul, in: text)
-            return failure(name, text, .error("ENCODAGE", "le fichier contient un caractère nul : ce n'est pas un fichier texte",
+            return failure(name, text, .error(.encodage, "le fichier contient un caractère nul : ce n'est pas un fichier texte",
                                                 at: SourceLocation(file: name, line: line, column: column)))
         }
         if name.lowercased().hasSuffix(".json") {
@@ -47,7 +48,7 @@ public enum SourceReader {
         }
         if let (line, column) = excessiveNesting(in: text) {
             return Result(text: source, root: nil, diagnostics: [
-                .error("IMBRICATION", "structure imbriquée sur plus de \(maximumDepth) niveaux : ce n'est pas un fichier du format Trame",
+                .error(.imbrication, "structure imbriquée sur plus de \(maximumDepth) niveaux : ce n'est pas un fichier du format Trame",
                        at: SourceLocation(file: name, line: line, column: column)),
             ])
         }
@@ -56,7 +57,7 @@ public enum SourceReader {
         case .success(let node):
             guard let node else {
                 return Result(text: source, root: nil, diagnostics: [
-                    .error("FICHIER_VIDE", "le fichier est vide", at: SourceLocation(file: name, line: 1, column: 1)),
+                    .error(.fichierVide, "le fichier est vide", at: SourceLocation(file: name, line: 1, column: 1)),
                 ])
             }
             return Result(text: source, root: node, diagnostics: [])
@@ -92,21 +93,21 @@ public enum SourceReader {
     private static func diagnostic(for error: any Error, name: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: name, line: max(1, mark.line), column: max(1, mark.column)) }
         guard let error = error as? YamlError else {
-            return .error("SYNTAXE", "lecture impossible : \(error)", at: SourceLocation(file: name, line: 1, column: 1))
+            return .error(.syntaxe, "lecture impossible : \(error)", at: SourceLocation(file: name, line: 1, column: 1))
         }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "syntaxe YAML/JSON invalide : " + SyntaxMessages.french(problem)
             if let context { message += " (" + SyntaxMessages.french(context.text) + " ligne \(context.mark.line))" }
-            return .error("SYNTAXE", message, at: at(mark))
+            return .error(.syntaxe, message, at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "« \($0) »" }.joined(separator: ", ")
-            return .error("CLE_DUPLIQUEE", "clé présente plusieurs fois dans le même bloc : \(keys)", at: at(context.mark))
+            return .error(.cleDupliquee, "clé présente plusieurs fois dans le même bloc : \(keys)", at: at(context.mark))
         case .reader(let problem, _, _, _):
-            return .error("ENCODAGE", "lecture impossible : \(problem)", at: SourceLocation(file: name, line: 1, column: 1))
+            return .error(.encodage, "lecture impossible : \(problem)", at: SourceLocation(file: name, line: 1, column: 1))
         default:
-            return .error("SYNTAXE", "syntaxe invalide : \(error)", at: SourceLocation(file: name, line: 1, column: 1))
+            return .error(.syntaxe, "syntaxe invalide : \(error)", at: SourceLocation(file: name, line: 1, column: 1))
         }
     }
 

@@ -84,7 +84,7 @@ public enum CaseLoader {
         set.unreadable = set.unreadable || file.isUnreadable
         var errors = (file.diagnostics + extra).filter { $0.severity == .error }
         if errors.isEmpty, file.kind != .dossier {
-            errors = [.error("TYPE_FICHIER", "ce fichier n'est pas un dossier", at: SourceLocation(file: file.path, line: 1, column: 1))]
+            errors = [.error(.typeFichier, "ce fichier n'est pas un dossier", at: SourceLocation(file: file.path, line: 1, column: 1))]
         }
         errors.sort { ($0.location?.line ?? 0, $0.location?.column ?? 0, $0.code) < ($1.location?.line ?? 0, $1.location?.column ?? 0, $1.code) }
         for d in errors { set.errorText += d.rendered(source: file.source) + "\n" }

@@ -38,7 +38,7 @@ public struct CaseReader: Sendable {
         }
         let path = locator.override ?? given[id] ?? locator.path(for: id, dossierPath: file.path)
         guard let path else {
-            let missing = Diagnostic.error("CONVENTION_INTROUVABLE", path: idNode.path,
+            let missing = Diagnostic.error(.conventionIntrouvable, path: idNode.path,
                 "convention « \(id) » introuvable : placez convention-\(id).yaml à côté du dossier, ou indiquez --convention FICHIER",
                 at: idNode.location)
             return Reading(convention: nil, diagnostics: [missing] + CaseValidation.diagnostics(dossier: file, convention: nil),
@@ -49,10 +49,10 @@ public struct CaseReader: Sendable {
         conventionFiles[path] = convention
         var diagnostics: [Diagnostic] = []
         if let actual = convention.root?["identifiant"]?.text, actual != id {
-            diagnostics.append(.error("CONVENTION_DIFFERENTE", path: idNode.path,
+            diagnostics.append(.error(.conventionDifferente, path: idNode.path,
                 "le dossier relève de la convention « \(id) », mais la convention fournie est « \(actual) » (\(path))", at: idNode.location))
         } else if convention.root == nil || convention.diagnostics.hasErrors {
-            diagnostics.append(.error("CONVENTION_REFUSEE", path: idNode.path,
+            diagnostics.append(.error(.conventionRefusee, path: idNode.path,
                 "la convention « \(id) » (\(path)) comporte des erreurs : corrigez-la d'abord", at: idNode.location))
         }
         let usable = convention.root == nil ? nil : convention

@@ -32,7 +32,7 @@ public enum PathwayRules {
         guard let stageNode = root["etape"], let stage = stageNode.text.flatMap(Stage.init(rawValue:)) else { return [] }
         var out: [Diagnostic] = []
         func missing(_ path: String, _ what: String) {
-            out.append(.error("ETAPE_SANS_PREUVE", path: FieldPath(parsing: path),
+            out.append(.error(.etapeSansPreuve, path: FieldPath(parsing: path),
                               "l'étape « \(stage.rawValue) » exige \(what) (« \(path) »)", at: stageNode.location ?? root.location))
         }
         let pathway = root["parcours"]
@@ -84,7 +84,7 @@ public enum PathwayRules {
     private static func checkIssue(_ root: DataNode, stage: Stage, stageNode: DataNode) -> [Diagnostic] {
         guard let issue = root["issue"], let natureNode = issue["nature"], let nature = natureNode.text else { return [] }
         if nature == stage.rawValue { return [] }
-        return [.error("ISSUE_ETAPE", path: natureNode.path,
+        return [.error(.issueEtape, path: natureNode.path,
                        "l'issue enregistrée est « \(nature) », mais l'étape est « \(stage.rawValue) » : l'étape doit être « \(nature) »",
                        at: stageNode.location ?? root.location)]
     }

@@ -24,8 +24,8 @@ public struct Condition: Sendable {
     ///   - text: The condition (`sous_locataire.mesure_protection dans ["tutelle"]`).
     ///   - location: Where its first character is, for diagnostics (columns follow from it).
     ///   - schema: The fields it may name.
-    /// - Throws: `TemplateErrors` with every problem found (unknown field, type mismatch, syntax).
-    public static func parse(_ text: String, at location: SourceLocation, schema: ContextSchema) throws(TemplateErrors) -> Condition {
+    /// - Throws: `Diagnostics` with every problem found (unknown field, type mismatch, syntax).
+    public static func parse(_ text: String, at location: SourceLocation, schema: ContextSchema) throws(Diagnostics) -> Condition {
         var sink = DiagnosticSink()
         let scope = CompileScope(schema: schema)
         if var parser = ExpressionParser(scalars: Array(text.unicodeScalars), column: location.column, file: location.file,
@@ -33,7 +33,7 @@ public struct Condition: Sendable {
            let node = parser.parseWholeCondition(sink: &sink), !sink.hasErrors {
             return Condition(node: node, text: text, location: location)
         }
-        throw TemplateErrors(sink.diagnostics)
+        throw Diagnostics(sink.diagnostics)
     }
 
     /// Evaluates the condition on a context root. An absent value makes its comparison false.

@@ -11,11 +11,11 @@ public enum TemplateLoader {
     ///   - schema: The context schema; by default `conventionDocument` for the audience
     ///     `partenaires` and `dossierDocument` otherwise.
     ///   - fragments: Where `{% inclure %}` looks.
-    /// - Throws: `TemplateErrors` with every problem found, located in the template.
+    /// - Throws: `Diagnostics` with every problem found, located in the template.
     public static func load(path: String, schema: ContextSchema? = nil, fragments: FragmentResolver? = nil,
-                            clauses: ClauseResolver? = nil) throws(TemplateErrors) -> CompiledTemplate {
+                            clauses: ClauseResolver? = nil) throws(Diagnostics) -> CompiledTemplate {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateErrors([.error(TemplateCode.unreadable, "gabarit introuvable ou illisible (UTF-8 attendu)", at: SourceLocation(file: path, line: 1, column: 1))])
+            throw Diagnostics([.error(TemplateCode.unreadable, "gabarit introuvable ou illisible (UTF-8 attendu)", at: SourceLocation(file: path, line: 1, column: 1))])
         }
         let fragmentsFolder = fragmentsDirectory(for: path)
         // Clauses live beside `_fragments/`: in the `Templates/` folder holding the document's folder.
@@ -30,9 +30,9 @@ public enum TemplateLoader {
     ///   - name: The file name shown in diagnostics.
     ///   - fragments: Where `{% inclure %}` looks.
     ///   - schema: The context schema (default as for `load(path:)`).
-    /// - Throws: `TemplateErrors` with every problem found.
+    /// - Throws: `Diagnostics` with every problem found.
     public static func load(source: String, name: String, fragments: FragmentResolver = .none,
-                            schema: ContextSchema? = nil, clauses: ClauseResolver = .none) throws(TemplateErrors) -> CompiledTemplate {
+                            schema: ContextSchema? = nil, clauses: ClauseResolver = .none) throws(Diagnostics) -> CompiledTemplate {
         let all = TemplateText.lines(source, file: name, firstLine: 1)
         let (frontLines, body, unclosed) = TemplateText.split(all)
         var sink = DiagnosticSink()
@@ -67,7 +67,7 @@ public enum TemplateLoader {
         let nodes = BodyParser.parse(body, &ctx)
         ctx.checkLabels()
         let diagnostics = ctx.sink.diagnostics.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
-        guard !diagnostics.hasErrors else { throw TemplateErrors(diagnostics) }
+        guard !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         return CompiledTemplate(name: name, documentID: ctx.documentID ?? base, title: front.title ?? base,
                                 version: front.version ?? 1, audience: front.audience, initialsOnEveryPage: front.initials,
                                 schema: contextSchema, effectiveDate: front.effectiveDate, sha256: ClauseSource.hash(source),

@@ -57,10 +57,10 @@ enum ConventionRoutes {
                 try services.journal(session, "generation", subject: recorded?.ref ?? document, detail: ["document": document, "format": format.rawValue])
                 if let recorded { return Pages.redirect("/convention?genere=\(recorded.sha256)") }
                 return Pages.download(data, name: "\(produced.baseName).\(format.fileExtension)", type: MediaType.forGenerated(format: format.rawValue).value)
-            } catch let failure as AssemblyFailure {
-                let message = failure.kind == .unavailable ? "LibreOffice (soffice) n'est pas installé : le PDF est indisponible."
+            } catch let failure as Diagnostics {
+                let message = failure.category == .unavailable ? "LibreOffice (soffice) n'est pas installé : le PDF est indisponible."
                     : failure.diagnostics.map(\.headline).joined(separator: " ; ")
-                throw WebError(status: .unprocessableContent, title: "Génération impossible", message: message)
+                throw WebError(status: HTTPResponse.Status(code: failure.category.httpStatus), title: "Génération impossible", message: message)
             }
         }
     }

@@ -71,12 +71,12 @@ enum DocumentRoutes {
                                  detail: ["document": page.instance.document, "destinataire": asked.rawValue, "format": format.rawValue,
                                           "projet": draft ? "oui" : "non"])
             return Pages.redirect(page.href + (page.href.contains("?") ? "&" : "?") + "genere=\(recorded.sha256)&destinataire=\(asked.rawValue)")
-        } catch let failure as AssemblyFailure {
-            var errors = failure.diagnostics.filter { $0.severity == .error || $0.code == "PROJET_POSSIBLE" }.map { $0.shown(to: page.opened.clearance) }
-            if failure.kind == .unavailable { errors = ["LibreOffice (soffice) n'est pas installé sur le serveur : le PDF est indisponible ; choisissez ODT ou DOCX."] }
+        } catch let failure as Diagnostics {
+            var errors = failure.diagnostics.filter { $0.severity == .error || $0.code == .projetPossible }.map { $0.shown(to: page.opened.clearance) }
+            if failure.category == .unavailable { errors = ["LibreOffice (soffice) n'est pas installé sur le serveur : le PDF est indisponible ; choisissez ODT ou DOCX."] }
             try services.journal(session, "generation-refusee", dossier: page.opened.dossier.id, subject: page.instance.document)
             return try page.render(audience: asked, errors: errors, status: .unprocessableContent)
-        } catch let error as ArchiveError {
+        } catch let error as Diagnostic {
             return try page.render(audience: asked, errors: [error.message], status: .unprocessableContent)
         }
     }

@@ -42,7 +42,7 @@ struct DocumentService {
     /// Renders a document from the dossier's workspace version (written to a temporary file, then
     /// removed), checked exactly as `trame generate` checks it.
     func generate(_ stored: StoredDossier, cases: CaseStore, document: String, date: CalendarDate?, audience: Audience,
-                  draft: Bool) throws(AssemblyFailure) -> ProducedDocument {
+                  draft: Bool) throws(Diagnostics) -> ProducedDocument {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trame-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(stored.version.fileName)
@@ -50,7 +50,7 @@ struct DocumentService {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try stored.bytes.write(to: file)
         } catch {
-            throw AssemblyFailure(.cannotWrite, "fichier temporaire impossible à écrire (\(error))")
+            throw Diagnostics(.error(.ecritureImpossible, "fichier temporaire impossible à écrire (\(error))"))
         }
         let conventionID = stored.dossier?.convention ?? ""
         let request = GenerationRequest(document: document, dossierPath: file.path, conventionPath: cases.conventionPath(conventionID),

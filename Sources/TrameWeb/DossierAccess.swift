@@ -23,7 +23,7 @@ extension WebServices {
         let stored: StoredDossier?
         do {
             stored = try cases.dossier(id, version: version)
-        } catch let error as ArchiveError where error.code == "VERSION_INCONNUE" {
+        } catch let error as Diagnostic where error.code == .versionInconnue {
             throw WebError.notFound("Ce dossier n'a pas de version \(version ?? 0).")
         }
         guard let stored, let dossier = stored.dossier, session.account.clearance.mayOpen(dossier) else {

@@ -39,7 +39,7 @@ enum DossierFileRoutes {
         let clearance = session.account.clearance
         var problems = checked.diagnostics
         if checked.file.kind != .dossier, !problems.hasErrors {
-            problems.append(.error("TYPE_FICHIER", "ce fichier n'est pas un dossier (clé « dossier » absente)", at: nil))
+            problems.append(.error(.typeFichier, "ce fichier n'est pas un dossier (clé « dossier » absente)", at: nil))
         }
         let id = checked.file.root?["dossier"]?.text ?? ""
         let workspace = try services.workspace(for: session.account)
@@ -59,8 +59,8 @@ enum DossierFileRoutes {
         let result: RecordAddResult
         do {
             result = try workspace.addRecord(data: upload.data, fileName: name)
-        } catch let error as ArchiveError {
-            throw WebError(status: .unprocessableContent, title: "Import refusé", message: error.message)
+        } catch let error as Diagnostic {
+            throw WebError(error, title: "Import refusé")
         }
         try services.journal(session, "import", dossier: id, subject: "v\(result.version.version)",
                              detail: ["fichier": name, "sha256": result.version.sha256])

@@ -60,10 +60,10 @@ enum DossierFormRoutes {
         var diagnostics = cases.check(data: data, name: fileName).diagnostics
         let workspace = try services.workspace(for: session.account)
         if existing == nil, !id.isEmpty, try workspace.currentRecord(.dossier, id: id) != nil {
-            diagnostics.append(.error("IDENTIFIANT_PRIS", path: FieldPath(parsing: "dossier"), "un dossier porte déjà le numéro « \(id) »", at: nil))
+            diagnostics.append(.error(.identifiantPris, path: FieldPath(parsing: "dossier"), "un dossier porte déjà le numéro « \(id) »", at: nil))
         }
         if let existing, form["_base"] != existing.stored.version.sha256 {
-            diagnostics.append(.error("VERSION_DEPASSEE", "le dossier a été modifié par quelqu'un d'autre depuis l'ouverture du formulaire (version \(existing.stored.version.version)) : rechargez-le ; vos saisies sont conservées ci-dessous", at: nil))
+            diagnostics.append(.error(.versionDepassee, "le dossier a été modifié par quelqu'un d'autre depuis l'ouverture du formulaire (version \(existing.stored.version.version)) : rechargez-le ; vos saisies sont conservées ci-dessous", at: nil))
         }
         if diagnostics.hasErrors {
             try services.journal(session, "enregistrement-refuse", dossier: id.isEmpty ? nil : id,
@@ -74,7 +74,7 @@ enum DossierFormRoutes {
         let result: RecordAddResult
         do {
             result = try workspace.addRecord(data: data, fileName: fileName)
-        } catch let error as ArchiveError {
+        } catch let error as Diagnostic {
             diagnostics.append(.error(error.code, path: FieldPath(parsing: "dossier"), error.message, at: nil))
             return formPage(services, session: session, cases: cases, values: values, diagnostics: diagnostics, existing: existing,
                             status: .unprocessableContent)

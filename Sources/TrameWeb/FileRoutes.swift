@@ -33,7 +33,7 @@ enum FileRoutes {
             let target = folder.appendingPathComponent("fichier")
             do {
                 try workspace.extract(item, to: target, overwrite: true)
-            } catch let error as ArchiveError {
+            } catch let error as Diagnostic {
                 throw WebError.server("Le fichier archivé ne peut pas être remis : \(error.message)")
             }
             let data = try Data(contentsOf: target)

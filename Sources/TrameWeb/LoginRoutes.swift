@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import TrameAccounts
+import TrameDiagnostics
 
 /// `/connexion` and `/deconnexion`.
 enum LoginRoutes {
@@ -24,9 +25,9 @@ enum LoginRoutes {
             }
             let login = form["identifiant"] ?? "", password = form["mot_de_passe"] ?? ""
             let accounts = services.accounts
-            let outcome: Result<Session, AccountError> = await withCheckedContinuation { continuation in
+            let outcome: Result<Session, Diagnostic> = await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
-                    do throws(AccountError) {
+                    do throws(Diagnostic) {
                         continuation.resume(returning: .success(try accounts.signIn(login: login, password: password)))
                     } catch {
                         continuation.resume(returning: .failure(error))
@@ -40,7 +41,7 @@ enum LoginRoutes {
                 response.setCookie(Cookie(name: formCookie, value: "", maxAge: 0, path: "/connexion", secure: true, httpOnly: true, sameSite: .strict))
                 return response
             case .failure(let error):
-                let status: HTTPResponse.Status = error.code == "TROP_DE_TENTATIVES" ? .tooManyRequests
+                let status: HTTPResponse.Status = error.code == .tropDeTentatives ? .tooManyRequests
                     : error.category == .io ? .internalServerError : .unauthorized
                 return signInPage(services, login: login, error: error.message.prefix(1).uppercased() + error.message.dropFirst() + ".", status: status)
             }

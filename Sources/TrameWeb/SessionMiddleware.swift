@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import TrameAccounts
+import TrameDiagnostics
 
 /// Finds the session of the cookie, turns refusals into French pages (JSON under `/api/`), and adds
 /// the security headers to every response.
@@ -22,6 +23,8 @@ struct SessionMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as WebError {
             response = render(error, request: request, context: context)
+        } catch let diagnostic as Diagnostic {
+            response = render(WebError(diagnostic, title: "Demande refusée"), request: request, context: context)
         } catch let error as any HTTPResponseError {
             let known = WebError(status: error.status, title: error.status == .notFound ? "Introuvable" : "Demande refusée",
                                  message: error.status == .notFound ? "Cette page n'existe pas." :

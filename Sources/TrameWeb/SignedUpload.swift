@@ -48,8 +48,8 @@ enum SignedUpload {
         let result: SignedAddResult
         do {
             result = try workspace.addSigned(fileURL: file, request: request)
-        } catch let error as ArchiveError {
-            try services.journal(session, "archive-signe-refuse", dossier: page.opened.dossier.id, subject: kind.rawValue, detail: ["code": error.code])
+        } catch let error as Diagnostic {
+            try services.journal(session, "archive-signe-refuse", dossier: page.opened.dossier.id, subject: kind.rawValue, detail: ["code": error.code.rawValue])
             return try page.render(audience: audience, errors: [error.message], status: .unprocessableContent)
         }
         try services.journal(session, "archive-signe", dossier: page.opened.dossier.id, subject: result.version.ref,

@@ -1,4 +1,5 @@
 import Hummingbird
+import TrameDiagnostics
 
 /// A refusal or failure shown to the user as a French page (or JSON under `/api/`).
 struct WebError: Error, Sendable {
@@ -27,5 +28,13 @@ struct WebError: Error, Sendable {
 
     static func server(_ message: String) -> WebError {
         WebError(status: .internalServerError, title: "Erreur", message: message)
+    }
+}
+
+extension WebError {
+    /// A diagnostic of the model, the archive or the accounts as a page: the HTTP status comes
+    /// from its category (the same table that gives the CLI its exit status).
+    init(_ diagnostic: Diagnostic, title: String) {
+        self.init(status: HTTPResponse.Status(code: diagnostic.category.httpStatus), title: title, message: diagnostic.message)
     }
 }

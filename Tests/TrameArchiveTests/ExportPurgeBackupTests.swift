@@ -57,7 +57,7 @@ struct ExportPurgeBackupTests {
         let index = String(decoding: try #require(files["index.txt"]), as: UTF8.self)
         #expect(index.contains("destinataire : bailleur"))
         #expect(index.contains("signée le 1er avril 2019"))
-        #expect(throws: ArchiveError.self) { try workspace.export(ownerID: "MJ-2019-004", audience: .bailleur, to: zip, overwrite: false) }
+        #expect(throws: Diagnostic.self) { try workspace.export(ownerID: "MJ-2019-004", audience: .bailleur, to: zip, overwrite: false) }
     }
 
     @Test func theFullBundleHoldsEveryVersionAndItsHistory() throws {
@@ -81,8 +81,8 @@ struct ExportPurgeBackupTests {
         let (workspace, root) = try ArchiveFixtures.workspace()
         defer { try? FileManager.default.removeItem(at: root) }
         let finale = try ArchiveFixtures.sign(workspace, .evaluationFinale, owner: "MJ-2019-002", on: "2020-08-10", evaluation: "2020-08-06", audience: .bailleur, in: root)
-        let noSetting = try #require(throws: ArchiveError.self) { try workspace.planPurge(before: ArchiveFixtures.date("2025-01-01")) }
-        #expect(noSetting.code == "CONSERVATION_NON_DEFINIE")
+        let noSetting = try #require(throws: Diagnostic.self) { try workspace.planPurge(before: ArchiveFixtures.date("2025-01-01")) }
+        #expect(noSetting.code == .conservationNonDefinie)
 
         try workspace.setRetention(conventionID: "metz-jury-2018", years: 5)
         let young = try workspace.planPurge(before: ArchiveFixtures.date("2025-01-01"))
@@ -118,13 +118,13 @@ struct ExportPurgeBackupTests {
         #expect(report.isClean)
         #expect(try restored.signedVersions() == workspace.signedVersions())
         #expect(try restored.recordVersions(.dossier, id: "MJ-2019-004") == workspace.recordVersions(.dossier, id: "MJ-2019-004"))
-        let again = try #require(throws: ArchiveError.self) { try Workspace.restore(from: backup, to: target, actor: "r") }
-        #expect(again.code == "DOSSIER_NON_VIDE")
+        let again = try #require(throws: Diagnostic.self) { try Workspace.restore(from: backup, to: target, actor: "r") }
+        #expect(again.code == .dossierNonVide)
         var bytes = try Data(contentsOf: backup)
         bytes[bytes.count / 3] ^= 0xFF
         let broken = root.appendingPathComponent("abimee.zip")
         try bytes.write(to: broken)
-        #expect(throws: ArchiveError.self) { try Workspace.restore(from: broken, to: root.appendingPathComponent("r2"), actor: "r") }
+        #expect(throws: Diagnostic.self) { try Workspace.restore(from: broken, to: root.appendingPathComponent("r2"), actor: "r") }
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("r2").path))
     }
 }

@@ -12,8 +12,8 @@ struct SignedVersionTests {
         #expect(v1.isNew && v1.version.version == 1 && v1.supersedes == nil)
         #expect(v1.version.audience == .sousLocataire && v1.version.mediaType == .pdf)
 
-        let noReason = try #require(throws: ArchiveError.self) { try ArchiveFixtures.sign(workspace, .sousLocation, on: "2020-04-01", in: root) }
-        #expect(noReason.code == "MOTIF_MANQUANT" && noReason.category == .usage)
+        let noReason = try #require(throws: Diagnostic.self) { try ArchiveFixtures.sign(workspace, .sousLocation, on: "2020-04-01", in: root) }
+        #expect(noReason.code == .motifManquant && noReason.category == .usage)
 
         let v2 = try ArchiveFixtures.sign(workspace, .sousLocation, on: "2020-04-01", reason: "renouvellement d'un an", in: root)
         #expect(v2.version.version == 2 && v2.supersedes?.ref == "MJ-2019-004/sous-location/v1")
@@ -48,30 +48,30 @@ struct SignedVersionTests {
         // A final evaluation takes its recommendation from the dossier.
         let finale = try ArchiveFixtures.sign(workspace, .evaluationFinale, owner: "MJ-2019-002", on: "2020-08-10", evaluation: "2020-08-06", audience: .bailleur, in: root)
         #expect(finale.version.recommendation == "glissement_bail" && finale.version.evaluationType == "finale")
-        let wrongType = try #require(throws: ArchiveError.self) {
+        let wrongType = try #require(throws: Diagnostic.self) {
             try ArchiveFixtures.sign(workspace, .evaluationFinale, owner: "MJ-2019-002", on: "2020-08-10", evaluation: "2020-02-13", audience: .bailleur, in: root)
         }
-        #expect(wrongType.code == "EVALUATION_DIFFERENTE")
-        let noAudience = try #require(throws: ArchiveError.self) {
+        #expect(wrongType.code == .evaluationDifferente)
+        let noAudience = try #require(throws: Diagnostic.self) {
             try ArchiveFixtures.sign(workspace, .evaluation, on: "2019-09-30", tag: "x", evaluation: "2019-09-26", in: root)
         }
-        #expect(noAudience.code == "DESTINATAIRE" && noAudience.category == .usage)
-        let beforeEvaluation = try #require(throws: ArchiveError.self) {
+        #expect(noAudience.code == .destinataire && noAudience.category == .usage)
+        let beforeEvaluation = try #require(throws: Diagnostic.self) {
             try ArchiveFixtures.sign(workspace, .evaluation, on: "2019-09-20", tag: "y", evaluation: "2019-09-26", audience: .soin, in: root)
         }
-        #expect(beforeEvaluation.code == "DATES_EVALUATION")
+        #expect(beforeEvaluation.code == .datesEvaluation)
     }
 
     @Test(arguments: [
-        ("future", "DATE_FUTURE", ArchiveError.Category.data),
-        ("unknown-dossier", "DOSSIER_INCONNU", .data),
-        ("elsewhere", "DEJA_ARCHIVE", .data),
+        ("future", "DATE_FUTURE", DiagnosticCategory.data),
+        ("unknown-dossier", "DOSSIER_INCONNU", .notFound),
+        ("elsewhere", "DEJA_ARCHIVE", .conflict),
         ("missing-file", "FICHIER_INTROUVABLE", .missingInput),
         ("not-a-pdf", "FORMAT_NON_ARCHIVABLE", .data),
         ("partnership-under-dossier", "DOCUMENT_DE_CONVENTION", .data),
         ("no-signatory", "SIGNATAIRE_MANQUANT", .usage),
     ])
-    func badInputIsRefusedAndChangesNothing(_ input: (String, String, ArchiveError.Category)) throws {
+    func badInputIsRefusedAndChangesNothing(_ input: (String, String, DiagnosticCategory)) throws {
         let (workspace, root) = try ArchiveFixtures.workspace()
         defer { try? FileManager.default.removeItem(at: root) }
         let archived = try ArchiveFixtures.sign(workspace, .bailPrincipal, owner: "MJ-2019-004", in: root)
@@ -89,8 +89,8 @@ struct SignedVersionTests {
         case "partnership-under-dossier": request.documentKind = .conventionCadre
         default: request.signatories = ["  "]
         }
-        let error = try #require(throws: ArchiveError.self) { try workspace.addSigned(fileURL: file, request: request) }
-        #expect(error.code == input.1)
+        let error = try #require(throws: Diagnostic.self) { try workspace.addSigned(fileURL: file, request: request) }
+        #expect(error.code.rawValue == input.1)
         #expect(error.category == input.2)
         #expect(ArchiveFixtures.storedPaths(workspace) == storedBefore)
         #expect(try workspace.auditEvents().count == auditBefore)
@@ -107,8 +107,8 @@ struct SignedVersionTests {
         #expect(cadre.version.ownerKind == .convention && cadre.version.audience == .partenaires)
         let avenant = try ArchiveFixtures.sign(workspace, .avenant, owner: "metz-jury-2018", on: "2020-01-10", in: root)
         #expect(avenant.version.ref == "metz-jury-2018/avenant/v1")
-        let wrong = try #require(throws: ArchiveError.self) { try ArchiveFixtures.sign(workspace, .bailPrincipal, owner: "metz-jury-2018", in: root) }
-        #expect(wrong.code == "DOCUMENT_DE_DOSSIER")
+        let wrong = try #require(throws: Diagnostic.self) { try ArchiveFixtures.sign(workspace, .bailPrincipal, owner: "metz-jury-2018", in: root) }
+        #expect(wrong.code == .documentDeDossier)
     }
 
     @Test func mediaTypesAreToldByTheirFirstBytes() {

@@ -23,11 +23,11 @@ struct WorkspaceTests {
         let root = ArchiveFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try Data("x".utf8).write(to: root.appendingPathComponent("notes.txt"))
-        let error = try #require(throws: ArchiveError.self) { try Workspace.create(at: root, actor: "a") }
-        #expect(error.code == "DOSSIER_NON_VIDE")
+        let error = try #require(throws: Diagnostic.self) { try Workspace.create(at: root, actor: "a") }
+        #expect(error.code == .dossierNonVide)
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["notes.txt"])
-        let missing = try #require(throws: ArchiveError.self) { try Workspace.open(at: root.appendingPathComponent("absent"), actor: "a") }
-        #expect(missing.code == "ESPACE_INTROUVABLE")
+        let missing = try #require(throws: Diagnostic.self) { try Workspace.open(at: root.appendingPathComponent("absent"), actor: "a") }
+        #expect(missing.code == .espaceIntrouvable)
         #expect(missing.category == .missingInput)
     }
 
@@ -64,8 +64,8 @@ struct WorkspaceTests {
         let before = ArchiveFixtures.storedPaths(workspace)
         let broken = Data(String(decoding: ArchiveFixtures.sample("dossier-MJ-2019-011.yaml"), as: UTF8.self)
             .replacingOccurrences(of: "etape: attribution", with: "etape: inconnue").utf8)
-        let error = try #require(throws: ArchiveError.self) { try workspace.addRecord(data: broken, fileName: "dossier.yaml") }
-        #expect(error.code == "FICHIER_NON_CONFORME")
+        let error = try #require(throws: Diagnostic.self) { try workspace.addRecord(data: broken, fileName: "dossier.yaml") }
+        #expect(error.code == .fichierNonConforme)
         #expect(ArchiveFixtures.storedPaths(workspace) == before)
         #expect(try workspace.recordVersions(.dossier, id: "MJ-2019-011").count == 1)
     }
@@ -83,11 +83,11 @@ struct WorkspaceTests {
         let again = try workspace.recordGenerated(fileURL: file, manifestJSON: manifest, dossierID: "MJ-2019-004",
                                                   documentKind: .bailPrincipal, audience: .bailleur, format: "odt")
         #expect(again.id == g.id)
-        let unknown = try #require(throws: ArchiveError.self) {
+        let unknown = try #require(throws: Diagnostic.self) {
             try workspace.recordGenerated(fileURL: file, manifestJSON: nil, dossierID: "MJ-2019-004", sourceSHA256: String(repeating: "a", count: 64),
                                           documentKind: .bailPrincipal, audience: .bailleur, format: "odt")
         }
-        #expect(unknown.code == "VERSION_SOURCE_INCONNUE")
+        #expect(unknown.code == .versionSourceInconnue)
 
         let signedFile = ArchiveFixtures.pdf("bail-signe", in: root)
         let signed = try workspace.addSigned(fileURL: signedFile, request: SignedDocumentRequest(
@@ -98,10 +98,10 @@ struct WorkspaceTests {
             ownerID: "MJ-2019-004", documentKind: .bailPrincipal, signedOn: ArchiveFixtures.date("2019-04-02"),
             signatories: ["Bailleur"], reason: "correction", generated: file.path))
         #expect(byPath.version.generatedRef == "G1")
-        let wrongKind = try #require(throws: ArchiveError.self) {
+        let wrongKind = try #require(throws: Diagnostic.self) {
             try workspace.addSigned(fileURL: ArchiveFixtures.pdf("autre", in: root), request: SignedDocumentRequest(
                 ownerID: "MJ-2019-004", documentKind: .sousLocation, signedOn: ArchiveFixtures.date("2019-04-01"), signatories: ["X"], generated: "G1"))
         }
-        #expect(wrongKind.code == "GENERE_AUTRE_DOCUMENT")
+        #expect(wrongKind.code == .genereAutreDocument)
     }
 }

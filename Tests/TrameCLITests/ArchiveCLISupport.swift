@@ -21,8 +21,9 @@ struct CLIWorkspace {
     struct CLIFailure: Error { let message: String }
 
     /// Runs `trame` with `$TRAME_HOME` set to this workspace, from its root directory.
-    func run(_ arguments: [String]) throws -> TrameProcess.Result {
-        try TrameProcess.run(arguments, in: root, environment: ["TRAME_HOME": directory.path, "USER": "testeur"])
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> TrameProcess.Result {
+        try TrameProcess.run(arguments, in: root,
+                             environment: ["TRAME_HOME": directory.path, "USER": "testeur"].merging(environment) { $1 })
     }
 
     /// Starts `trame` without waiting for it; its stderr goes to `stderrFile` (in the root) when given.

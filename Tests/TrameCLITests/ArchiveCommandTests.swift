@@ -112,7 +112,7 @@ struct ArchiveCommandTests {
         ("unknown dossier", ["FILE", "--dossier", "MJ-2099-999", "--document", "bail-principal", "--signed-on", "2019-04-01"], 65, "DOSSIER_INCONNU"),
         ("unknown document kind", ["FILE", "--dossier", "MJ-2019-004", "--document", "bail", "--signed-on", "2019-04-01"], 64, "DOCUMENT_INCONNU"),
         ("future date", ["FILE", "--dossier", "MJ-2019-004", "--document", "bail-principal", "--signed-on", "2999-01-01"], 65, "DATE_FUTURE"),
-        ("invalid date", ["FILE", "--dossier", "MJ-2019-004", "--document", "bail-principal", "--signed-on", "2019-02-30"], 64, "DATE_INVALIDE"),
+        ("invalid date", ["FILE", "--dossier", "MJ-2019-004", "--document", "bail-principal", "--signed-on", "2019-02-30"], 64, "OPTION_INVALIDE"),
         ("archived elsewhere", ["ARCHIVED", "--dossier", "MJ-2019-004", "--document", "sous-location", "--signed-on", "2019-04-01"], 65, "DEJA_ARCHIVE"),
     ])
     func badInputIsRefusedInFrenchAndChangesNothing(_ input: (String, [String], Int32, String)) throws {

@@ -75,7 +75,7 @@ struct ClausesCommandTests {
         return try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "unparsable: \(json.prefix(200))")
     }
 
-    @Test(.enabled(if: Conformance.executablePath("unzip") != nil, "needs unzip"))
+    @Test(.requires(.unzip))
     func manifestIsEmbeddedInEveryFormatAndWrittenBeside() throws {
         let dir = try TrameProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -6,9 +6,14 @@ import TrameDocument
 /// no-break spaces and emoji comes out literally (less the characters XML forbids) in every format.
 @Suite("Escaping")
 struct EscapingTests {
-    /// The parts whose text holds the body, per format.
+    /// The formats written as markup (XML, HTML): all but plain text.
+    static let markupFormats = OutputFormat.allCases.filter { $0 != .txt }
+
+    /// The parts whose text holds the body, per format (plain text has no markup part).
     static func bodyText(_ format: OutputFormat, _ data: Data) throws -> (parts: [String: XMLText], body: String) {
         switch format {
+        case .txt:
+            return ([:], String(decoding: data, as: UTF8.self))
         case .html:
             let page = XMLText(data)
             return (["page": page], page.text)
@@ -23,7 +28,7 @@ struct EscapingTests {
         }
     }
 
-    @Test(arguments: OutputFormat.allCases)
+    @Test(arguments: markupFormats)
     func userTextSurvives(format: OutputFormat) throws {
         let data = try DocumentRenderer.render(SampleDocuments.escaping, as: format)
         let (parts, body) = try Self.bodyText(format, data)

@@ -5,7 +5,7 @@ import TrameDocument
 /// Degenerate documents still give well-formed files in every format.
 @Suite("Robustness")
 struct RobustnessTests {
-    @Test(arguments: OutputFormat.allCases)
+    @Test(arguments: EscapingTests.markupFormats)
     func degenerateDocumentsAreWellFormed(format: OutputFormat) throws {
         for document in [SampleDocuments.edgeCases, SampleDocuments.empty] {
             let (parts, _) = try EscapingTests.bodyText(format, DocumentRenderer.render(document, as: format))

@@ -9,7 +9,7 @@ struct DiagnosticTests {
     func expectOne(_ diagnostics: [Diagnostic], code: String, severity: Diagnostic.Severity = .error,
                    on lineNeedle: String, in text: String, column: Int? = nil, path: String? = nil,
                    message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let matching = diagnostics.filter { $0.code == code }
+        let matching = diagnostics.filter { $0.code.rawValue == code }
         #expect(matching.count == 1, "expected one \(code), got \(diagnostics.map(\.headline))", sourceLocation: sourceLocation)
         guard let d = matching.first else { return }
         #expect(d.severity == severity, sourceLocation: sourceLocation)
@@ -23,7 +23,7 @@ struct DiagnosticTests {
         let text = Samples.replacing(Samples.dossier004, "  reference: LGT-0457-02-12", "  reference: [LGT-0457")
         let d = Samples.check(dossier: text)
         #expect(d.count == 1)
-        #expect(d.first?.code == "SYNTAXE")
+        #expect(d.first?.code == .syntaxe)
         #expect(d.first?.message.contains("syntaxe YAML/JSON invalide") == true)
         #expect((d.first?.location?.line ?? 0) >= Samples.line(of: "reference: [LGT", in: text))
     }
@@ -31,7 +31,7 @@ struct DiagnosticTests {
     @Test func jsonSyntaxErrorHasItsPosition() {
         let text = "{\n  \"dossier\": \"MJ-1\",\n  \"etape\": \"proposition\"\n  \"convention\": \"x\"\n}\n"
         let d = ModelLoader.read(data: Data(text.utf8), name: "d.json").diagnostics
-        #expect(d.map(\.code) == ["SYNTAXE"])
+        #expect(d.map(\.code.rawValue) == ["SYNTAXE"])
         #expect(d.first?.location?.line == 4)
     }
 
@@ -82,9 +82,9 @@ struct DiagnosticTests {
         let start = Samples.dossier004.range(of: "\nlogement:")!.lowerBound
         let end = Samples.dossier004.range(of: "\nbail_principal:")!.lowerBound
         let withoutHousing = Samples.dossier004.replacingCharacters(in: start..<end, with: "")
-        #expect(Samples.check(dossier: withoutHousing).contains { $0.code == "CHAMP_MANQUANT" && $0.path?.description == "logement" })
+        #expect(Samples.check(dossier: withoutHousing).contains { $0.code == .champManquant && $0.path?.description == "logement" })
         let atOrientation = Samples.replacing(withoutHousing, "etape: sous_location", "etape: orientation")
-        #expect(!Samples.check(dossier: atOrientation).contains { $0.code == "CHAMP_MANQUANT" })
+        #expect(!Samples.check(dossier: atOrientation).contains { $0.code == .champManquant })
     }
 
     @Test func unknownKeyWithSuggestion() {
@@ -92,7 +92,7 @@ struct DiagnosticTests {
         let d = Samples.check(dossier: text)
         expectOne(d, code: "CLE_INCONNUE", on: "surface_habitabe_m2", in: text, column: 3,
                   path: "logement.surface_habitabe_m2", message: "vouliez-vous dire « surface_habitable_m2 » ?")
-        #expect(d.contains { $0.code == "CHAMP_MANQUANT" && $0.path?.description == "logement.surface_habitable_m2" })
+        #expect(d.contains { $0.code == .champManquant && $0.path?.description == "logement.surface_habitable_m2" })
     }
 
     @Test func accentedKeyIsReportedWithTheAsciiKey() {
@@ -131,7 +131,7 @@ struct DiagnosticTests {
     @Test func duplicateKey() {
         let text = Samples.replacing(Samples.dossier004, "  quartier: Sablon", "  quartier: Sablon\n  commune: Metz")
         let d = Samples.check(dossier: text)
-        #expect(d.map(\.code) == ["CLE_DUPLIQUEE"])
+        #expect(d.map(\.code.rawValue) == ["CLE_DUPLIQUEE"])
         #expect(d.first?.message.contains("« commune »") == true)
     }
 }

@@ -74,7 +74,7 @@ struct RobustnessTests {
     @Test(arguments: Nesting.allCases)
     func deepNestingIsRefused(nesting: Nesting) {
         let d = load(Data(nesting.text.utf8))
-        #expect(d.map(\.code) == ["IMBRICATION"] || d.map(\.code) == ["SYNTAXE"], "\(d.map(\.headline).prefix(2))")
+        #expect(d.map(\.code.rawValue) == ["IMBRICATION"] || d.map(\.code.rawValue) == ["SYNTAXE"], "\(d.map(\.headline).prefix(2))")
     }
 
     @Test func aliasExpansionBombIsStopped() {
@@ -92,28 +92,28 @@ struct RobustnessTests {
         text += "notes: \"" + String(repeating: "Un texte très long sans intérêt. ", count: 330_000) + "\"\n"
         #expect(text.utf8.count > 10_000_000)
         let d = load(Data(text.utf8), "dossier-big.yaml")
-        #expect(d.map(\.code) == ["CLE_INCONNUE"])
+        #expect(d.map(\.code.rawValue) == ["CLE_INCONNUE"])
 
         let many = String(repeating: "- x\n", count: 2_600_000)
         #expect(load(Data(many.utf8)).hasErrors)
     }
 
     @Test func otherEncodingsAreReported() {
-        #expect(load(Data([0xFF, 0xFE, 0x61, 0x00])).map(\.code) == ["ENCODAGE"])
+        #expect(load(Data([0xFF, 0xFE, 0x61, 0x00])).map(\.code.rawValue) == ["ENCODAGE"])
         var latin1 = Data("dossier: MJ-1\nsous_locataire: { nom: L".utf8)
         latin1.append(0xE9)
         latin1.append(contentsOf: Array("on }\n".utf8))
         let d = load(latin1)
-        #expect(d.map(\.code) == ["ENCODAGE"])
+        #expect(d.map(\.code.rawValue) == ["ENCODAGE"])
         #expect(d.first?.location?.line == 2)
-        #expect(load(Data("dossier: a\u{0}b\n".utf8)).map(\.code) == ["ENCODAGE"])
+        #expect(load(Data("dossier: a\u{0}b\n".utf8)).map(\.code.rawValue) == ["ENCODAGE"])
     }
 
     @Test func emptyAndNonMappingFiles() {
-        #expect(load(Data()).map(\.code) == ["FICHIER_VIDE"])
-        #expect(load(Data("# rien\n".utf8)).map(\.code) == ["FICHIER_VIDE"])
-        #expect(load(Data("- a\n- b\n".utf8)).map(\.code) == ["TYPE"])
-        #expect(load(Data("juste du texte".utf8)).map(\.code) == ["TYPE"])
-        #expect(load(Data("a: 1\n".utf8), "x.yaml").map(\.code) == ["TYPE_FICHIER"])
+        #expect(load(Data()).map(\.code.rawValue) == ["FICHIER_VIDE"])
+        #expect(load(Data("# rien\n".utf8)).map(\.code.rawValue) == ["FICHIER_VIDE"])
+        #expect(load(Data("- a\n- b\n".utf8)).map(\.code.rawValue) == ["TYPE"])
+        #expect(load(Data("juste du texte".utf8)).map(\.code.rawValue) == ["TYPE"])
+        #expect(load(Data("a: 1\n".utf8), "x.yaml").map(\.code.rawValue) == ["TYPE_FICHIER"])
     }
 }

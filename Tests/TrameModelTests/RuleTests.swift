@@ -5,7 +5,7 @@ import TrameModel
 /// Legal and programme rules (DOMAIN.md §2, FORMAT.md).
 @Suite("Legal and programme rules")
 struct RuleTests {
-    func codes(_ d: [Diagnostic]) -> [String] { d.map(\.code) }
+    func codes(_ d: [Diagnostic]) -> [String] { d.map(\.code.rawValue) }
 
     @Test func depositAboveOneMonthOfRentIsAnError() throws {
         let text = Samples.replacing(Samples.dossier004, "  depot_garantie: 351.20\n  apl_tiers_payant", "  depot_garantie: 351.21\n  apl_tiers_payant")
@@ -132,14 +132,14 @@ struct RuleTests {
     @Test func conventionNeedsTheThreeCoreRoles() {
         let text = Samples.replacing(Samples.conventionText, "    role: etablissement_sante", "    role: autre")
         let d = Samples.check(convention: text)
-        #expect(d.map(\.code) == ["ROLE_MANQUANT"])
+        #expect(d.map(\.code.rawValue) == ["ROLE_MANQUANT"])
         #expect(d.first?.message.contains("etablissement_sante") == true)
     }
 
     @Test func conventionReferencesMustBeParties() {
         let text = Samples.replacing(Samples.conventionText, "financeur: ddcs", "financeur: dccs")
         let d = Samples.check(convention: text)
-        #expect(d.map(\.code) == ["PARTIE_INCONNUE"])
+        #expect(d.map(\.code.rawValue) == ["PARTIE_INCONNUE"])
         #expect(d.first?.message.contains("vouliez-vous dire « ddcs » ?") == true)
     }
 

@@ -45,7 +45,7 @@ struct PathwayRulesTests {
     @Test func orientationNeedsTheAssociationDate() {
         let d = Fixtures.pathway(Fixtures.replacing(Self.at("orientation"), Self.orientation, ""))
         #expect(Self.paths(d) == ["parcours.orientation_association"])
-        #expect(d.allSatisfy { $0.severity == .error && $0.code == "ETAPE_SANS_PREUVE" })
+        #expect(d.allSatisfy { $0.severity == .error && $0.code == .etapeSansPreuve })
     }
 
     @Test func attributionNeedsTheCommissionAndAFavourableDecision() {
@@ -92,10 +92,10 @@ struct PathwayRulesTests {
 
     @Test func anIssueMustAgreeWithTheStage() {
         let d = Fixtures.pathway(Fixtures.text004 + "issue: { date: 2020-04-30, nature: sortie }\n")
-        #expect(d.map(\.code) == ["ISSUE_ETAPE"])
+        #expect(d.map(\.code.rawValue) == ["ISSUE_ETAPE"])
         #expect(d.first?.location?.line == 5)
         let wrong = Fixtures.pathway(Self.at("sortie") + "issue: { date: 2020-04-30, nature: reorientation }\n")
-        #expect(wrong.map(\.code) == ["ISSUE_ETAPE"])
+        #expect(wrong.map(\.code.rawValue) == ["ISSUE_ETAPE"])
     }
 
     @Test func evidenceIsReportedAtTheStageValueWithTheMissingFieldsPath() {

@@ -84,7 +84,7 @@ struct BlockStructureTests {
         """
         let final = try Fixtures.render(source)
         #expect(final.document == nil)
-        #expect(final.diagnostics.map(\.code) == ["RENVOI_ABSENT"])
+        #expect(final.diagnostics.map(\.code.rawValue) == ["RENVOI_ABSENT"])
         let draft = try Fixtures.blocks(source, draft: true)
         #expect(Plain.text(draft).contains("[à compléter : renvoi à l'article « meuble »"))
     }
@@ -217,7 +217,7 @@ struct BlockStructureTests {
 
     @Test func referencesAreRefusedInThePageHeader() {
         let errors = Fixtures.loadErrors("---\nentete: \"voir {% renvoi objet %}\"\n---\n@article Objet {#objet}")
-        #expect(errors.map(\.code) == ["SYNTAXE_GABARIT"])
+        #expect(errors.map(\.code.rawValue) == ["SYNTAXE_GABARIT"])
         #expect(errors.first?.location?.line == 2)
     }
 }

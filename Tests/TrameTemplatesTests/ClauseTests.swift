@@ -76,14 +76,14 @@ struct ClauseTests {
         #expect(text(pinned).contains("Dépôt, version 1."))
         let missing = try render("MJ-2019-004", versions: ["test.depot": 7])
         #expect(missing.document == nil)
-        #expect(missing.diagnostics.contains { $0.code == "VERSION_CLAUSE" && $0.message.contains("versions : 1, 2") })
+        #expect(missing.diagnostics.contains { $0.code == .versionClause && $0.message.contains("versions : 1, 2") })
     }
 
     @Test func noVersionInForceIsAnError() throws {
         let context = Self.withSubleaseStart(Fixtures.context("MJ-2019-004"), "2017-05-01")
         let result = try render("MJ-2019-004", context: context)
         #expect(result.document == nil)
-        #expect(result.diagnostics.contains { $0.code == "VERSION_CLAUSE" && $0.message.contains("n'était en vigueur le 01/05/2017") })
+        #expect(result.diagnostics.contains { $0.code == .versionClause && $0.message.contains("n'était en vigueur le 01/05/2017") })
     }
 
     @Test func conditionsAreExplainedWithTheirValues() throws {
@@ -105,7 +105,7 @@ struct ClauseTests {
         context = Self.removing(context, "sous_location", "depot_garantie")
         let final = try render("MJ-2019-004", context: context)
         #expect(final.document == nil)
-        #expect(final.diagnostics.contains { $0.code == "VALEUR_MANQUANTE" && $0.path?.description == "sous_location.depot_garantie" })
+        #expect(final.diagnostics.contains { $0.code == .valeurManquante && $0.path?.description == "sous_location.depot_garantie" })
         let draft = try render("MJ-2019-004", context: context, draft: true)
         #expect(draft.document != nil)
         #expect(draft.clauses.first { $0.id == "test.depot" }?.included == false)
@@ -113,13 +113,13 @@ struct ClauseTests {
     }
 
     @Test func unknownClauseIsALoadErrorWithItsLocation() {
-        #expect(throws: TemplateErrors.self) {
+        #expect(throws: Diagnostics.self) {
             _ = try TemplateLoader.load(source: Self.document("@clause inexistante"), name: "test.v1.trame", clauses: .dictionary(Self.library))
         }
         do {
             _ = try TemplateLoader.load(source: Self.document("@clause inexistante"), name: "test.v1.trame", clauses: .dictionary(Self.library))
         } catch {
-            let d = error.diagnostics.first { $0.code == "CLAUSE_INCONNUE" }
+            let d = error.diagnostics.first { $0.code == .clauseInconnue }
             #expect(d?.location?.line == 13)
             #expect(d?.location?.column == 9)
             #expect(d?.message.contains("test/clauses/inexistante.v1.trame") == true)
@@ -135,10 +135,10 @@ struct ClauseTests {
             _ = try TemplateLoader.load(source: source, name: "t.trame", clauses: .dictionary([wrongID, unknownField]))
             Issue.record("load should fail")
         } catch {
-            let codes = error.diagnostics.map(\.code)
+            let codes = error.diagnostics.map(\.code.rawValue)
             #expect(codes.contains("CLAUSE_INVALIDE"))
-            #expect(error.diagnostics.contains { $0.code == "VARIABLE_INCONNUE" && $0.location?.file == "z.v1.trame" && $0.location?.line == 6 })
-            #expect(error.diagnostics.contains { $0.code == "VARIABLE_INCONNUE" && $0.location?.file == "z.v1.trame" && $0.location?.line == 8 })
+            #expect(error.diagnostics.contains { $0.code == .variableInconnue && $0.location?.file == "z.v1.trame" && $0.location?.line == 6 })
+            #expect(error.diagnostics.contains { $0.code == .variableInconnue && $0.location?.file == "z.v1.trame" && $0.location?.line == 8 })
         }
     }
 
@@ -149,7 +149,7 @@ struct ClauseTests {
             _ = try TemplateLoader.load(source: "---\ndocument: test\n---\n@clause ordre\n", name: "t.trame", clauses: .dictionary([v1, v2]))
             Issue.record("load should fail")
         } catch {
-            #expect(error.diagnostics.contains { $0.code == "VERSION_CLAUSE" })
+            #expect(error.diagnostics.contains { $0.code == .versionClause })
         }
     }
 
@@ -162,7 +162,7 @@ struct ClauseTests {
         let forbidden = try TemplateLoader.load(source: "---\ndocument: t\naudience: prefet\n---\nDette : {{ evaluation.partie_partagee.dette_locative | montant }}\n", name: "t.trame")
         let refused = forbidden.render(context: context, options: RenderOptions(draft: true, audience: .prefet))
         #expect(refused.document == nil)
-        #expect(refused.diagnostics.contains { $0.code == "AUDIENCE" && $0.message.contains("prefet") })
+        #expect(refused.diagnostics.contains { $0.code == .audience && $0.message.contains("prefet") })
     }
 
     @Test func clauseHashChangesWithAnyCharacter() {

@@ -77,8 +77,8 @@ struct ConditionTests {
         do {
             _ = try parse(text)
             Issue.record("\(text) should not parse")
-        } catch let error as TemplateErrors {
-            #expect(error.diagnostics.first?.code == code, "\(error.diagnostics.map(\.headline))")
+        } catch let error as Diagnostics {
+            #expect(error.diagnostics.first?.code.rawValue == code, "\(error.diagnostics.map(\.headline))")
             #expect(error.diagnostics.first?.location == SourceLocation(file: "clause.yaml", line: 3, column: column))
             #expect(error.diagnostics.first?.message.contains(fragment) == true, "\(error.diagnostics.first?.message ?? "")")
         } catch {

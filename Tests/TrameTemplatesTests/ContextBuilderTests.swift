@@ -46,7 +46,7 @@ struct ContextBuilderTests {
         #expect(draft.missingValues.map(\.path) == ["signataires.convention[0].nom"])
         let final = template.render(context: context, options: RenderOptions(draft: false, audience: .partenaires))
         #expect(final.document == nil)
-        #expect(final.diagnostics.map(\.code) == ["VALEUR_MANQUANTE"])
+        #expect(final.diagnostics.map(\.code.rawValue) == ["VALEUR_MANQUANTE"])
     }
 
     @Test func dossierFieldsAreUnknownInAConventionDocument() {
@@ -54,7 +54,7 @@ struct ContextBuilderTests {
             _ = try TemplateLoader.load(source: "{{ logement.etage }}", name: "cadre.trame", schema: .conventionDocument)
             Issue.record("should fail")
         } catch {
-            #expect(error.diagnostics.map(\.code) == ["VARIABLE_INCONNUE"])
+            #expect(error.diagnostics.map(\.code.rawValue) == ["VARIABLE_INCONNUE"])
         }
     }
 }

@@ -96,7 +96,7 @@ struct FilterTests {
     @Test func civiliteFilterOnAnotherTextFailsAtRenderTime() throws {
         let result = try Fixtures.render("{{ \"Mme\" | accord(\"né\", \"née\") }}")
         #expect(result.document == nil)
-        #expect(result.diagnostics.map(\.code) == ["FILTRE_VALEUR"])
+        #expect(result.diagnostics.map(\.code.rawValue) == ["FILTRE_VALEUR"])
     }
 
     @Test("load-time filter errors", arguments: [
@@ -111,7 +111,7 @@ struct FilterTests {
     func loadErrors(source: String, code: String, column: Int, fragment: String) {
         let errors = Fixtures.loadErrors(source)
         #expect(errors.count == 1, "\(errors.map(\.headline))")
-        #expect(errors.first?.code == code)
+        #expect(errors.first?.code.rawValue == code)
         #expect(errors.first?.location == SourceLocation(file: "test.trame", line: 1, column: column))
         #expect(errors.first?.message.contains(fragment) == true, "\(errors.first?.message ?? "")")
     }

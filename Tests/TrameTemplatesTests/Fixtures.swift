@@ -34,7 +34,7 @@ enum Fixtures {
             _ = try template(source, fragments: fragments)
             return []
         } catch {
-            return (error as? TemplateErrors)?.diagnostics ?? []
+            return (error as? Diagnostics)?.diagnostics ?? []
         }
     }
 
@@ -49,7 +49,7 @@ enum Fixtures {
     /// The blocks of a rendering that must succeed.
     static func blocks(_ source: String, dossier: String = "MJ-2019-004", draft: Bool = false, context: DataNode? = nil) throws -> [Block] {
         let result = try render(source, dossier: dossier, draft: draft, context: context)
-        guard let document = result.document else { throw TemplateErrors(result.diagnostics) }
+        guard let document = result.document else { throw Diagnostics(result.diagnostics) }
         return document.blocks
     }
 }

@@ -12,7 +12,7 @@ struct RenderingTests {
         let result = try Fixtures.render(source, context: context)
         #expect(result.document == nil)
         #expect(result.missingValues == [MissingValue(path: "logement.etage", location: SourceLocation(file: "test.trame", line: 1, column: 29))])
-        #expect(result.diagnostics.map(\.code) == ["VALEUR_MANQUANTE"])
+        #expect(result.diagnostics.map(\.code.rawValue) == ["VALEUR_MANQUANTE"])
         #expect(result.diagnostics.first?.message == "valeur manquante : logement.etage (gabarit test.trame ligne 1)")
     }
 
@@ -38,7 +38,7 @@ struct RenderingTests {
     @Test func absentValueInAComparison() throws {
         let context = Fixtures.context("MJ-2019-004").removing(["sous_location", "depot_garantie"])
         let final = try Fixtures.render("{% si sous_location.depot_garantie > 0 %}Dépôt.{% fin %}", context: context)
-        #expect(final.diagnostics.map(\.code) == ["VALEUR_MANQUANTE"])
+        #expect(final.diagnostics.map(\.code.rawValue) == ["VALEUR_MANQUANTE"])
         let guarded = try Fixtures.render("{% si existe(sous_location.depot_garantie) et sous_location.depot_garantie > 0 %}Dépôt.{% fin %}Fin.", context: context)
         #expect(guarded.diagnostics.isEmpty)
         #expect(guarded.document.map { Plain.text($0.blocks) } == "Fin.")
@@ -57,7 +57,7 @@ struct RenderingTests {
         for draft in [false, true] {
             let result = try Fixtures.render(Self.careTemplate, draft: draft, audience: .bailleur)
             #expect(result.document == nil)
-            #expect(result.diagnostics.map(\.code) == ["AUDIENCE"], "\(result.diagnostics.map(\.headline))")
+            #expect(result.diagnostics.map(\.code.rawValue) == ["AUDIENCE"], "\(result.diagnostics.map(\.headline))")
             #expect(result.diagnostics.first?.message
                 == "le champ evaluations.partie_soin.observations (niveau soin) ne peut pas figurer dans un document destiné à : bailleur")
             #expect(result.diagnostics.first?.location?.line == 5)
@@ -75,7 +75,7 @@ struct RenderingTests {
 
     @Test func prunedContextHidesSocialFieldsFromTheLandlord() throws {
         let result = try Fixtures.render("{{ sous_locataire.telephone | defaut(\"-\") }}", audience: .bailleur)
-        #expect(result.diagnostics.map(\.code) == ["AUDIENCE"])
+        #expect(result.diagnostics.map(\.code.rawValue) == ["AUDIENCE"])
         let allowed = try Fixtures.render("{{ sous_locataire.telephone }}", audience: .association)
         #expect(allowed.document.map { Plain.text($0.blocks) } == "06 12 34 56 78")
     }

@@ -106,7 +106,7 @@ struct SubleaseTemplateTests {
         let template = try Self.template.get()
         let result = template.render(context: Fixtures.context("MJ-2019-004"), options: RenderOptions(audience: .bailleur))
         #expect(result.document == nil)
-        #expect(result.diagnostics.map(\.code).allSatisfy { $0 == "AUDIENCE" })
+        #expect(result.diagnostics.map(\.code.rawValue).allSatisfy { $0 == "AUDIENCE" })
         #expect(result.diagnostics.first?.message.contains("sous_location.apl_mensuelle_estimee (niveau social)") == true)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The external conformance tools (`shared/conformance`, LibreOffice, jing, xmllint, poppler):
-/// where they are, whether the tests can use them, and how to run them.
+/// where they are, whether the tests can use them (``ToolGate``), and how to run them.
 public enum Conformance {
     /// `$TRAME_CONFORMANCE_DIR`, else the first `shared/conformance` found next to an ancestor of
     /// this file (in CI the repository is cloned beside `shared/`).
@@ -25,19 +25,13 @@ public enum Conformance {
 
     public static let requiredTools = ["jing", "xmllint", "soffice", "pdftotext", "pdfinfo", "python3", "unzip"]
 
-    /// Why the conformance tests cannot run, or `nil` if they can.
+    /// Why the conformance tests cannot run, or `nil` if they can (gate tests with `.requires(.conformance)`).
     public static let skipReason: String? = {
         guard directory != nil else {
             return "no conformance directory (set TRAME_CONFORMANCE_DIR or clone next to shared/conformance)"
         }
         let missing = requiredTools.filter { executablePath($0) == nil }
         return missing.isEmpty ? nil : "missing tools on PATH: \(missing.joined(separator: ", ")) (run shared/conformance/install.sh)"
-    }()
-
-    /// Whether the conformance tests run; prints the reason once when they do not.
-    public static let isAvailable: Bool = {
-        if let skipReason { print("⚠️ conformance tests skipped: \(skipReason)") }
-        return skipReason == nil
     }()
 
     public static func executablePath(_ name: String) -> String? {
@@ -83,22 +77,49 @@ extension Conformance {
         return (result.status == 0 && verdict.hasPrefix("RESULT: PASS"), result.output)
     }
 
-    /// The text LibreOffice renders for each file (converted to PDF in one LibreOffice run, read with pdftotext).
-    public static func renderedText(of files: [URL]) throws -> [URL: String] {
-        let out = try temporaryDirectory("pdftext")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let profile = "file://\(out.path)/profile"
+    /// LibreOffice as a client: converts each file to PDF (one LibreOffice run per extension, a
+    /// throwaway profile) and reads back its page count (`pdfinfo`) and text (`pdftotext`).
+    ///
+    /// The text depends on fonts and layout: use it only for loose checks (the document's title,
+    /// the absence of a phrase), never to check what a document says — read ``DocumentText`` for that.
+    /// - Parameter directory: Where the PDFs are written, `<directory>/<extension>/<name>.pdf`.
+    public static func convertToPDF(_ files: [URL], in directory: URL) throws -> [URL: PDFCopy] {
+        let profile = "file://\(directory.path)/lo-profile"
+        defer { try? FileManager.default.removeItem(at: directory.appendingPathComponent("lo-profile")) }
         // One folder per extension, so that x.odt and x.docx do not both become x.pdf.
         for (ext, group) in Dictionary(grouping: files, by: \.pathExtension) {
             _ = try run("soffice", ["-env:UserInstallation=\(profile)", "--headless", "--norestore", "--convert-to", "pdf",
-                                    "--outdir", out.appendingPathComponent(ext).path] + group.map(\.path))
+                                    "--outdir", directory.appendingPathComponent(ext).path] + group.map(\.path))
         }
-        var texts: [URL: String] = [:]
+        var copies: [URL: PDFCopy] = [:]
         for file in files {
-            let pdf = out.appendingPathComponent(file.pathExtension).appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".pdf")
-            let text = try run("pdftotext", ["-enc", "UTF-8", "-layout", pdf.path, "-"])
-            texts[file] = text.output
+            let pdf = directory.appendingPathComponent(file.pathExtension)
+                .appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".pdf")
+            copies[file] = try PDFCopy(pdf)
         }
-        return texts
+        return copies
+    }
+
+    /// A PDF read back with poppler.
+    public struct PDFCopy: Sendable {
+        public let url: URL
+        /// Whether the file exists.
+        public let exists: Bool
+        /// `Pages:` from `pdfinfo` (0 if unreadable).
+        public let pages: Int
+        /// `pdftotext` output, normalised (``DocumentText/normalise(_:)``): for loose checks only.
+        public let text: String
+        /// `pdfinfo` and `pdfinfo -meta` output (document information and XMP metadata).
+        public let info: String
+
+        public init(_ url: URL) throws {
+            self.url = url
+            exists = FileManager.default.fileExists(atPath: url.path)
+            let info = exists ? try run("pdfinfo", [url.path]).output : ""
+            self.info = info + (exists ? try run("pdfinfo", ["-meta", url.path]).output : "")
+            pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+                .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+            text = exists ? DocumentText.normalise(try run("pdftotext", ["-enc", "UTF-8", url.path, "-"]).output) : ""
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TrameAccounts
+import TrameDiagnostics
 import TrameArchive
 
 @Suite("Accounts: disable, enable, new password")
@@ -24,21 +25,21 @@ struct AccountLifecycleTests {
             _ = try store.signIn(login: "asso", password: "ancien mot de passe")
             Issue.record("a disabled account signed in")
         } catch {
-            #expect(error.code == "IDENTIFIANTS_INCORRECTS", "refused like a wrong password: \(error)")
+            #expect(error.code == .identifiantsIncorrects, "refused like a wrong password: \(error)")
         }
         try store.setEnabled(true, login: "asso", by: "coord")
         #expect(try store.signIn(login: "asso", password: "ancien mot de passe").account.login == "asso")
-        #expect(throws: AccountError.self) { try store.setEnabled(false, login: "inconnu", by: "coord") }
+        #expect(throws: Diagnostic.self) { try store.setEnabled(false, login: "inconnu", by: "coord") }
     }
 
     @Test func aNewPasswordEndsSessionsAndReplacesTheOldOne() throws {
         let (store, dir) = try store()
         defer { try? FileManager.default.removeItem(at: dir) }
         let session = try store.signIn(login: "asso", password: "ancien mot de passe")
-        #expect(throws: AccountError.self) { try store.setPassword(login: "asso", password: "court", by: "coord") }
+        #expect(throws: Diagnostic.self) { try store.setPassword(login: "asso", password: "court", by: "coord") }
         try store.setPassword(login: "asso", password: "nouveau mot de passe", by: "coord")
         #expect(try store.session(token: session.token) == nil)
-        #expect(throws: AccountError.self) { _ = try store.signIn(login: "asso", password: "ancien mot de passe") }
+        #expect(throws: Diagnostic.self) { _ = try store.signIn(login: "asso", password: "ancien mot de passe") }
         #expect(try store.signIn(login: "asso", password: "nouveau mot de passe").account.login == "asso")
         let actions = try store.journal().map(\.action)
         #expect(actions.contains("mot-de-passe"))

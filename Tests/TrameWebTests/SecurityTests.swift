@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import TrameAccounts
+import TrameDiagnostics
 import TrameWeb
 
 /// Sign-in, cookies, form tokens, throttling, session expiry, security headers, journal.
@@ -124,10 +125,10 @@ import TrameWeb
         let test = try TestWorkspace()
         defer { test.remove() }
         let store = try test.store()
-        #expect(throws: AccountError.self) { try store.add(login: "Coord", role: .coordination, landlord: nil, password: TestWorkspace.password, createdBy: "t") }
-        #expect(throws: AccountError.self) { try store.add(login: "b3", role: .bailleur, landlord: nil, password: TestWorkspace.password, createdBy: "t") }
-        #expect(throws: AccountError.self) { try store.add(login: "court", role: .soin, landlord: nil, password: "court", createdBy: "t") }
-        #expect(throws: AccountError.self) { try store.add(login: "coord", role: .soin, landlord: nil, password: TestWorkspace.password, createdBy: "t") }
+        #expect(throws: Diagnostic.self) { try store.add(login: "Coord", role: .coordination, landlord: nil, password: TestWorkspace.password, createdBy: "t") }
+        #expect(throws: Diagnostic.self) { try store.add(login: "b3", role: .bailleur, landlord: nil, password: TestWorkspace.password, createdBy: "t") }
+        #expect(throws: Diagnostic.self) { try store.add(login: "court", role: .soin, landlord: nil, password: "court", createdBy: "t") }
+        #expect(throws: Diagnostic.self) { try store.add(login: "coord", role: .soin, landlord: nil, password: TestWorkspace.password, createdBy: "t") }
         let hash = try #require(try Self.storedHash(test, "coord"))
         #expect(hash.hasPrefix("$2b$10$"), "bcrypt, cost 10 or more")
     }

@@ -4,7 +4,8 @@ import TrameTestSupport
 
 /// The browser tests: the real `trame-web` on the loopback (a free port), a fresh seeded workspace,
 /// and `Tests/e2e/web_e2e.py` driving headless Chromium through Selenium. Skipped, with the reason
-/// printed, when Chromium, chromedriver, Selenium or the built server are missing.
+/// printed, when Chromium, chromedriver, Selenium or the built server are missing — failed instead
+/// when `TRAME_REQUIRE_TOOLS=1`.
 @Suite struct WebEndToEndTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -27,12 +28,10 @@ import TrameTestSupport
         return missing.isEmpty ? nil : "absent : " + missing.joined(separator: ", ") + " (apt-get install chromium chromium-driver ; pip install selenium)"
     }()
 
-    static let isAvailable: Bool = {
-        if let skipReason { print("⚠️ tests de bout en bout (navigateur) sautés : \(skipReason)") }
-        return skipReason == nil
-    }()
+    /// Skipped without these tools, a failure under `TRAME_REQUIRE_TOOLS=1` (see `ToolGate`).
+    static let tools = ToolGate(name: "the browser tests (Chromium, chromedriver, Selenium, trame-web)", missing: skipReason)
 
-    @Test(.enabled(if: WebEndToEndTests.isAvailable, "Chromium, chromedriver, Selenium ou trame-web absent"), .timeLimit(.minutes(10)))
+    @Test(.requires(WebEndToEndTests.tools), .timeLimit(.minutes(10)))
     func browserScenarios() throws {
         // A failed check (exit 1) fails at once. Exit 3 means the browser driver interrupted the
         // scenario (this Chromium/chromedriver pair sometimes reports a page replaced under an

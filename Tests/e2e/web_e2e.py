@@ -16,7 +16,6 @@ import shutil
 import signal
 import sys
 import tempfile
-import time
 import urllib.parse
 
 from selenium import webdriver
@@ -68,7 +67,7 @@ class Run:
         except WebDriverException:
             pass
         self.driver.get(self.base + path)
-        WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        self.loaded()
 
     def settled(self, action, attempts=4):
         """Runs a page interaction again when the page was still being replaced under it (Chrome's
@@ -80,7 +79,11 @@ class Run:
                 transient = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
                 if not transient or attempt == attempts - 1:
                     raise
-                time.sleep(0.5)
+                self.loaded()
+
+    def loaded(self, timeout=30):
+        """Waits until the current document has finished loading."""
+        WebDriverWait(self.driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     @property
     def text(self):
@@ -136,14 +139,34 @@ class Run:
         self.fill("mot_de_passe", password or self.password)
         self.submit("form.connexion")
 
+    def new_files(self, before):
+        """Files in the download directory that were not in `before` (a download in progress included)."""
+        return [f for f in os.listdir(self.downloads) if f not in before]
+
     def wait_for_file(self, before, timeout=30):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            new = [f for f in os.listdir(self.downloads) if f not in before and not f.endswith(".crdownload")]
-            if new:
-                return os.path.join(self.downloads, new[0])
-            time.sleep(0.25)
-        return None
+        """The first completely downloaded new file, or None when none arrives before the deadline."""
+        def complete(_):
+            done = [f for f in self.new_files(before) if not f.endswith(".crdownload")]
+            return os.path.join(self.downloads, done[0]) if done else False
+        try:
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(complete)
+        except TimeoutException:
+            return None
+
+    def open_page_or_download(self, path, before, timeout=30):
+        """Navigates to `path` and waits for what the response did: "page" once a new document is
+        rendered, "download" once a file appears in the download directory. A response that is a
+        file leaves the old document in place: that document is marked first, so the mark's absence
+        is the positive signal that a page replaced it (and, a navigation being one or the other,
+        that no download will follow)."""
+        self.settled(lambda: self.driver.execute_script("window.trameProbe = true;"))
+        self.go(path)
+        def outcome(driver):
+            if self.new_files(before):
+                return "download"
+            fresh = driver.execute_script("return document.readyState === 'complete' && !window.trameProbe")
+            return "page" if fresh else False
+        return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(outcome)
 
 
 def small_pdf(path):
@@ -275,11 +298,10 @@ def landlord_cannot_reach_care_data(run, care_url):
               "/tableau-de-bord", "/api/echeances", "/api/statut", "/administration"]
     for path in probes + ([care_url] if care_url else []):
         before = set(os.listdir(run.downloads))
-        run.go(path)
-        time.sleep(0.3)
+        outcome = run.open_page_or_download(path, before)
         body = run.source
         leaked = [t for t in CARE_TEXTS + ["observations", "ressources_mensuelles"] if t in body]
-        downloaded = [f for f in os.listdir(run.downloads) if f not in before]
+        downloaded = run.new_files(before) if outcome == "page" else ["(téléchargement)"] + run.new_files(before)
         refused = "Accès refusé" in body or "Introuvable" in body or '"statut":4' in body
         run.check(not leaked and not downloaded, f"{path} : aucune donnée de soin ({'refusé' if refused else 'vue du rôle'})")
     run.go("/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26")

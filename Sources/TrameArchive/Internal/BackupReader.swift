@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import TrameDiagnostics
 
 /// Extracts a backup into a staging directory, accepting only the entries a backup holds and
 /// checking every stored file against its name.
@@ -39,7 +40,7 @@ struct BackupReader {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             let written = try write(archive, entry, to: url)
             guard written.sha256 == name else {
-                throw ArchiveError.data("FICHIER_MODIFIE", "fichier altéré dans la sauvegarde (empreinte \(written.sha256.prefix(16))…)", subject: entry.path)
+                throw Diagnostic.error(.fichierModifie, "fichier altéré dans la sauvegarde (empreinte \(written.sha256.prefix(16))…)", subject: entry.path)
             }
             try POSIXFile.makeReadOnly(url)
             files += 1
@@ -54,7 +55,7 @@ struct BackupReader {
     private func write(_ archive: Archive, _ entry: Entry, to url: URL) throws -> (sha256: String, size: Int64) {
         let output: FileHandle
         do { output = try POSIXFile.createNew(url) } catch {
-            throw ArchiveError.io("écriture impossible", subject: url.path, underlying: error)
+            throw Diagnostic.io("écriture impossible", subject: url.path, underlying: error)
         }
         defer { try? output.close() }
         var size: Int64 = 0
@@ -71,7 +72,7 @@ struct BackupReader {
         return (sha, size)
     }
 
-    private func invalid(_ message: String) -> ArchiveError {
-        ArchiveError.data("SAUVEGARDE_INVALIDE", message, subject: backup.path)
+    private func invalid(_ message: String) -> Diagnostic {
+        Diagnostic.error(.sauvegardeInvalide, message, subject: backup.path)
     }
 }

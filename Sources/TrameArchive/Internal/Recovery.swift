@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TrameDiagnostics
 
 /// Undoes what a crash left behind, when a workspace is opened.
 ///
@@ -38,10 +39,10 @@ struct Recovery {
             }
             try removeAbandonedTemporaries(journalOwners: Set(journal.map { Recovery.lockToken($0.token) }))
             return undone
-        } catch let error as ArchiveError {
+        } catch let error as Diagnostic {
             throw error
         } catch {
-            throw ArchiveError.io("reprise après interruption impossible", subject: store.root.path, underlying: error)
+            throw Diagnostic.io("reprise après interruption impossible", subject: store.root.path, underlying: error)
         }
     }
 

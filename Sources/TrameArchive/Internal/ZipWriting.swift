@@ -14,7 +14,7 @@ enum ZipWriting {
                               compress: Bool = false) throws -> String {
         let input: FileHandle
         do { input = try FileHandle(forReadingFrom: source) } catch {
-            throw ArchiveError.data("FICHIER_MANQUANT", "fichier archivé introuvable ; lancez « trame archive verify »", subject: source.path)
+            throw Diagnostic.error(.fichierManquant, "fichier archivé introuvable ; lancez « trame archive verify »", subject: source.path)
         }
         defer { try? input.close() }
         let size = Int64((try? source.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0)
@@ -28,7 +28,7 @@ enum ZipWriting {
                 return chunk
             }
         } catch {
-            throw ArchiveError.io("écriture du fichier ZIP impossible", subject: path, underlying: error)
+            throw Diagnostic.io("écriture du fichier ZIP impossible", subject: path, underlying: error)
         }
         return hasher.finalize().hex
     }
@@ -43,7 +43,7 @@ enum ZipWriting {
                 return data.subdata(in: start..<min(data.count, start + count))
             }
         } catch {
-            throw ArchiveError.io("écriture du fichier ZIP impossible", subject: path, underlying: error)
+            throw Diagnostic.io("écriture du fichier ZIP impossible", subject: path, underlying: error)
         }
         return Array(SHA256.hash(data: data)).hex
     }

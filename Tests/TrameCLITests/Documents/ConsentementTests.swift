@@ -10,36 +10,46 @@ struct ConsentementTests {
     typealias E = EvaluationDocuments
     static let dossiers = ["MJ-2019-002", "MJ-2019-004", "MJ-2019-011"]
 
-    @Test(.enabled(if: Conformance.isAvailable, "needs shared/conformance and its tools"))
-    func everySampleValidatesAndSaysItInPlainWords() throws {
+    /// MJ-2019-004 after withdrawing the landlord's consent on 1 December 2019.
+    static func withdrawn() throws -> (dir: URL, dossier: String) {
+        try E.modifiedDossier("MJ-2019-004", [
+            ("- { date: 2019-03-20, destinataire: bailleur-exemple-1, perimetre: partage }",
+             "- { date: 2019-03-20, destinataire: bailleur-exemple-1, perimetre: partage, retrait: 2019-12-01 }"),
+        ])
+    }
+
+    @Test(.requires(.conformance))
+    func everySampleValidates() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for id in Self.dossiers {
+            for format in ["odt", "docx"] {
+                let file = try #require(try E.generate(["consentement", "--dossier", E.dossier(id), "--format", format, "--output", dir.path + "/"]))
+                try DocumentTexts.expectConformant([file])
+            }
+        }
+    }
+
+    @Test func everySampleSaysItInPlainWords() throws {
         let dir = try TrameProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var files: [(URL, String)] = []
         for id in Self.dossiers {
-            for format in ["odt", "docx"] {
-                let file = try #require(try E.generate(["consentement", "--dossier", E.dossier(id), "--format", format, "--output", dir.path + "/"]))
-                #expect(file.lastPathComponent == "consentement-\(id).\(format)")
-                let check = try Conformance.check(file: file, options: ["--no-render"])
-                #expect(check.passed, "\(check.output)")
+            for file in try E.generateAllFormats(["consentement", "--dossier", E.dossier(id)], in: dir) {
+                #expect(file.deletingPathExtension().lastPathComponent == "consentement-\(id)")
                 files.append((file, id))
             }
         }
-        // MJ-2019-004 after withdrawing the landlord's consent on 1 December 2019.
-        let (variantDir, variant) = try E.modifiedDossier("MJ-2019-004", [
-            ("- { date: 2019-03-20, destinataire: bailleur-exemple-1, perimetre: partage }",
-             "- { date: 2019-03-20, destinataire: bailleur-exemple-1, perimetre: partage, retrait: 2019-12-01 }"),
-        ])
+        let (variantDir, variant) = try Self.withdrawn()
         defer { try? FileManager.default.removeItem(at: variantDir) }
-        // (Its own file name: the rendered texts are keyed by base name.)
-        let withdrawn = try #require(try E.generate(["consentement", "--dossier", variant, "--format", "odt",
-                                                     "--output", variantDir.appendingPathComponent("consentement-retrait.odt").path]))
+        let withdrawn = try E.generateAllFormats(["consentement", "--dossier", variant], in: variantDir)
 
-        let texts = try Conformance.renderedText(of: files.map(\.0) + [withdrawn])
+        let texts = try DocumentTexts.read(files.map(\.0) + withdrawn)
         for (file, id) in files {
             let name = file.lastPathComponent
-            let raw = try #require(texts[file])
-            let flat = E.flatten(raw)
-            E.expectClean(flat, name)
+            let text = try #require(texts[file])
+            let flat = text.flat
+            E.expectClean(text, file)
             E.expect(flat, has: [
                 "Votre accord pour partager des informations", "Pourquoi ce document ?", "C'est l'évaluation partagée.",
                 "seulement si vous êtes d'accord", "quelles informations, avec qui, pourquoi et pendant combien de temps",
@@ -101,18 +111,21 @@ struct ConsentementTests {
                 E.expect(flat, lacks: ["Les accords que vous avez donnés", "donné le", "Habitat Mosellan", "curateur", "tuteur",
                                        "Votre mesure de protection"], name)
             }
-            // The withdrawal form is a page of its own, the last one.
-            let last = E.flatten(try #require(E.pages(raw).last))
+            // The withdrawal form is a page of its own, the last one: a page break comes before it.
+            #expect(text.pageParts.count >= 2, "\(name): no page break before the withdrawal form")
+            let last = try #require(text.pageParts.last)
             E.expect(last, has: ["Formulaire de retrait de votre accord", "Cadre réservé à l'association"], name + " (dernière page)")
             E.expect(last, lacks: ["Pourquoi ce document ?", "Fait à Metz"], name + " (dernière page)")
         }
         // A withdrawn consent is shown as such and is no longer offered for withdrawal.
-        let flat = E.flatten(try #require(texts[withdrawn]))
-        E.expect(flat, has: [
-            "Votre accord : donné le 20 mars 2019. Vous l'avez retiré le 1er décembre 2019 : depuis, ces informations ne sont plus partagées avec Habitat Mosellan Exemple (fictif).",
-            "☐ Association Accès Logement Lorraine (fictif) — les informations sociales (accord du 20 mars 2019)",
-        ], withdrawn.lastPathComponent)
-        E.expect(flat, lacks: ["☐ Habitat Mosellan Exemple (fictif) — la partie partagée"], withdrawn.lastPathComponent)
+        for file in withdrawn {
+            let flat = try #require(texts[file]).flat
+            E.expect(flat, has: [
+                "Votre accord : donné le 20 mars 2019. Vous l'avez retiré le 1er décembre 2019 : depuis, ces informations ne sont plus partagées avec Habitat Mosellan Exemple (fictif).",
+                "☐ Association Accès Logement Lorraine (fictif) — les informations sociales (accord du 20 mars 2019)",
+            ], file.lastPathComponent)
+            E.expect(flat, lacks: ["☐ Habitat Mosellan Exemple (fictif) — la partie partagée"], file.lastPathComponent)
+        }
     }
 
     @Test func aTutelleAndASauvegardeChangeWhoSigns() throws {
@@ -125,8 +138,7 @@ struct ConsentementTests {
             let (dir, dossier) = try E.modifiedDossier("MJ-2019-004", [("mesure_protection: curatelle_simple", "mesure_protection: \(measure)")])
             defer { try? FileManager.default.removeItem(at: dir) }
             let file = try #require(try E.generate(["consentement", "--dossier", dossier, "--format", "html", "--output", dir.path + "/"]))
-            let html = try E.allText(of: file)
-            let text = E.flatten(html.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression))
+            let text = try DocumentText(contentsOf: file).flat
             E.expect(text, has: expected + ["(Mention à faire valider par le conseil juridique du partenariat.)"], "\(measure)")
             E.expect(text, lacks: absent, "\(measure)")
         }

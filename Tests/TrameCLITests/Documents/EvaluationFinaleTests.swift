@@ -10,42 +10,57 @@ struct EvaluationFinaleTests {
     typealias E = EvaluationDocuments
     static let final = E.samples.first { $0.isFinal }!
 
-    @Test(.enabled(if: Conformance.isAvailable, "needs shared/conformance and its tools"))
-    func theFinalReviewValidatesAndHoldsTheKeyClausesForEachAudience() throws {
-        let dir = try TrameProcess.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var files: [(URL, String)] = []
-        for audience in E.audiences {
-            for format in ["odt", "docx"] {
-                // No --date: the final evaluation is chosen.
-                let file = try #require(try E.generate(["evaluation-finale", "--dossier", E.dossier("MJ-2019-002"), "--audience", audience,
-                                                        "--format", format, "--output", dir.path + "/"]))
-                let suffix = audience == "association" ? "" : "-\(audience)"
-                #expect(file.lastPathComponent == "evaluation-finale-MJ-2019-002-2020-08-06\(suffix).\(format)")
-                let check = try Conformance.check(file: file, options: ["--no-render"])
-                #expect(check.passed, "\(check.output)")
-                files.append((file, audience))
-            }
-        }
-        // A variant: orientation to a résidence accueil, no referral date, no tripartite convention.
-        let (variantDir, variant) = try E.modifiedDossier("MJ-2019-002", [
+    /// The variant: orientation to a résidence accueil, no referral date, no tripartite convention.
+    static func variant() throws -> (dir: URL, dossier: String) {
+        try E.modifiedDossier("MJ-2019-002", [
             ("recommandation: glissement_bail", "recommandation: residence_accueil"),
             ("    transmission_commission_attribution: 2020-08-20\n", ""),
             ("convention_tripartite: true", "convention_tripartite: false"),
             ("etape: glissement", "etape: sous_location"),
         ])
+    }
+
+    @Test(.requires(.conformance))
+    func theFinalReviewValidatesForEachAudience() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for audience in E.audiences {
+            for format in ["odt", "docx"] {
+                let file = try #require(try E.generate(["evaluation-finale", "--dossier", E.dossier("MJ-2019-002"), "--audience", audience,
+                                                        "--format", format, "--output", dir.path + "/"]))
+                try DocumentTexts.expectConformant([file])
+            }
+        }
+        let (variantDir, variant) = try Self.variant()
         defer { try? FileManager.default.removeItem(at: variantDir) }
         let other = try #require(try E.generate(["evaluation-finale", "--dossier", variant, "--audience", "bailleur",
-                                                 "--format", "odt", "--output", variantDir.appendingPathComponent("evaluation-finale-variante.odt").path]))
-        #expect(try Conformance.check(file: other, options: ["--no-render"]).passed)
+                                                 "--format", "odt", "--output", variantDir.path + "/"]))
+        try DocumentTexts.expectConformant([other])
+    }
 
-        let texts = try Conformance.renderedText(of: files.map(\.0) + [other])
+    @Test func theFinalReviewHoldsTheKeyClausesForEachAudience() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [(URL, String)] = []
+        for audience in E.audiences {
+            // No --date: the final evaluation is chosen.
+            for file in try E.generateAllFormats(["evaluation-finale", "--dossier", E.dossier("MJ-2019-002"), "--audience", audience], in: dir) {
+                let suffix = audience == "association" ? "" : "-\(audience)"
+                #expect(file.deletingPathExtension().lastPathComponent == "evaluation-finale-MJ-2019-002-2020-08-06\(suffix)")
+                files.append((file, audience))
+            }
+        }
+        let (variantDir, variant) = try Self.variant()
+        defer { try? FileManager.default.removeItem(at: variantDir) }
+        let others = try E.generateAllFormats(["evaluation-finale", "--dossier", variant, "--audience", "bailleur"], in: variantDir)
+
+        let texts = try DocumentTexts.read(files.map(\.0) + others)
         let careHeading = "Partie réservée à l'équipe de soins — confidentielle"
         for (file, audience) in files {
             let name = file.lastPathComponent
-            let raw = try #require(texts[file])
-            let flat = E.flatten(raw)
-            E.expectClean(flat, name)
+            let text = try #require(texts[file])
+            let flat = text.flat
+            E.expectClean(text, file)
             E.expect(flat, has: [
                 // Person, housing (with the renewal), review, people present, shared part.
                 "Évaluation finale partagée", "Terme de la sous-location — réunion du 6 août 2020",
@@ -81,18 +96,22 @@ struct EvaluationFinaleTests {
                 E.expect(flat, lacks: [careHeading, Self.final.observations], name)
             default:
                 E.expect(flat, has: [Self.final.opinion], name)
-                let last = E.flatten(try #require(E.pages(raw).last))
+                #expect(text.pageParts.count >= 2, "\(name): no page break before the care part")
+                let last = try #require(text.pageParts.last)
                 E.expect(last, has: [careHeading, "article L. 1110-4", Self.final.observations], name + " (dernière page)")
                 E.expect(last, lacks: ["Recommandation des partenaires", "Signatures des participants"], name + " (dernière page)")
             }
         }
         // The variant: no CAL section (no glissement, no referral), no préfet notice, right to stay kept.
-        let flat = E.flatten(try #require(texts[other]))
-        E.expect(flat, has: [
-            "les partenaires présents recommandent : résidence accueil.", "vers une résidence accueil",
-            "service intégré d'accueil et d'orientation", "conserve le droit au maintien dans les lieux prévu à l'article L. 442-8-2",
-        ], other.lastPathComponent)
-        E.expect(flat, lacks: ["Saisine de la commission d'attribution", "Information du préfet", "Oui, annexée au contrat de sous-location"], other.lastPathComponent)
+        for other in others {
+            let flat = try #require(texts[other]).flat
+            E.expect(flat, has: [
+                "les partenaires présents recommandent : résidence accueil.", "vers une résidence accueil",
+                "service intégré d'accueil et d'orientation", "conserve le droit au maintien dans les lieux prévu à l'article L. 442-8-2",
+            ], other.lastPathComponent)
+            E.expect(flat, lacks: ["Saisine de la commission d'attribution", "Information du préfet", "Oui, annexée au contrat de sous-location"],
+                     other.lastPathComponent)
+        }
     }
 
     @Test func theDefaultIsTheFinalEvaluationAndOtherDossiersAreRefused() throws {

@@ -8,24 +8,24 @@ import TrameTestSupport
 struct EvaluationViergeTests {
     typealias E = EvaluationDocuments
 
-    @Test(.enabled(if: Conformance.isAvailable, "needs shared/conformance and its tools"))
-    func theBlankFormValidatesAndHasEveryBoxAndBlank() throws {
+    @Test(.requires(.conformance))
+    func theBlankFormValidates() throws {
         let dir = try TrameProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var files: [URL] = []
-        for format in ["odt", "docx"] {
-            let file = try #require(try E.generate(["evaluation", "--blank", "--convention", E.convention, "--format", format, "--output", dir.path + "/"]))
-            #expect(file.lastPathComponent == "evaluation-vierge-metz-jury-2018.\(format)")
-            let check = try Conformance.check(file: file, options: ["--no-render"])
-            #expect(check.passed, "\(check.output)")
-            files.append(file)
-        }
-        let texts = try Conformance.renderedText(of: files)
+        try DocumentTexts.expectConformant(E.generateAllFormats(["evaluation", "--blank", "--convention", E.convention], in: dir))
+    }
+
+    @Test func theBlankFormHasEveryBoxAndBlank() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = try E.generateAllFormats(["evaluation", "--blank", "--convention", E.convention], in: dir)
+        let texts = try DocumentTexts.read(files)
         for file in files {
+            #expect(file.deletingPathExtension().lastPathComponent == "evaluation-vierge-metz-jury-2018")
             let name = file.lastPathComponent
-            let raw = try #require(texts[file])
-            let flat = E.flatten(raw)
-            E.expectClean(flat, name)
+            let text = try #require(texts[file])
+            let flat = text.flat
+            E.expectClean(text, file)
             E.expect(flat, has: [
                 "Évaluation partagée de la sous-location", "Formulaire à remplir lors de la réunion",
                 "au moins tous les six mois", "article L. 442-8-3",
@@ -54,14 +54,14 @@ struct EvaluationViergeTests {
             ], name)
             // No dossier data at all.
             E.expect(flat, lacks: ["Lefèvre", "Da Silva", "Öztürk", "MJ-2019", "Nadia Haddad", "Marc Petit"] + E.allObservations, name)
-            // The care part: alone on the last page, headed as confidential.
-            let pages = E.pages(raw)
+            // The care part: alone on the last page (a page break before it), headed as confidential.
+            let pages = text.pageParts
             #expect(pages.count >= 2)
-            let last = E.flatten(try #require(pages.last))
+            let last = try #require(pages.last)
             E.expect(last, has: ["Partie réservée à l'équipe de soins — confidentielle", "article L. 1110-4 du code de la santé publique",
                                  "page à détacher", "Observations de l'équipe de soins", "Rédigé par"], name + " (dernière page)")
             E.expect(last, lacks: ["Partie partagée", "Signatures des participants"], name + " (dernière page)")
-            let others = E.flatten(pages.dropLast().joined(separator: " "))
+            let others = pages.dropLast().joined(separator: " ")
             E.expect(others, lacks: ["Partie réservée à l'équipe de soins"], name + " (pages partagées)")
         }
     }
