@@ -12,7 +12,7 @@ public enum AtomicFile {
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw Diagnostics(.error(.ecritureImpossible, "impossible de créer le dossier \(directory.path) : \(error.localizedDescription)"))
+            throw Diagnostics(.error(.ecritureImpossible, "impossible de créer le dossier \(directory.path) : \(SystemError.french(error))"))
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
         guard fm.createFile(atPath: temporary.path, contents: nil),
@@ -24,14 +24,14 @@ public enum AtomicFile {
             try handle.synchronize()
             try handle.close()
             if rename(temporary.path, url.path) != 0 {
-                throw Diagnostics(.error(.ecritureImpossible, "impossible de remplacer \(url.path) (\(String(cString: strerror(errno))))"))
+                throw Diagnostics(.error(.ecritureImpossible, "impossible de remplacer \(url.path) (\(SystemError.french(errno: errno)))"))
             }
         } catch let failure as Diagnostics {
             try? fm.removeItem(at: temporary)
             throw failure
         } catch {
             try? fm.removeItem(at: temporary)
-            throw Diagnostics(.error(.ecritureImpossible, "écriture de \(url.path) impossible : \(error.localizedDescription)"))
+            throw Diagnostics(.error(.ecritureImpossible, "écriture de \(url.path) impossible : \(SystemError.french(error))"))
         }
     }
 }

@@ -50,4 +50,26 @@ extension DocumentCatalog {
     public static let order = ["convention-cadre", "annexe-roles", "evaluation-vierge", "bail-principal", "sous-location",
                                "convention-tripartite", "consentement", "evaluation", "avenant-renouvellement",
                                "evaluation-finale", "courrier-prefet"]
+
+    /// How each document is asked for and what it is, in French, for `trame generate --help`.
+    public static let summaries: [String: String] = [
+        "convention-cadre": "--convention : convention cadre du partenariat",
+        "annexe-roles": "--convention : annexe 1, rôles et responsabilités",
+        "evaluation-vierge": "--convention : formulaire vierge d'évaluation",
+        "bail-principal": "--dossier : bail du bailleur à l'association",
+        "sous-location": "--dossier : sous-location à la personne",
+        "convention-tripartite": "--dossier : bailleur, association, personne",
+        "consentement": "--dossier : consentement au partage, retrait",
+        "evaluation": "--dossier --date D [--audience A] : évaluation",
+        "avenant-renouvellement": "--dossier --date D : avenant de renouvellement",
+        "evaluation-finale": "--dossier [--audience A] : évaluation finale",
+        "courrier-prefet": "--dossier : avis au préfet (CCH L442-8-3)",
+    ]
+
+    /// One line per document, in catalog order: `  sous-location   --dossier : …`.
+    public static var listing: String {
+        let width = (order.map(\.count).max() ?? 0) + 2
+        return order.map { "  " + $0.padding(toLength: width, withPad: " ", startingAt: 0) + (summaries[$0] ?? "") }
+            .joined(separator: "\n")
+    }
 }

@@ -32,7 +32,7 @@ public enum PDFConverter {
                 inputs.append(input.path)
             }
         } catch {
-            throw Diagnostics(.error(.ecritureImpossible, "fichier temporaire impossible : \(error.localizedDescription)"))
+            throw Diagnostics(.error(.ecritureImpossible, "fichier temporaire impossible : \(SystemError.french(error))"))
         }
         let process = Process()
         process.executableURL = soffice
@@ -41,7 +41,7 @@ public enum PDFConverter {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)"))
+            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice n'a pas pu être lancé : \(SystemError.french(error))"))
         }
         process.waitUntilExit()
         var result: [String: Data] = [:]
@@ -65,7 +65,7 @@ public enum PDFConverter {
             try fm.createDirectory(at: work, withIntermediateDirectories: true)
             try odt.write(to: input)
         } catch {
-            throw Diagnostics(.error(.ecritureImpossible, "fichier temporaire impossible : \(error.localizedDescription)"))
+            throw Diagnostics(.error(.ecritureImpossible, "fichier temporaire impossible : \(SystemError.french(error))"))
         }
         let process = Process()
         process.executableURL = soffice
@@ -75,7 +75,7 @@ public enum PDFConverter {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice n'a pas pu être lancé : \(error.localizedDescription)"))
+            throw Diagnostics(.error(.libreofficeAbsent, "LibreOffice n'a pas pu être lancé : \(SystemError.french(error))"))
         }
         process.waitUntilExit()
         let output = work.appendingPathComponent("\(name).pdf")

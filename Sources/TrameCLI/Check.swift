@@ -9,10 +9,10 @@ extension TrameCommand {
         static let configuration = CommandConfiguration(
             abstract: "Vérifie des fichiers de convention et de dossier (YAML ou JSON).",
             discussion: """
-                Chaque problème est signalé sous la forme
-                  FICHIER:LIGNE:COLONNE: erreur|avertissement [CODE] champ.chemin : message
-                suivi de la ligne concernée et d'un repère sous la valeur.
-                La convention d'un dossier est cherchée à côté du dossier (convention-<id>.yaml),
+                Chaque problème est signalé sous la forme :
+                  FICHIER:LIGNE:COLONNE: erreur|avertissement [CODE] champ.chemin : message \
+                suivi de la ligne concernée et d'un repère sous la valeur. \
+                La convention d'un dossier est cherchée à côté du dossier (convention-<id>.yaml), \
                 puis parmi les conventions fournies avec Trame ; --convention l'impose.
                 Aucun fichier n'est écrit ; la date du jour n'est jamais utilisée.
                 """

@@ -89,7 +89,7 @@ extension TrameCommand.Clauses {
         static let configuration = CommandConfiguration(
             abstract: "Liste les documents générés qui contiennent une version antérieure d'une clause (avenants à prévoir).",
             discussion: """
-                Cherche les manifestes (*.manifest.json) sous les dossiers indiqués (par défaut : le dossier courant) et,
+                Cherche les manifestes (*.manifest.json) sous les dossiers indiqués (par défaut : le dossier courant) et, \
                 avec --archive, les documents générés enregistrés dans l'espace de travail.
                 """
         )

@@ -45,11 +45,21 @@ extension TrameCommand {
             let day = try ReferenceDate.parse(on)
             let set = CaseLoader.load(paths: files, locator: ConventionLocator(override: convention))
             FileHandle.standardError.write(Data(set.errorText.utf8))
+            try set.requireSomeCase()
             let report = DeadlineCalendar.report(set.cases, on: day)
             print(json ? report.json : ics ? report.iCalendar : report.text, terminator: "")
             if set.unreadable { throw ExitStatus.noInput }
             if set.hasErrors { throw ExitStatus.dataError }
         }
+    }
+}
+
+extension CaseSet {
+    /// When no dossier could be read, the errors already printed are the whole answer: no empty
+    /// report follows them (exit 66 for unreadable files, 65 for refused ones).
+    func requireSomeCase() throws {
+        guard cases.isEmpty, unreadable || hasErrors else { return }
+        throw unreadable ? ExitStatus.noInput : ExitStatus.dataError
     }
 }
 

@@ -9,7 +9,7 @@ extension TrameCommand {
         static let configuration = CommandConfiguration(
             abstract: "Produit tous les documents de la convention fournie et de ses trois dossiers d'exemple (fictifs) dans ./sortie/.",
             discussion: """
-                Formats : ODT, DOCX, HTML, et PDF si LibreOffice est installé. Un document dont les données sont
+                Formats : ODT, DOCX, HTML, et PDF si LibreOffice est installé. Un document dont les données sont \
                 complètes est définitif ; sinon c'est un projet marqué « PROJET », et le résumé dit ce qui manque.
                 Chaque fichier est accompagné de son manifeste (FICHIER.manifest.json).
                 """

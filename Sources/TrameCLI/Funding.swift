@@ -37,6 +37,7 @@ extension TrameCommand {
         func run() throws {
             let set = CaseLoader.load(paths: files, locator: ConventionLocator(override: convention))
             FileHandle.standardError.write(Data(set.errorText.utf8))
+            try set.requireSomeCase()
             let report = FundingReport(set.cases)
             print(json ? report.json : csv ? report.csv : report.text, terminator: "")
             if set.unreadable { throw ExitStatus.noInput }

@@ -8,16 +8,21 @@ import TrameTemplates
 extension TrameCommand {
     /// `trame generate DOCUMENT …`: renders one document of the set to a file.
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Produit un document (ODT, DOCX, HTML ou PDF) à partir d'un dossier ou de la convention.",
-            discussion: """
-                Les documents sur un ménage prennent --dossier ; ceux sur le partenariat, --convention.
-                Un document définitif refuse toute valeur manquante ; --draft produit un projet marqué
-                « PROJET » où chaque valeur manquante apparaît surlignée : [à compléter : chemin].
-                Le fichier est écrit de façon atomique : un fichier existant n'est remplacé que par un
-                fichier complet. Le PDF passe par LibreOffice (soffice), s'il est installé.
-                """
-        )
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: "Produit un document (ODT, DOCX, HTML ou PDF) à partir d'un dossier ou de la convention.",
+                discussion: """
+                    Les documents sur un ménage prennent --dossier ; ceux sur le partenariat, --convention. \
+                    Un document définitif refuse toute valeur manquante ; --draft produit un projet marqué \
+                    « PROJET » où chaque valeur manquante apparaît surlignée : [à compléter : chemin]. \
+                    Le fichier est écrit de façon atomique : un fichier existant n'est remplacé que par un \
+                    fichier complet. Le PDF passe par LibreOffice (soffice), s'il est installé.
+
+                    Documents :
+                    \(DocumentCatalog.listing)
+                    """
+            )
+        }
 
         @Argument(help: "Le document (nom d'un dossier de Templates/, par exemple sous-location).")
         var document: String

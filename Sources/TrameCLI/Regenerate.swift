@@ -9,7 +9,7 @@ extension TrameCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reconstruit un document à partir de son manifeste et vérifie qu'il est identique à l'octet près.",
             discussion: """
-                Les versions du gabarit et des clauses sont celles du manifeste, même si des versions plus
+                Les versions du gabarit et des clauses sont celles du manifeste, même si des versions plus \
                 récentes existent. Si les données ont changé, Trame dit quels champs visibles diffèrent.
                 Codes : 0 identique ; 65 données modifiées ; 1 autre version de Trame ; 70 non reproductible.
                 """

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameDiagnostics
 import TrameModel
 import TrameProcedure
 
@@ -29,19 +30,17 @@ extension TrameCommand {
         func run() throws {
             let day = try ReferenceDate.parse(on)
             guard let url = directory.map({ URL(fileURLWithPath: $0) }) ?? TrameResources.conventionsDirectory?.appendingPathComponent("metz-jury-2018") else {
-                FileHandle.standardError.write(Data("Conventions fournies avec Trame introuvables : indiquez un répertoire.\n".utf8))
-                throw ExitStatus.noInput
+                throw Diagnostic.error(.ressourcesIntrouvables, "conventions fournies avec Trame introuvables : indiquez un répertoire")
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                FileHandle.standardError.write(Data("\(url.path) : répertoire introuvable\n".utf8))
-                throw ExitStatus.noInput
+                throw Diagnostic.error(.dossierIntrouvable, "répertoire introuvable", subject: url.path)
             }
             let set = CaseLoader.load(directory: url)
             FileHandle.standardError.write(Data(set.errorText.utf8))
             guard !set.conventions.isEmpty else {
-                FileHandle.standardError.write(Data("\(url.path) : aucune convention lisible (ni dans le répertoire, ni pour ses dossiers)\n".utf8))
-                throw set.unreadable || set.rejected.isEmpty ? ExitStatus.noInput : ExitStatus.dataError
+                let code: DiagnosticCode = set.unreadable || set.rejected.isEmpty ? .conventionIntrouvable : .conventionRefusee
+                throw Diagnostic.error(code, "aucune convention lisible (ni dans le répertoire, ni pour ses dossiers)", subject: url.path)
             }
             let statuses = set.conventions.keys.sorted().map { id in
                 ProgrammeStatus(convention: set.conventions[id]!, cases: set.cases, on: day, rejected: set.rejected)

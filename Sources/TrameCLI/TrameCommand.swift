@@ -17,7 +17,7 @@ public struct TrameCommand: ParsableCommand {
             """,
         version: TrameVersion.current,
         subcommands: [Demo.self, Check.self, Generate.self, Clauses.self, Regenerate.self, Deadlines.self, Funding.self, Status.self,
-                      Init.self, DossierCommand.self, ConventionCommand.self, ArchiveCommand.self, Backup.self, Restore.self, Users.self]
+                      Init.self, RecordCommand<DossierWords>.self, RecordCommand<ConventionWords>.self, ArchiveCommand.self, Backup.self, Restore.self, Users.self]
     )
     public init() {}
 }

@@ -104,7 +104,8 @@ struct ArchiveCommandTests {
         #expect(verify.status == 0 && verify.stdout.contains("aucun problème"))
         let audit = try ws.run(["archive", "audit", "--dossier", "MJ-2019-004"])
         for action in ["dossier-ajout", "archive-ajout", "extraction"] { #expect(audit.stdout.contains(action)) }
-        #expect(audit.stdout.contains("testeur"))
+        let user = try #require(MachineOutputTests.systemUser)
+        #expect(audit.stdout.contains(user), "the system user, before $USER")
     }
 
     @Test(arguments: [
