@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "trame", targets: ["trame"]),
         .executable(name: "trame-web", targets: ["trame-web"]),
         .library(name: "TrameDiagnostics", targets: ["TrameDiagnostics"]),
+        .library(name: "TrameFiles", targets: ["TrameFiles"]),
         .library(name: "TrameModel", targets: ["TrameModel"]),
         .library(name: "TrameFrench", targets: ["TrameFrench"]),
         .library(name: "TrameDocument", targets: ["TrameDocument"]),
@@ -34,6 +35,8 @@ let package = Package(
         // One error vocabulary for every layer: located diagnostics with typed codes, their category,
         // exit status and HTTP status, and French descriptions of system errors.
         .target(name: "TrameDiagnostics", swiftSettings: swiftSettings),
+        // Durable, atomic file writes (temporary file, fsync, rename, directory fsync) and the POSIX calls behind them.
+        .target(name: "TrameFiles", dependencies: ["TrameDiagnostics"], swiftSettings: swiftSettings),
         // French legal writing: numbers and amounts in letters, dates, ordinals, agreement, typography.
         .target(name: "TrameFrench", swiftSettings: swiftSettings),
         // Convention and dossier model: loading with source locations, schema, validation, sensitivity.
@@ -63,7 +66,7 @@ let package = Package(
         .target(
             name: "TrameArchive",
             dependencies: [
-                "TrameModel",
+                "TrameModel", "TrameFiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -73,7 +76,7 @@ let package = Package(
         // The document set: from case files to checked data, rendered templates and written files.
         .target(
             name: "TrameAssembly",
-            dependencies: ["TrameModel", "TrameTemplates", "TrameDocument", "TrameProcedure"],
+            dependencies: ["TrameModel", "TrameTemplates", "TrameDocument", "TrameProcedure", "TrameFiles"],
             swiftSettings: swiftSettings
         ),
         // Partner accounts and roles (bcrypt password hashes) in the workspace: used by the CLI and the web app.
@@ -104,7 +107,7 @@ let package = Package(
         .target(
             name: "TrameCLI",
             dependencies: [
-                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameProcedure", "TrameArchive", "TrameAssembly", "TrameAccounts",
+                "TrameModel", "TrameFrench", "TrameDocument", "TrameTemplates", "TrameProcedure", "TrameArchive", "TrameAssembly", "TrameAccounts", "TrameFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

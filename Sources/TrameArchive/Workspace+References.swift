@@ -1,4 +1,5 @@
 import Foundation
+import TrameFiles
 import GRDB
 import TrameDiagnostics
 
@@ -84,7 +85,9 @@ extension Workspace {
     /// `output` is complete or absent. An existing `output` is kept unless `overwrite`.
     /// - Throws: `Diagnostic` `FICHIER_EXISTANT`, `FICHIER_MODIFIE`, `FICHIER_MANQUANT`.
     public func extract(_ item: ArchivedItem, to output: URL, overwrite: Bool) throws {
-        try writeAtomically(to: output, overwrite: overwrite) { temporary in
+        let add = try beginAdd(.extract)
+        defer { abandon(add) }
+        try writeAtomically(to: output, overwrite: overwrite, for: add) { temporary in
             let source = store.url(for: item.sha256)
             guard FileManager.default.fileExists(atPath: source.path) else {
                 throw Diagnostic.error(.fichierManquant, "fichier archivé introuvable ; lancez « trame archive verify »", subject: ContentStore.relativePath(item.sha256))
@@ -96,45 +99,27 @@ extension Workspace {
             }
         }
         try audit("extraction", owner: item.ownerID, subject: item.ref, sha256: item.sha256, detail: ["vers": output.path])
+        add.steps.step("audit-logged")
     }
 
     /// Runs `body` on a temporary file beside `output`, then moves it into place.
     ///
-    /// With `add` (a backup), the temporary's path is noted in `tmp/<token>.sortie` first, so that the
+    /// With `add` (a backup, an export, an extraction), the temporary's path is noted in `tmp/<token>.sortie` first, so that the
     /// recovery removes it if the process dies before the rename, and the steps are named.
     func writeAtomically(to output: URL, overwrite: Bool, for add: PendingAdd? = nil, _ body: (URL) throws -> Void) throws {
-        let fm = FileManager.default
-        if !overwrite, fm.fileExists(atPath: output.path) {
-            throw Diagnostic.error(.fichierExistant, "le fichier existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer", subject: output.path)
-        }
-        let directory = output.deletingLastPathComponent()
-        guard fm.fileExists(atPath: directory.path) else {
-            throw Diagnostic.error(.dossierIntrouvable, "dossier de destination introuvable", subject: directory.path)
-        }
-        let temporary = directory.appendingPathComponent(".\(output.lastPathComponent).trame-\(UUID().uuidString)")
         let note = add.map { store.outputNoteURL($0.token) }
-        do {
-            if let add, let note {
-                try store.noteOutput(temporary, in: note)
-                add.steps.step("output-noted")
+        defer { if let note { POSIXFile.remove(note) } }
+        try AtomicFile.write(to: output, replacing: overwrite, prepare: { temporary in
+            guard let add, let note else { return }
+            try store.noteOutput(temporary, in: note)
+            add.steps.step("output-noted")
+        }, step: { reached in
+            switch reached {
+            case "written": add?.steps.step("output-written")
+            case "synced": add?.steps.step("output-synced")
+            case "renamed": add?.steps.step("output-renamed")
+            default: add?.steps.step("output-dir-synced")
             }
-            try body(temporary)
-            add?.steps.step("output-written")
-            try POSIXFile.sync(temporary)
-            add?.steps.step("output-synced")
-            try POSIXFile.move(temporary, to: output, replacing: overwrite)
-            add?.steps.step("output-renamed")
-            try? POSIXFile.sync(directory, directory: true)
-            add?.steps.step("output-dir-synced")
-            if let note { POSIXFile.remove(note) }
-        } catch {
-            POSIXFile.remove(temporary)
-            if let note { POSIXFile.remove(note) }
-            if let error = error as? Diagnostic { throw error }
-            if POSIXFile.isExists(error) {
-                throw Diagnostic.error(.fichierExistant, "le fichier existe déjà ; ajoutez --force pour le remplacer", subject: output.path)
-            }
-            throw Diagnostic.io("écriture impossible", subject: output.path, underlying: error)
-        }
+        }, body)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TrameFiles
 import TrameModel
 import TrameTemplates
 
@@ -128,7 +129,8 @@ public struct DemoRun: Sendable {
                 files.append(relative)
             } catch {
                 return Outcome(subject: subject, document: request.document, date: request.date, audience: audience, files: files,
-                               isDraft: request.draft, missing: missing, failure: error.rendered)
+                               isDraft: request.draft, missing: missing,
+                               failure: (error as? Diagnostics)?.rendered ?? (error as? Diagnostic)?.headline ?? "échec")
             }
         }
         return Outcome(subject: subject, document: request.document, date: request.date, audience: audience, files: files,

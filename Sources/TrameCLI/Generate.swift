@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameFiles
 import TrameArchive
 import TrameAssembly
 import TrameModel
@@ -83,8 +84,12 @@ extension TrameCommand {
             let generated = try generator.generate(request)
             let (data, manifest) = try generated.output(as: format, draft: draft)
             let target = OutputPath.resolve(output, defaultName: "\(generated.baseName).\(format.fileExtension)")
-            try AtomicFile.write(data, to: target)
-            try AtomicFile.write(manifest.json(pretty: true), to: Manifest.sidecar(for: target))
+            do {
+                try AtomicFile.write(data, to: target)
+                try AtomicFile.write(manifest.json(pretty: true), to: Manifest.sidecar(for: target))
+            } catch {
+                throw Diagnostics(error)
+            }
             for warning in generated.warnings where warning.severity == .warning { CommandLineRunner.standardError(warning.headline) }
             for missing in generated.missingValues {
                 CommandLineRunner.standardError("à compléter : \(missing.path) (\(missing.location))")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameFiles
 import TrameDiagnostics
 import TrameAssembly
 
