@@ -1,4 +1,5 @@
 import Foundation
+import TrameFiles
 import ZIPFoundation
 import TrameDiagnostics
 

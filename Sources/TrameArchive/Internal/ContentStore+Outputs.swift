@@ -1,4 +1,5 @@
 import Foundation
+import TrameFiles
 
 /// Files written outside the workspace on its behalf (a backup's temporary, beside its destination):
 /// their path is noted in `tmp/<token>.sortie` before they are created, so that the recovery can

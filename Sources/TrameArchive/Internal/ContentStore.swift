@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TrameFiles
 import TrameModel
 
 /// The content-addressed file store of a workspace: `objets/<2 hex>/<sha256>`, immutable and
