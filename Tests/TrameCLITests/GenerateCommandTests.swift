@@ -138,7 +138,7 @@ struct GenerateCommandTests {
 
     @Test func unknownDocumentMissingFileAndUsage() throws {
         let unknown = try TrameProcess.run(["generate", "sous-locaton", "--dossier", Self.dossier("MJ-2019-004")])
-        #expect(unknown.status == 65)
+        #expect(unknown.status == 64, "un document inconnu est une erreur d'utilisation")
         #expect(unknown.stderr.contains("vouliez-vous dire « sous-location » ?"))
         #expect(try TrameProcess.run(["generate", "sous-location", "--dossier", "absent.yaml"]).status == 66)
         #expect(try TrameProcess.run(["generate", "sous-location"]).status == 64)
