@@ -37,7 +37,9 @@ extension Workspace {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let indexJSON = try encoder.encode(index)
         let indexText = Data(ExportIndex.french(index, entries: entries, today: today).utf8)
-        try writeAtomically(to: output, overwrite: overwrite) { temporary in
+        let add = try beginAdd(.export)
+        defer { abandon(add) }
+        try writeAtomically(to: output, overwrite: overwrite, for: add) { temporary in
             let archive: Archive
             do { archive = try Archive(url: temporary, accessMode: .create) } catch {
                 throw Diagnostic.io("création du fichier ZIP impossible", subject: output.path, underlying: error)
@@ -59,6 +61,7 @@ extension Workspace {
         }
         try audit("export", owner: ownerID, detail: ExportAudit(destinataire: audience?.rawValue ?? "tous", fichier: output.path,
                                                                  references: entries.map(\.version.ref), empreintes: entries.map(\.version.sha256)))
+        add.steps.step("audit-logged")
         return ExportSummary(output: output.path, ownerID: ownerID, audience: audience, documents: entries.map(\.version.ref))
     }
 

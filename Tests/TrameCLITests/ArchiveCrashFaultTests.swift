@@ -153,6 +153,44 @@ struct ArchiveCrashFaultTests {
         #expect(try ws.run(["backup", "--output", final.path]).status == 0, "a backup after the crashes succeeds")
         #expect(try TrameProcess.run(["restore", final.path, "restaure-final"], in: ws.root).status == 0)
     }
+
+    /// `trame archive export` and `trame archive get` write beside their destination too: complete or absent.
+    @Test(arguments: ["export", "extract"])
+    func anExportOrExtractionKilledAtEachStepLeavesTheCompleteFileOrNone(operation: String) throws {
+        let ws = try CLIWorkspace.make()
+        defer { ws.remove() }
+        let original = try scan(ws, 0)
+        #expect(try ws.run(addArguments(original, 0)).status == 0)
+        let fm = FileManager.default
+        func command(_ n: Int) throws -> (arguments: [String], output: URL) {
+            let directory = ws.root.appendingPathComponent("\(operation)-\(n)", isDirectory: true)
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            let output = directory.appendingPathComponent(operation == "export" ? "paquet.zip" : "scan.pdf")
+            let arguments = operation == "export"
+                ? ["archive", "export", "--dossier", "MJ-2019-004", "--output", output.path]
+                : ["archive", "get", "MJ-2019-004/sous-location/v1", "--output", output.path]
+            return (arguments, output)
+        }
+        /// The file is whole: the scan's bytes, or a ZIP ending with its end-of-central-directory record.
+        func isComplete(_ url: URL) throws -> Bool {
+            let data = try Data(contentsOf: url)
+            if operation == "extract" { return data == (try Data(contentsOf: original)) }
+            return data.count > 22 && data.suffix(22).prefix(4) == Data([0x50, 0x4B, 0x05, 0x06])
+        }
+        let first = try command(0)
+        let steps = try ws.faultSteps(operation, first.arguments)
+        try #require(steps.contains("output-renamed"), "\(steps)")
+        #expect(try isComplete(first.output))
+        for (index, name) in steps.enumerated() {
+            let (arguments, output) = try command(index + 1)
+            try ws.crash(operation, at: index + 1, name, arguments)
+            try ws.expectConsistent(after: "\(operation):\(index + 1) (\(name))")
+            let left = try fm.contentsOfDirectory(atPath: output.deletingLastPathComponent().path)
+            let renamed = steps[...index].contains("output-renamed")
+            #expect(left == (renamed ? [output.lastPathComponent] : []), "destination, killed at \(index + 1) (\(name)): \(left)")
+            if renamed { #expect(try isComplete(output), "killed at \(index + 1) (\(name))") }
+        }
+    }
 }
 
 extension CLIWorkspace {

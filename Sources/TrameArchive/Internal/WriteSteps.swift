@@ -31,6 +31,8 @@ import Darwin
 ///   (the temporary's path recorded in `tmp/` for the recovery), `zip-created`, `zip-manifest-added`,
 ///   `zip-database-added`, ×extra database `zip-accounts-added`, ×stored file `zip-file-added`,
 ///   `output-written`, `output-synced`, `output-renamed`, `output-dir-synced`, `audit-logged`.
+/// - `export` (`trame archive export`), `extract` (`trame archive get`): `lock-created`, `output-noted`,
+///   `output-written`, `output-synced`, `output-renamed`, `output-dir-synced`, `audit-logged`.
 final class WriteSteps {
     /// A workspace write that `TRAME_FAULT_AT` can name.
     enum Operation: String, Sendable {
@@ -39,6 +41,8 @@ final class WriteSteps {
         case conventionAdd = "convention-add"
         case generatedAdd = "generated-add"
         case backup
+        case export
+        case extract
     }
 
     /// What `TRAME_FAULT_AT` asks for.
