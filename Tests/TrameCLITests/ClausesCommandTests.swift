@@ -148,7 +148,7 @@ struct ClausesCommandTests {
         // The reference date chooses: MJ-2019-002 (2019-03-01) keeps v1, MJ-2019-004 (2019-04-01) takes v2.
         let a = try TrameProcess.run(["clauses", "sous-location", "--dossier", Self.dossier("MJ-2019-002"), "--json"], environment: env)
         let b = try TrameProcess.run(["clauses", "sous-location", "--dossier", Self.dossier("MJ-2019-004"), "--json"], environment: env)
-        #expect(a.stdout.contains("\"id\" : \"sous-location.depot-garantie\",\n    \"inclus\" : true,\n    \"raison\""))
+        #expect(a.stdout.contains("\"id\": \"sous-location.depot-garantie\",\n    \"version\": 1,\n    \"inclus\": true,\n    \"raison\""))
         func version(_ output: String) throws -> Int? {
             let rows = try #require(JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
             return rows.first { $0["id"] as? String == "sous-location.depot-garantie" }?["version"] as? Int
@@ -158,8 +158,8 @@ struct ClausesCommandTests {
         // Impact: the document of MJ-2019-004 generated before v2 holds v1 and needs an avenant; MJ-2019-002's is still current.
         let impact = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garantie", "--in", out.path, "--json"], environment: env)
         #expect(impact.status == 0, "\(impact.stderr)")
-        let hits = try #require(JSONSerialization.jsonObject(with: Data(impact.stdout.utf8)) as? [[String: String]])
-        #expect(Set(hits.compactMap { $0["sujet"] }) == ["MJ-2019-002", "MJ-2019-004"], "both hold v1, older than the latest v2")
+        let hits = try #require(JSONSerialization.jsonObject(with: Data(impact.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(hits.compactMap { $0["sujet"] as? String }) == ["MJ-2019-002", "MJ-2019-004"], "both hold v1, older than the latest v2")
         let since = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garantie", "--since", "1", "--in", out.path, "--json"], environment: env)
         #expect(try #require(JSONSerialization.jsonObject(with: Data(since.stdout.utf8)) as? [Any]).isEmpty)
         // Regeneration uses the manifest's version even though v2 exists.
