@@ -71,7 +71,7 @@ struct ExportPurgeBackupTests {
         let indexData = try #require(files["index.json"])
         let json = try #require(try JSONSerialization.jsonObject(with: indexData) as? [String: Any])
         let docs = try #require(json["documents"] as? [[String: Any]])
-        #expect(docs.filter { $0["document"] as? String == "sous-location" }.map { $0["enVigueur"] as? Bool } == [false, true])
+        #expect(docs.filter { $0["document"] as? String == "sous-location" }.map { $0["en_vigueur"] as? Bool } == [false, true])
         let association = try workspace.export(ownerID: "MJ-2019-004", audience: .association, to: root.appendingPathComponent("a.zip"), overwrite: false)
         #expect(association.documents.contains("MJ-2019-004/sous-location/v2"))
         #expect(!association.documents.contains { $0.hasPrefix("MJ-2019-004/evaluation") && $0.hasSuffix("v3") }, "the care version stays out")

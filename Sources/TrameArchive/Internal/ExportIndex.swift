@@ -20,6 +20,13 @@ struct ExportIndex: Encodable, Sendable {
         let genere: String?
         let genereSHA256: String?
 
+        /// The keys of `trame archive show --json` for the same fields (docs/outputs.md).
+        enum CodingKeys: String, CodingKey {
+            case reference, document, evaluationDate = "date_evaluation", version, enVigueur = "en_vigueur", signeLe = "signe_le",
+                 signataires, motif, destinataire, fichier, sha256, taille, typeMedia = "type_media", genere = "document_genere",
+                 genereSHA256 = "document_genere_sha256"
+        }
+
         init(_ entry: ExportEntry) {
             let v = entry.version
             reference = v.ref
