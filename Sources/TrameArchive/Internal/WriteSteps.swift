@@ -24,8 +24,9 @@ import Darwin
 /// - adds (`archive-add`, `dossier-add`, `convention-add`, `generated-add` — the last with two files,
 ///   the document and its manifest): `lock-created`; ×file `temp-opened`, `temp-partial` (first
 ///   chunk written), `temp-written`, `temp-synced`; `journal-inserted` (not committed),
-///   `journal-committed`; ×file `blob-read-only`, `blob-linked` (both names exist), `temp-unlinked`,
-///   `blob-dir-synced`; `transaction-begun`, ×file `stored-file-inserted`, `version-inserted`,
+///   `journal-committed`; ×file `blob-read-only`, `blob-linked` (both names exist), `temp-unlinked`
+///   (these two skipped when the store already holds the bytes), `blob-dir-synced`;
+///   `transaction-begun`, ×file `stored-file-inserted`, `version-inserted`,
 ///   `audit-inserted`, `journal-cleared` (all uncommitted); `committed`; `lock-released`.
 /// - `backup`: `lock-created`, `snapshot-copied`, ×extra database `accounts-copied`, `output-noted`
 ///   (the temporary's path recorded in `tmp/` for the recovery), `zip-created`, `zip-manifest-added`,
