@@ -21,12 +21,16 @@ extension TrameCommand {
         @Argument(help: "Fichiers à vérifier.", completion: .file(extensions: ["yaml", "yml", "json"]))
         var files: [String]
 
-        @Option(name: .long, help: "Convention à utiliser pour les dossiers (au lieu de la recherche automatique).")
+        @Option(name: .long, help: ArgumentHelp("Convention à utiliser pour les dossiers (au lieu de la recherche automatique).",
+                                                valueName: "fichier"))
         var convention: String?
+
+        @Flag(name: .long, help: "Sortie JSON : chaque fichier vérifié et ses diagnostics.")
+        var json = false
 
         func run() throws {
             let report = CheckRunner(conventionOverride: convention).check(files)
-            print(report.text, terminator: "")
+            if json { MachineOutput.print(report.json) } else { print(report.text, terminator: "") }
             if report.unreadable { throw ExitStatus.noInput }
             if report.errors > 0 { throw ExitStatus.dataError }
         }
@@ -46,6 +50,19 @@ struct CheckRunner {
         var errors = 0
         var warnings = 0
         var unreadable = false
+        /// Each file reported, in order, with its kind and diagnostics.
+        var files: [(path: String, kind: FileKind?, diagnostics: [Diagnostic])] = []
+
+        /// `trame check --json` (docs/outputs.md).
+        var json: JSONValue {
+            .object([
+                ("fichiers", .array(files.map { file in
+                    .object([("fichier", .string(file.path)), ("type", .optional(file.kind?.french)),
+                             ("diagnostics", .array(file.diagnostics.map(\.json)))])
+                })),
+                ("erreurs", .int(errors)), ("avertissements", .int(warnings)),
+            ])
+        }
     }
 
     func check(_ paths: [String]) -> Report {
@@ -61,6 +78,7 @@ struct CheckRunner {
                 if d.severity == .error { report.errors += 1 } else { report.warnings += 1 }
             }
             if all.isEmpty { report.text += "\(file.path) : aucun problème (\(file.kind?.french ?? "fichier"))\n" }
+            report.files.append((file.path, file.kind, all))
             reported += 1
         }
 

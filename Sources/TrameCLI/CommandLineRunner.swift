@@ -103,7 +103,7 @@ enum FrenchCommandLine {
         ("annees", "années"), ("signatory", "signataire"), ("recommendation", "recommandation"),
         ("reason", "motif"), ("generated", "généré"), ("evaluation-type", "type"), ("audience", "destinataire"),
         ("ref", "référence"), ("id", "identifiant"), ("options", "options"), ("login", "identifiant"),
-        ("role", "rôle"), ("landlord", "bailleur"), ("on", "date"), ("subcommand", "sous-commande"),
+        ("role", "rôle"), ("landlord", "bailleur"), ("on", "date"), ("as-of", "date"), ("subcommand", "sous-commande"),
     ]
 
     /// English fragments of swift-argument-parser 1.x (Usage/HelpGenerator.swift,
@@ -122,11 +122,11 @@ enum FrenchCommandLine {
         (#"Show help information\."#, "Affiche cette aide."),
         (#"Show subcommand help information\."#, "Affiche l'aide d'une sous-commande."),
         (#"Show the version\."#, "Affiche la version."),
-        (#"\(values: "#, "(valeurs : "),
-        (#";(\s+)default as flag: "#, " ;$1par défaut comme drapeau : "),
-        (#";(\s+)default: "#, " ;$1par défaut : "),
-        (#"\(default: "#, "(par défaut : "),
-        (#"\(default as flag: "#, "(par défaut comme drapeau : "),
+        (#"\(values:(\s)"#, "(valeurs :$1"),
+        (#";(\s+)default as flag:(\s)"#, " ;$1par défaut comme drapeau :$2"),
+        (#";(\s+)default:(\s)"#, " ;$1par défaut :$2"),
+        (#"\(default:(\s)"#, "(par défaut :$1"),
+        (#"\(default as flag:(\s)"#, "(par défaut comme drapeau :$1"),
         (#"(?m)^Error: "#, "erreur : "),
         (#"Missing expected argument '([^']*)'"#, "argument obligatoire manquant : « $1 »"),
         (#"Missing value for '([^']*)'"#, "valeur manquante pour « $1 »"),
@@ -176,7 +176,7 @@ enum FrenchCommandLine {
         if let near = Suggestions.nearest(to: word, among: names) { return near }
         let letters = word.lowercased().sorted()
         return names.first { $0.sorted() == letters }
-            ?? names.first { word.count >= 3 && ($0.hasPrefix(word.lowercased()) || word.lowercased().hasPrefix($0)) }
+            ?? names.first { word.count >= 2 && ($0.hasPrefix(word.lowercased()) || word.lowercased().hasPrefix($0)) }
     }
 
     /// `Pour l'aide : « trame archive --help ».` for the deepest known command of `arguments`.

@@ -119,12 +119,12 @@ extension Diagnostic: Codable {
         try c.encode(severity.rawValue, forKey: .gravite)
         try c.encode(code, forKey: .code)
         try c.encode(category.rawValue, forKey: .categorie)
-        try c.encodeIfPresent(path.flatMap { $0.isEmpty ? nil : $0.description }, forKey: .champ)
+        try c.encode(path.flatMap { $0.isEmpty ? nil : $0.description }, forKey: .champ)
         try c.encode(message, forKey: .message)
-        try c.encodeIfPresent(location?.file, forKey: .fichier)
-        try c.encodeIfPresent(location?.line, forKey: .ligne)
-        try c.encodeIfPresent(location?.column, forKey: .colonne)
-        try c.encodeIfPresent(subject, forKey: .sujet)
+        try c.encode(location?.file, forKey: .fichier)
+        try c.encode(location?.line, forKey: .ligne)
+        try c.encode(location?.column, forKey: .colonne)
+        try c.encode(subject, forKey: .sujet)
     }
 
     public init(from decoder: any Decoder) throws {

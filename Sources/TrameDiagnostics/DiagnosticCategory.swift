@@ -1,25 +1,28 @@
-/// What kind of problem a diagnostic reports. It decides, in one place, the exit status of a
+/// What kind of problem a diagnostic reports; the raw value is the code machine outputs print
+/// (`donnees`, `introuvable`…).
+///
+/// It decides, in one place, the exit status of a
 /// `trame` command (sysexits.h, as the README documents) and the HTTP status of a page or an API
 /// answer of `trame-web`.
 public enum DiagnosticCategory: String, CaseIterable, Sendable, Hashable {
     /// A wrong, missing or unknown option or argument.
-    case usage
+    case usage = "utilisation"
     /// Data refused: a file, a value or a request that breaks a rule.
-    case data
+    case data = "donnees"
     /// Something asked for by name (dossier, version, account, file reference) that does not exist.
-    case notFound
+    case notFound = "inconnu"
     /// The name or the file is already taken: nothing was replaced.
-    case conflict
+    case conflict = "conflit"
     /// Refused to this caller: wrong credentials, too many attempts, a role without the right.
-    case refused
+    case refused = "refuse"
     /// An input file or directory that does not exist or cannot be read.
-    case missingInput
+    case missingInput = "introuvable"
     /// A tool Trame needs is not installed (LibreOffice for PDF).
-    case unavailable
+    case unavailable = "outil_absent"
     /// An output file could not be written.
-    case cannotWrite
+    case cannotWrite = "ecriture"
     /// The workspace or the accounts database could not be read or written.
-    case io
+    case io = "espace_de_travail"
 
     /// The exit status of a command that fails with this category (sysexits.h).
     public var exitStatus: Int32 {

@@ -113,8 +113,13 @@ struct FrenchCommandLineTests {
     func aFatalFileErrorPrintsNoEmptyReport(_ command: [String]) throws {
         let r = try TrameProcess.run(command + ["/nonexistent-\(UUID().uuidString).yaml"])
         #expect(r.status == 66)
-        #expect(r.stderr.contains("erreur [FICHIER_INTROUVABLE]"))
-        if command != ["check"] { #expect(r.stdout.isEmpty, "\(r.stdout)") }
+        if command == ["check"] {
+            // check's report is its output: the diagnostic, then the count, nothing else.
+            #expect(r.stdout.contains("erreur [FICHIER_INTROUVABLE]"))
+        } else {
+            #expect(r.stderr.contains("erreur [FICHIER_INTROUVABLE]"))
+            #expect(r.stdout.isEmpty, "\(r.stdout)")
+        }
     }
 
     @Test func systemErrorsReachTheUserInFrenchWithoutServerPaths() throws {

@@ -95,6 +95,7 @@ struct MachineOutputTests {
         let impactDir = ws.root.appendingPathComponent("impact")
         try FileManager.default.createDirectory(at: impactDir, withIntermediateDirectories: true)
         let outputs: [[String]] = [
+            ["check", "--json", Self.convention] + Self.dossiers,
             ["deadlines", "--on", "2020-04-15", "--json"] + Self.dossiers,
             ["funding", "--json", "--convention", Self.convention] + Self.dossiers,
             ["status", Self.bundle.path, "--on", "2020-04-15", "--json"],

@@ -92,7 +92,8 @@ struct DiagnosticVocabularyTests {
                                  at: SourceLocation(file: "d.yaml", line: 42, column: 14))
         let data = try JSONEncoder().encode(d)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["gravite", "code", "categorie", "champ", "message", "fichier", "ligne", "colonne"])
+        #expect(Set(object.keys) == ["gravite", "code", "categorie", "champ", "message", "fichier", "ligne", "colonne", "sujet"])
+        #expect(object["sujet"] is NSNull)
         #expect(object["code"] as? String == "VALEUR_INCONNUE")
         #expect(try JSONDecoder().decode(Diagnostic.self, from: data) == d)
     }
