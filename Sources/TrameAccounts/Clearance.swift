@@ -42,7 +42,7 @@ public struct Clearance: Sendable, Hashable {
     /// perimeter `partage` for this landlord is in force on that day, and not withdrawn by `today`.
     public func hasConsent(_ dossier: Dossier, on day: CalendarDate, today: CalendarDate) -> Bool {
         guard let landlord else { return false }
-        return dossier.hasSharingConsent(for: landlord, on: day) && dossier.hasSharingConsent(for: landlord, on: today)
+        return DisclosurePolicy.landlordMayReceiveSharedPart(of: dossier, landlord: landlord, about: day, today: today)
     }
 
     /// The dossier's data as the holder may see it: every node above its clearance removed. A
@@ -87,9 +87,9 @@ public struct Clearance: Sendable, Hashable {
     /// - Parameters:
     ///   - event: the evaluation or renewal the document is about, if any.
     public func mayReceive(_ audience: Audience, of dossier: Dossier, event: CalendarDate?, today: CalendarDate) -> Bool {
-        guard mayOpen(dossier), mayReceive(audience) else { return false }
-        guard role == .bailleur, audience.mayContain(.partage), audience != .bailleur || event != nil else { return true }
-        return hasConsent(dossier, on: event ?? today, today: today)
+        guard mayOpen(dossier) else { return false }
+        return DisclosurePolicy.decide(dossier, documentFor: audience, recipient: role.audience,
+                                       recipientLandlord: role == .bailleur ? landlord : nil, event: event, today: today).isAllowed
     }
 
     /// Whether every field of the dossier may be read (to hand over the whole file).

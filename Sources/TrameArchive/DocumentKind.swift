@@ -67,15 +67,3 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
         }
     }
 }
-
-extension Audience {
-    /// Whether a recipient with this audience may receive a document produced for `documentAudience`:
-    /// every level the document may hold must be within this audience's clearance.
-    /// A landlord therefore never receives a document for `soin`, `association` or `sous-locataire`.
-    public func mayReceive(_ documentAudience: Audience) -> Bool {
-        // The préfet's clearance is narrowed by field (`prefetSharedFields`), which levels cannot
-        // express: it receives only what is written for it, or for every partner.
-        if self == .prefet { return documentAudience == .prefet || documentAudience == .partenaires }
-        return Sensitivity.allCases.allSatisfy { !documentAudience.mayContain($0) || mayContain($0) }
-    }
-}

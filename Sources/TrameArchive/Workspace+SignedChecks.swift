@@ -100,7 +100,7 @@ extension Workspace {
         if audience == .bailleur, let root {
             let dossier = Dossier(checked: root)
             let landlord = dossier.logement?.bailleur ?? ""
-            guard dossier.hasSharingConsent(for: landlord, on: date), dossier.hasSharingConsent(for: landlord, on: CalendarDate.today()) else {
+            guard DisclosurePolicy.landlordMayReceiveSharedPart(of: dossier, landlord: landlord, about: date, today: CalendarDate(clock(), timeZone: .current)) else {
                 throw Diagnostic.error(.consentementAbsent, "copie du bailleur refusée : le dossier (version \(record.version)) n'enregistre pas de consentement de la personne au partage avec « \(landlord) » en vigueur le \(date) et aujourd'hui")
             }
         }

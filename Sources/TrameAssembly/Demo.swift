@@ -24,11 +24,14 @@ public struct DemoRun: Sendable {
     public let generator: Generator
     public let output: URL
     public let formats: [ProducedFormat]
+    /// The day the copies are made: decides which landlord copies the person's consent allows.
+    public let today: CalendarDate
 
-    public init(generator: Generator, output: URL, formats: [ProducedFormat]) {
+    public init(generator: Generator, output: URL, formats: [ProducedFormat], today: CalendarDate) {
         self.generator = generator
         self.output = output
         self.formats = formats
+        self.today = today
     }
 
     /// Generates everything for the convention file and the dossier files.
@@ -63,7 +66,7 @@ public struct DemoRun: Sendable {
     private func produceAll(convention: String, dossiers: [String]) -> [Outcome] {
         var outcomes: [Outcome] = []
         for document in generator.partnershipDocuments {
-            outcomes.append(produce(GenerationRequest(document: document, conventionPath: convention), subject: "partenariat", audience: nil))
+            outcomes.append(produce(GenerationRequest(document: document, conventionPath: convention, today: today), subject: "partenariat", audience: nil))
         }
         for path in dossiers {
             let id = ModelLoader.read(path: path).root?["dossier"]?.text ?? (path as NSString).lastPathComponent
@@ -78,7 +81,8 @@ public struct DemoRun: Sendable {
             let dossier = Dossier(checked: loaded.dossier!.root!)
             for instance in generator.documents(for: dossier) {
                 for audience in audiences(for: instance, dossier: dossier) {
-                    let request = GenerationRequest(document: instance.document, dossierPath: path, audience: audience, date: instance.date)
+                    let request = GenerationRequest(document: instance.document, dossierPath: path, audience: audience, date: instance.date,
+                                                    today: today)
                     outcomes.append(produce(request, subject: dossier.id, audience: audience))
                 }
             }
@@ -92,7 +96,8 @@ public struct DemoRun: Sendable {
         return allowed.filter { audience in
             guard audience == .bailleur else { return true }
             guard let landlord = dossier.logement?.bailleur, let date = instance.date else { return false }
-            return dossier.hasSharingConsent(for: landlord, on: date) && dossier.hasSharingConsent(for: landlord, on: CalendarDate.today())
+            return DisclosurePolicy.decide(dossier, documentFor: .bailleur, recipient: .bailleur, recipientLandlord: landlord,
+                                           event: date, today: today).isAllowed
         }
     }
 

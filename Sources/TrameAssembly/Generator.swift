@@ -86,17 +86,15 @@ public struct Generator: Sendable {
         let (selection, event) = try select(rule.selection, date: request.date, in: dossier, document: request.document)
         var dossierData = files.dossier!.root!
         if audience == .bailleur {
-            let landlord = dossier.logement?.bailleur ?? ""
-            // A consent covers an evaluation when it was given on or before its date and is still in
-            // force then — and today, since a withdrawal stops every new landlord copy.
-            func consented(on day: CalendarDate) -> Bool {
-                dossier.hasSharingConsent(for: landlord, on: day) && (request.today.map { dossier.hasSharingConsent(for: landlord, on: $0) } ?? true)
+            // The one disclosure rule: the consent for this landlord in force on the evaluation's
+            // date and still on the day of the copy; the shared part of only the evaluations it covers.
+            let evaluationEvent: CalendarDate? = if case .evaluation = rule.selection { event } else { nil }
+            let decision = DisclosurePolicy.decide(dossier, data: dossierData, documentFor: .bailleur, recipient: .bailleur,
+                                                   event: evaluationEvent, today: request.today)
+            guard decision.isAllowed, let visible = decision.data else {
+                throw Diagnostics(.error(.consentementAbsent, decision.reason ?? "copie pour le bailleur refusée"))
             }
-            if case .evaluation = rule.selection, let day = event, !consented(on: day) {
-                throw Diagnostics(.error(.consentementAbsent, "copie pour le bailleur refusée : le dossier \(dossier.id) n'enregistre aucun consentement de la personne au partage d'informations (périmètre « partage ») avec « \(landlord) » en vigueur le \(FrenchDate.long(year: day.year, month: day.month, day: day.day))\(request.today.map { " et aujourd'hui (\(FrenchDate.long(year: $0.year, month: $0.month, day: $0.day)))" } ?? "") ; seule la partie partagée peut lui être transmise, et seulement avec ce consentement (CSP L1110-4)"))
-            }
-            // The shared part of each evaluation reaches a landlord document only if the consent covers that evaluation.
-            dossierData = DataPruning.sharedParts(of: dossierData, keptWhere: consented(on:))
+            dossierData = visible
         }
         let context = ContextBuilder.dossierContext(dossier: dossierData, convention: files.convention.root!, audience: audience,
                                                     draft: request.draft, selection: selection)

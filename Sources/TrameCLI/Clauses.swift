@@ -76,7 +76,7 @@ extension TrameCommand.Clauses {
             var rows: [ClauseTable.Row] = []
             for instance in instances {
                 let request = GenerationRequest(document: instance.document, dossierPath: dossier, conventionPath: convention,
-                                                draft: true, audience: audience, date: instance.date)
+                                                draft: true, audience: audience, date: instance.date, today: nil)
                 let produced = try generator.generate(request)
                 rows += produced.clauses.map { ClauseTable.Row(document: instance.document, date: instance.date, use: $0) }
             }

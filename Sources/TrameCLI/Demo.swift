@@ -36,7 +36,8 @@ extension TrameCommand {
             let pdf = !noPDF && PDFConverter.soffice != nil
             if pdf { formats.append(.pdf) }
             let outputURL = URL(fileURLWithPath: output)
-            let demo = DemoRun(generator: Generator(templatesDirectory: try Resources.templates()), output: outputURL, formats: formats)
+            let demo = DemoRun(generator: Generator(templatesDirectory: try Resources.templates()), output: outputURL, formats: formats,
+                               today: CalendarDate.today())
             let outcomes = demo.run(convention: conventionFile, dossiers: dossiers)
             print(DemoReport.text(outcomes, output: output, pdf: pdf))
             if outcomes.contains(where: { $0.failure != nil }) { throw ExitStatus.dataError }

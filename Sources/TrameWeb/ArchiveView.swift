@@ -11,12 +11,21 @@ struct ArchiveView {
     let workspace: Workspace
     let today: CalendarDate
 
-    /// Whether the partner may have an archived document of `kind` produced for `audience`.
-    /// Documents about an evaluation (and the préfet letter) need, for a landlord, the consent on
-    /// the evaluation's date when known, else in force today.
+    /// Whether the partner may have an archived document of `kind` produced for `audience`
+    /// (`DisclosurePolicy`, through the clearance). A document about an evaluation needs, for a
+    /// landlord, the consent in force on the evaluation's date and still today; when that date is
+    /// unknown, the document is refused to a landlord rather than judged by today's consent.
     func mayReceive(kind: DocumentKind, audience: Audience, evaluationDate: String?) -> Bool {
-        let event = evaluationDate.flatMap(CalendarDate.init(iso:)) ?? (kind.isEvaluation || kind == .courrierPrefet ? today : nil)
+        let event = evaluationDate.flatMap(CalendarDate.init(iso:))
+        if kind.isEvaluation || kind == .courrierPrefet, event == nil, opened.clearance.role == .bailleur { return false }
         return opened.clearance.mayReceive(audience, of: opened.dossier, event: event, today: today)
+    }
+
+    /// The evaluation a generated document is about, as its stored manifest records it.
+    func evaluationDate(of document: GeneratedDocument) -> String? {
+        guard document.documentKind.isEvaluation || document.documentKind == .courrierPrefet,
+              let data = workspace.manifestData(of: document), let manifest = try? Manifest.read(data) else { return nil }
+        return manifest.evenement
     }
 
     func signed(kind: DocumentKind? = nil) throws -> [SignedVersion] {
@@ -27,7 +36,7 @@ struct ArchiveView {
 
     func generated(kind: DocumentKind? = nil) throws -> [GeneratedDocument] {
         try workspace.generatedDocuments(ownerID: opened.dossier.id).filter {
-            (kind == nil || $0.documentKind == kind) && mayReceive(kind: $0.documentKind, audience: $0.audience, evaluationDate: nil)
+            (kind == nil || $0.documentKind == kind) && mayReceive(kind: $0.documentKind, audience: $0.audience, evaluationDate: evaluationDate(of: $0))
         }
     }
 

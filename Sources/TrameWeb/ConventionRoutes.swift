@@ -50,7 +50,8 @@ enum ConventionRoutes {
             guard let format = form["format"].flatMap(ProducedFormat.init(rawValue:)) else { throw WebError.badRequest("Format inconnu.") }
             let draft = form["projet"] != nil
             do {
-                let produced = try services.generator.generate(GenerationRequest(document: document, conventionPath: cases.conventionPath(id), draft: draft))
+                let produced = try services.generator.generate(GenerationRequest(document: document, conventionPath: cases.conventionPath(id), draft: draft,
+                                                                                                 today: services.today))
                 let workspace = try services.workspace(for: session.account)
                 let (data, recorded) = try services.documents.record(produced, format: format, draft: draft, ownerID: id,
                                                                      sourceSHA256: nil, workspace: workspace)

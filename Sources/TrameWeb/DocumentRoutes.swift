@@ -63,7 +63,8 @@ enum DocumentRoutes {
         let workspace = try services.workspace(for: session.account)
         do {
             let produced = try services.documents.generate(page.opened.stored, cases: page.opened.cases, document: page.instance.document,
-                                                           date: page.instance.date, audience: asked, draft: draft)
+                                                           date: page.instance.date, audience: asked, draft: draft,
+                                                           today: services.today)
             let (_, recorded) = try services.documents.record(produced, format: format, draft: draft, ownerID: page.opened.dossier.id,
                                                               sourceSHA256: page.opened.stored.version.sha256, workspace: workspace)
             guard let recorded else { throw WebError.server("Ce document ne s'archive pas.") }

@@ -42,7 +42,7 @@ struct DocumentService {
     /// Renders a document from the dossier's workspace version (written to a temporary file, then
     /// removed), checked exactly as `trame generate` checks it.
     func generate(_ stored: StoredDossier, cases: CaseStore, document: String, date: CalendarDate?, audience: Audience,
-                  draft: Bool) throws(Diagnostics) -> ProducedDocument {
+                  draft: Bool, today: CalendarDate) throws(Diagnostics) -> ProducedDocument {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trame-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent(stored.version.fileName)
@@ -54,7 +54,7 @@ struct DocumentService {
         }
         let conventionID = stored.dossier?.convention ?? ""
         let request = GenerationRequest(document: document, dossierPath: file.path, conventionPath: cases.conventionPath(conventionID),
-                                        draft: draft, audience: audience, date: date)
+                                        draft: draft, audience: audience, date: date, today: today)
         return try generator.generate(request)
     }
 

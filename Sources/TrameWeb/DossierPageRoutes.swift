@@ -81,7 +81,8 @@ enum DossierPageRoutes {
                             services: WebServices) -> (clauses: [[String: Any]], errors: [String]) {
         do {
             let produced = try services.documents.generate(opened.stored, cases: opened.cases, document: instance.document,
-                                                           date: instance.date, audience: audience, draft: true)
+                                                           date: instance.date, audience: audience, draft: true,
+                                                           today: services.today)
             return (produced.clauses.map { ["id": $0.id, "version": $0.version, "title": $0.title, "included": $0.included, "reason": $0.reason] }, [])
         } catch {
             return ([], error.diagnostics.map { $0.shown(to: opened.clearance) })

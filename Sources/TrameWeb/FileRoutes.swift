@@ -15,10 +15,11 @@ enum FileRoutes {
             guard sha.count == 64, sha.allSatisfy(\.isHexDigit), let item = try? workspace.resolve(sha) else {
                 throw WebError.notFound("Fichier introuvable dans l'archive.")
             }
-            let (kind, audience, evaluation) = describe(item)
+            var (kind, audience, evaluation) = describe(item)
             if try workspace.currentRecord(.dossier, id: item.ownerID) != nil {
                 let opened = try services.open(item.ownerID, session: session)
                 let archive = ArchiveView(opened: opened, workspace: workspace, today: services.today)
+                if case .generated(let generated) = item { evaluation = archive.evaluationDate(of: generated) }
                 guard archive.mayReceive(kind: kind, audience: audience, evaluationDate: evaluation) else {
                     try services.journal(session, "acces-refuse", dossier: item.ownerID, subject: item.ref)
                     throw WebError.notFound("Fichier introuvable dans l'archive, ou votre rôle ne permet pas de l'obtenir.")
