@@ -75,7 +75,7 @@ struct GoldenFileTests {
 
     /// Compares a text with its golden file; on a difference, records the unified diff and the
     /// command that rewrites the golden files.
-    static func expectGolden(_ name: String, _ actual: Data, scratch: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectGolden(_ name: String, _ actual: Data, scratch: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let expectedURL = golden.appendingPathComponent(name)
         guard let expected = FileManager.default.contents(atPath: expectedURL.path) else {
             Issue.record("no golden file Tests/Golden/\(name): run \(updateCommand), then review and commit it", sourceLocation: sourceLocation)
