@@ -6,6 +6,8 @@ public enum ProducedFormat: String, CaseIterable, Sendable {
     /// Plain text (review, golden files): not a document to hand out.
     case txt
     public var fileExtension: String { rawValue }
+    /// The formats a document is handed out and archived in (not the review text).
+    public static let deliverable: [ProducedFormat] = [.odt, .docx, .html, .pdf]
 }
 
 /// What to generate.

@@ -64,6 +64,9 @@ extension TrameCommand {
             if dossier == nil && convention == nil {
                 throw ValidationError("indiquez --dossier FICHIER (document d'un ménage) ou --convention FICHIER (document du partenariat)")
             }
+            if archive && !ProducedFormat.deliverable.contains(format) {
+                throw ValidationError("--archive : le texte brut (txt) sert à relire, il ne s'archive pas ; choisissez odt, docx, html ou pdf")
+            }
         }
 
         func run() throws {

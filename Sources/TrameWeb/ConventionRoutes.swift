@@ -34,7 +34,7 @@ enum ConventionRoutes {
             let notice = request.uri.queryParameters["genere"] != nil ? "Document généré et enregistré dans l'archive." : nil
             return services.pages.page("convention", title: "Convention et documents du partenariat", session: session, data: [
                 "conventions": blocks, "empty": blocks.isEmpty, "csrf": session.csrfToken,
-                "formats": ProducedFormat.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] },
+                "formats": ProducedFormat.deliverable.map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] },
             ], notice: notice)
         }
         router.post("/convention/:id/documents/:document/generer") { request, context -> Response in
@@ -47,7 +47,9 @@ enum ConventionRoutes {
                   services.documents.audiences(document).allSatisfy({ session.account.clearance.mayReceive($0) }) else {
                 throw WebError.notFound("Document ou convention introuvable.")
             }
-            guard let format = form["format"].flatMap(ProducedFormat.init(rawValue:)) else { throw WebError.badRequest("Format inconnu.") }
+            guard let format = form["format"].flatMap(ProducedFormat.init(rawValue:)), ProducedFormat.deliverable.contains(format) else {
+                throw WebError.badRequest("Format inconnu.")
+            }
             let draft = form["projet"] != nil
             do {
                 let produced = try services.generator.generate(GenerationRequest(document: document, conventionPath: cases.conventionPath(id), draft: draft,

@@ -57,7 +57,7 @@ struct DocumentPage {
             "action": base + "/generer" + query, "href": href, "signAction": base + "/signe" + query, "date": instance.date?.description ?? "",
             "csrf": opened.session.csrfToken, "audience": audience.rawValue, "dossierHref": "/dossiers/\(Paths.escape(opened.dossier.id))",
             "audiences": audiences.map { ["value": $0.rawValue, "selected": $0 == audience] as [String: Any] },
-            "formats": ProducedFormat.allCases.map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] },
+            "formats": ProducedFormat.deliverable.map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] },
             "clauses": clauses, "hasClauses": !clauses.isEmpty, "traceErrors": traceErrors,
             "generated": archive.rows(generated: generated), "hasGenerated": !generated.isEmpty,
             "signed": archive.rows(signed: signed), "hasSigned": !signed.isEmpty,

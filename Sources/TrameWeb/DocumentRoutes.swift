@@ -56,7 +56,7 @@ enum DocumentRoutes {
                                  detail: ["destinataire": form["destinataire"] ?? ""])
             throw WebError.forbidden("Votre rôle ne permet pas d'obtenir ce document pour ce destinataire.")
         }
-        guard let format = form["format"].flatMap(ProducedFormat.init(rawValue:)) else {
+        guard let format = form["format"].flatMap(ProducedFormat.init(rawValue:)), ProducedFormat.deliverable.contains(format) else {
             throw WebError.badRequest("Format inconnu : choisissez ODT, DOCX, HTML ou PDF.")
         }
         let draft = form["projet"] != nil
