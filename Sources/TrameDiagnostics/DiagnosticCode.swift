@@ -174,6 +174,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case genereAutreDossier = "GENERE_AUTRE_DOSSIER"
     /// Glissement présenté comme automatique.
     case glissementAutomatique = "GLISSEMENT_AUTOMATIQUE"
+    /// Aucune version de clause ou de gabarit en vigueur à la date de l'acte.
+    case horsVigueur = "HORS_VIGUEUR"
     /// Identifiant mal formé (minuscules, chiffres et tirets).
     case identifiant = "IDENTIFIANT"
     /// Identifiant de compte mal formé.
@@ -361,7 +363,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
              .evaluationNonFinale, .fichierManquant, .fichierModifie, .fichierNonConforme, .fichierNonReference,
              .fichierOrphelin, .fichierVide, .filtreArguments, .filtreInconnu, .filtreType, .filtreValeur,
              .financeur, .finManquante, .formatNonArchivable, .formulaireInconnu, .fragmentIntrouvable,
-             .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique,
+             .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .horsVigueur,
              .identifiant, .identifiantInvalide, .idDuplique, .imbrication, .inclusionCyclique, .inventaire,
              .issueEtape, .journalAuditIncomplet, .ligneSansFichier, .loyerPlafond, .manifesteIncomplet,
              .manifesteInvalide, .montantInvalide, .montantNegatif, .motifsManquants, .motDePasseCourt,

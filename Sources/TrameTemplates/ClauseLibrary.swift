@@ -101,10 +101,31 @@ public struct ClauseUse: Sendable, Hashable, Codable {
     public let title: String
     /// The date from which this version applies.
     public let effectiveDate: String
+    /// The last day this version applies (its own `jusqu_au`, else the day before its successor's
+    /// `en_vigueur`); nil while in force.
+    public let until: String?
+    /// The legal text and version this version reflects (`source`).
+    public let source: String?
+    /// Why this version: the act date and the legal period covering it, or the pin of a manifest.
+    public let selection: String
     public let included: Bool
     /// The condition with the values that decided it (`logement.meuble = oui`), or why it always applies.
     public let reason: String
     public let sha256: String
+
+    public init(id: String, version: Int, title: String, effectiveDate: String, until: String? = nil, source: String? = nil,
+                selection: String = "", included: Bool, reason: String, sha256: String) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.effectiveDate = effectiveDate
+        self.until = until
+        self.source = source
+        self.selection = selection
+        self.included = included
+        self.reason = reason
+        self.sha256 = sha256
+    }
 
     /// `id@version`.
     public var reference: String { "\(id)@\(version)" }

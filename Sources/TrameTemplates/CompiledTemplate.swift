@@ -18,6 +18,10 @@ public struct CompiledTemplate: Sendable {
     public let schema: ContextSchema
     /// `en_vigueur` of this version of the document template.
     public let effectiveDate: CalendarDate?
+    /// `jusqu_au` of this version of the document template.
+    public let until: CalendarDate?
+    /// `source` of this version of the document template.
+    public let source: String?
     /// `date_reference`: the paths giving the reference date, as written.
     public var referenceDatePaths: [String] { referenceDate.map(\.text) }
     /// SHA-256 of the template file's text (the document template version's fingerprint).
@@ -39,10 +43,15 @@ public struct RenderOptions: Sendable {
     /// exactly as it was (`trame regenerate`).
     public var clauseVersions: [String: Int]
 
-    public init(draft: Bool = false, audience: Audience, clauseVersions: [String: Int] = [:]) {
+    /// The act date: the day whose law chooses each clause version. Nil: the template's
+    /// `date_reference`, read from the data.
+    public var referenceDate: CalendarDate?
+
+    public init(draft: Bool = false, audience: Audience, clauseVersions: [String: Int] = [:], referenceDate: CalendarDate? = nil) {
         self.draft = draft
         self.audience = audience
         self.clauseVersions = clauseVersions
+        self.referenceDate = referenceDate
     }
 }
 

@@ -36,4 +36,5 @@ enum TemplateCode {
     static let unknownClause: DiagnosticCode = .clauseInconnue
     static let clauseFile: DiagnosticCode = .clauseInvalide
     static let clauseVersion: DiagnosticCode = .versionClause
+    static let notInForce: DiagnosticCode = .horsVigueur
 }

@@ -58,6 +58,9 @@ indirect enum BodyNode: Sendable {
 struct ClauseVersionNode: Sendable {
     let version: Int
     let effectiveDate: CalendarDate
+    /// The legal period as written (`jusqu_au`, `source`); `ClauseNode.periods` completes it.
+    let until: CalendarDate?
+    let source: String?
     let title: String
     let condition: ConditionNode?
     let conditionText: String?
@@ -70,4 +73,6 @@ struct ClauseNode: Sendable {
     let id: String
     let location: SourceLocation
     let versions: [ClauseVersionNode]
+    /// The legal period of each version, in the order of `versions`.
+    let periods: [LegalPeriod]
 }

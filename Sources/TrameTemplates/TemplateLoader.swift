@@ -70,7 +70,7 @@ public enum TemplateLoader {
         guard !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         return CompiledTemplate(name: name, documentID: ctx.documentID ?? base, title: front.title ?? base,
                                 version: front.version ?? 1, audience: front.audience, initialsOnEveryPage: front.initials,
-                                schema: contextSchema, effectiveDate: front.effectiveDate, sha256: ClauseSource.hash(source),
+                                schema: contextSchema, effectiveDate: front.effectiveDate, until: front.until, source: front.source, sha256: ClauseSource.hash(source),
                                 referenceDate: referenceDate, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
     }
 

@@ -83,7 +83,7 @@ struct ClauseTests {
         let context = Self.withSubleaseStart(Fixtures.context("MJ-2019-004"), "2017-05-01")
         let result = try render("MJ-2019-004", context: context)
         #expect(result.document == nil)
-        #expect(result.diagnostics.contains { $0.code == .versionClause && $0.message.contains("n'était en vigueur le 01/05/2017") })
+        #expect(result.diagnostics.contains { $0.code == .horsVigueur && $0.message.contains("n'était en vigueur le 01/05/2017") })
     }
 
     @Test func conditionsAreExplainedWithTheirValues() throws {

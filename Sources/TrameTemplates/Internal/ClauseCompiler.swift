@@ -25,12 +25,21 @@ enum ClauseCompiler {
         for source in sources {
             if let version = compileVersion(source, &ctx) { versions.append(version) }
         }
-        for (a, b) in zip(versions, versions.dropFirst()) where b.effectiveDate <= a.effectiveDate {
-            ctx.sink.error(TemplateCode.clauseVersion, "la version \(b.version) de « \(id) » doit entrer en vigueur après la version \(a.version) (\(a.effectiveDate))",
-                           at: SourceLocation(file: sources.first { $0.version == b.version }?.path ?? location.file, line: 1, column: 1))
+        func top(_ version: Int) -> SourceLocation {
+            SourceLocation(file: sources.first { $0.version == version }?.path ?? location.file, line: 1, column: 1)
+        }
+        // Same `en_vigueur` as the previous version: an editorial correction for the same period.
+        for (a, b) in zip(versions, versions.dropFirst()) where b.effectiveDate < a.effectiveDate {
+            ctx.sink.error(TemplateCode.clauseVersion, "la version \(b.version) de « \(id) » ne peut pas entrer en vigueur avant la version \(a.version) (\(a.effectiveDate))", at: top(b.version))
+        }
+        for version in versions {
+            if let until = version.until, until < version.effectiveDate {
+                ctx.sink.error(TemplateCode.clauseVersion, "la version \(version.version) de « \(id) » cesse d'être en vigueur (jusqu_au: \(until)) avant d'y entrer (en_vigueur: \(version.effectiveDate))", at: top(version.version))
+            }
         }
         guard versions.count == sources.count else { return nil }
-        return ClauseNode(id: id, location: location, versions: versions)
+        let periods = LegalPeriod.periods(versions.map { ($0.effectiveDate, $0.until, $0.source) })
+        return ClauseNode(id: id, location: location, versions: versions, periods: periods)
     }
 
     private static func compileVersion(_ source: ClauseSource, _ ctx: inout CompileContext) -> ClauseVersionNode? {
@@ -58,7 +67,8 @@ enum ClauseCompiler {
         }
         let nodes = BodyParser.parse(body, &ctx)
         guard ok, let date = front.effectiveDate, let title = front.title else { return nil }
-        return ClauseVersionNode(version: source.version, effectiveDate: date, title: title, condition: condition,
+        return ClauseVersionNode(version: source.version, effectiveDate: date, until: front.until, source: front.source,
+                                 title: title, condition: condition,
                                  conditionText: front.condition?.text, body: nodes, sha256: source.sha256)
     }
 }

@@ -15,12 +15,16 @@ struct FrontMatter {
     var clause: String?
     /// `en_vigueur`: the date from which this version applies.
     var effectiveDate: CalendarDate?
+    /// `jusqu_au`: the last day this version applies (the law it reflects ceased then).
+    var until: CalendarDate?
+    /// `source`: the legal text and version this version reflects.
+    var source: String?
     /// A clause's condition (`quand:`), with where its text starts.
     var condition: (text: String, location: SourceLocation)?
     /// `date_reference`: the paths giving the document's reference date, first present wins.
     var referenceDate: (paths: [String], location: SourceLocation)?
 
-    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "date_reference", "quand", "audience", "entete", "paraphes"]
+    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "jusqu_au", "source", "date_reference", "quand", "audience", "entete", "paraphes"]
 
     /// Reads the front matter lines (between the `---` lines).
     static func parse(_ lines: [SourceLine], file: String, sink: inout DiagnosticSink) -> FrontMatter {
@@ -62,6 +66,10 @@ struct FrontMatter {
                 if let string, !string.isEmpty { result.clause = string } else { fail("un identifiant est attendu") }
             case "en_vigueur":
                 if let date = string.flatMap({ CalendarDate(iso: $0) }) { result.effectiveDate = date } else { fail("une date AAAA-MM-JJ est attendue") }
+            case "jusqu_au":
+                if let date = string.flatMap({ CalendarDate(iso: $0) }) { result.until = date } else { fail("une date AAAA-MM-JJ est attendue") }
+            case "source":
+                if let string, !string.isEmpty { result.source = string } else { fail("le texte juridique et sa version sont attendus") }
             case "quand":
                 if let string, !string.isEmpty { result.condition = (string, at) } else { fail("une condition est attendue") }
             case "date_reference":
