@@ -48,6 +48,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     // MARK: data
     /// Gabarit : valeur trop sensible pour le destinataire du document.
     case audience = "AUDIENCE"
+    /// Avis au préfet (CCH L442-8-3) daté après son échéance, ou absent d'une période close.
+    case avisPrefet = "AVIS_PREFET"
     /// Bailleur absent de la convention.
     case bailleurInconnu = "BAILLEUR_INCONNU"
     /// Bailleur désigné pour un rôle qui n'en a pas.
@@ -176,6 +178,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case glissementAutomatique = "GLISSEMENT_AUTOMATIQUE"
     /// Aucune version de clause ou de gabarit en vigueur à la date de l'acte.
     case horsVigueur = "HORS_VIGUEUR"
+    /// Historique daté incohérent (sans « depuis », ou dans le désordre).
+    case historique = "HISTORIQUE"
     /// Identifiant mal formé (minuscules, chiffres et tirets).
     case identifiant = "IDENTIFIANT"
     /// Identifiant de compte mal formé.
@@ -248,6 +252,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
     case syntaxeGabarit = "SYNTAXE_GABARIT"
     /// Fichier ou valeur au-delà de la taille admise.
     case tropVolumineux = "TROP_VOLUMINEUX"
+    /// Ménage relevant de la convention tripartite (CCH L442-8-3) sans convention tripartite.
+    case tripartiteManquante = "TRIPARTITE_MANQUANTE"
     /// Valeur du mauvais type (texte, nombre, date, liste…).
     case typeValeur = "TYPE"
     /// Gabarit : comparaison de valeurs de types différents.
@@ -352,7 +358,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
              .motifManquant, .optionEvaluation, .optionInconnue, .optionInvalide, .optionRecommandation,
              .recommandation, .recommandationInconnue, .referenceAmbigue, .signataireManquant:
             return .usage
-        case .audience, .bailleurInconnu, .bailleurInutile, .bailleurManquant, .baseCorrompue, .champManquant,
+        case .audience, .avisPrefet, .bailleurInconnu, .bailleurInutile, .bailleurManquant, .baseCorrompue, .champManquant,
              .clauseDisparue, .clauseInconnue, .clauseInvalide, .clauseModifiee, .cleDupliquee, .cleInconnue,
              .cleInvalide, .consentement, .consentementAbsent, .conservationNonDefinie, .conventionDifferente,
              .conventionRefusee, .conventionRequise, .criteres, .datesBaux, .datesEvaluation, .datesParcours,
@@ -363,14 +369,14 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, C
              .evaluationNonFinale, .fichierManquant, .fichierModifie, .fichierNonConforme, .fichierNonReference,
              .fichierOrphelin, .fichierVide, .filtreArguments, .filtreInconnu, .filtreType, .filtreValeur,
              .financeur, .finManquante, .formatNonArchivable, .formulaireInconnu, .fragmentIntrouvable,
-             .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .horsVigueur,
+             .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .historique, .horsVigueur,
              .identifiant, .identifiantInvalide, .idDuplique, .imbrication, .inclusionCyclique, .inventaire,
              .issueEtape, .journalAuditIncomplet, .ligneSansFichier, .loyerPlafond, .manifesteIncomplet,
              .manifesteInvalide, .montantInvalide, .montantNegatif, .motifsManquants, .motDePasseCourt,
              .motDePasseDifferent, .motDePasseManquant, .partieInconnue, .pasUneListe, .projetPossible,
              .protecteurManquant, .recommandationManquante, .renouvellement, .renouvellementDate,
              .renouvellementIntrouvable, .renvoiAbsent, .renvoiInconnu, .rienAExporter, .roleInconnu, .roleManquant,
-             .sansConventionTripartite, .sauvegardeInvalide, .syntaxe, .syntaxeGabarit, .tropVolumineux, .typeValeur,
+             .sansConventionTripartite, .sauvegardeInvalide, .syntaxe, .syntaxeGabarit, .tropVolumineux, .tripartiteManquante, .typeValeur,
              .typeComparaison, .typeEvaluation, .typeFichier, .valeurHorsLimites, .valeurInconnue, .valeurManquante,
              .variableInconnue, .versionClause, .versionDepassee, .versionDisparue, .versionGabarit,
              .versionManquante:

@@ -108,11 +108,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         end.adding(months: -2)
     }
 
-    /// Today in the machine's time zone. Never used by `trame check`, whose verdict must not depend
-    /// on the date; used by reports ("what is late") and by the consent rule (a withdrawn consent
-    /// stops new landlord copies from the day it is withdrawn).
-    public static func today() -> CalendarDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(year: 2000, month: 1, day: 1)!
+    /// The calendar day of an instant in a time zone. A pure conversion: the model never reads the
+    /// clock; the CLI and the web layer pass "today" in (`CalendarDate.today()` lives there).
+    /// - Parameters:
+    ///   - instant: A point in time, given by the caller.
+    ///   - timeZone: The time zone whose calendar names the day.
+    public init(_ instant: Date, timeZone: TimeZone) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        self = CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(year: 2000, month: 1, day: 1)!
     }
 }

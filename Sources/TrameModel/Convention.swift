@@ -29,6 +29,20 @@ public struct Convention: Sendable {
         public var periodiciteEvaluationMois: Int
         /// Always false in practice: a glissement is decided case by case.
         public var glissementAutomatique: Bool
+        /// Which households fall under the tripartite rule of CCH L442-8-3 (`menages_tripartite`):
+        /// `tous`, `selon_criteres` (the default: households with `criteres.difficulte_acces_logement`,
+        /// the persons of L301-1 II) or `aucun`.
+        public var menagesTripartite: String = "selon_criteres"
+
+        /// Whether a household with these criteria must have a tripartite convention annexed to
+        /// its sublease.
+        public func requiresTripartite(_ criteria: Dossier.Criteria) -> Bool {
+            switch menagesTripartite {
+            case "tous": return true
+            case "aucun": return false
+            default: return criteria.difficulteAccesLogement
+            }
+        }
     }
 
     public struct Party: Sendable {
@@ -114,7 +128,8 @@ extension Convention {
             dureeMinimaleMois: rules?.int("duree_minimale_mois") ?? 0,
             dureeMaximaleMois: rules?.int("duree_maximale_mois") ?? 0,
             periodiciteEvaluationMois: rules?.int("periodicite_evaluation_mois") ?? 6,
-            glissementAutomatique: rules?.bool("glissement_automatique") ?? false)
+            glissementAutomatique: rules?.bool("glissement_automatique") ?? false,
+            menagesTripartite: rules?.string("menages_tripartite") ?? "selon_criteres")
         parties = node.items("parties").map { p in
             Party(id: p.requiredString("id"), role: p.requiredString("role"), denomination: p.requiredString("denomination"),
                   forme: p.string("forme"), adresse: p.string("adresse"), inscription: p.string("inscription"),

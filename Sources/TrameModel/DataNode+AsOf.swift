@@ -1,6 +1,6 @@
 import Foundation
 
-/// A dossier's tree as it was recorded and in force on a given day (docs/format.md § 3 bis).
+/// A dossier's tree as it was recorded and in force on a given day (docs/format.md § 3, « Le dossier à une date »).
 ///
 /// The file holds the dossier's latest state; every dated entry tells when it happened. Cutting
 /// the tree at day D keeps what had happened by D, and nothing the file records afterwards:

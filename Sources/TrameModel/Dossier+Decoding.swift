@@ -47,7 +47,10 @@ extension Dossier {
                      depotGarantie: s.money("depot_garantie") ?? 0, aplTiersPayant: s.bool("apl_tiers_payant") ?? false,
                      aplMensuelleEstimee: s.money("apl_mensuelle_estimee"), attestationAssurance: s.bool("attestation_assurance") ?? false,
                      assuranceEcheance: s.day("assurance_echeance"), conventionTripartite: s.bool("convention_tripartite") ?? false,
-                     renouvellements: s.items("renouvellements").map { Term(dateEffet: $0.day("date_effet") ?? zero, dureeMois: $0.int("duree_mois") ?? 0) })
+                     dateConventionTripartite: s.day("date_convention_tripartite"), avisPrefet: s.day("avis_prefet"),
+                     renouvellements: s.items("renouvellements").map {
+                         Term(dateEffet: $0.day("date_effet") ?? zero, dureeMois: $0.int("duree_mois") ?? 0, avisPrefet: $0.day("avis_prefet"))
+                     })
         }
         accompagnement = node["accompagnement"].map { a in
             Support(referentSoin: referent(a["referent_soin"]), referentSocial: referent(a["referent_social"]), astreinte: a.string("astreinte"))

@@ -89,6 +89,8 @@ public struct Dossier: Sendable {
     public struct Term: Sendable, Hashable {
         public var dateEffet: CalendarDate
         public var dureeMois: Int
+        /// The day the landlord told the préfet, for this term's review period (`avis_prefet`).
+        public var avisPrefet: CalendarDate? = nil
         /// The last day of the term (FORMAT.md month rule).
         public var fin: CalendarDate { dateEffet.endOfTerm(months: dureeMois) }
     }
@@ -103,9 +105,16 @@ public struct Dossier: Sendable {
         public var attestationAssurance: Bool
         public var assuranceEcheance: CalendarDate?
         public var conventionTripartite: Bool
+        /// The day the tripartite convention was signed (`date_convention_tripartite`; default: the
+        /// sublease start).
+        public var dateConventionTripartite: CalendarDate? = nil
+        /// The day the landlord told the préfet, for the initial term's review period (`avis_prefet`).
+        public var avisPrefet: CalendarDate? = nil
         public var renouvellements: [Term]
         /// The initial term then each renewal, in order.
-        public var terms: [Term] { [Term(dateEffet: dateEffet, dureeMois: dureeMois)] + renouvellements }
+        public var terms: [Term] { [Term(dateEffet: dateEffet, dureeMois: dureeMois, avisPrefet: avisPrefet)] + renouvellements }
+        /// The signature of the tripartite convention: its recorded date, else the sublease start.
+        public var tripartiteSignature: CalendarDate { dateConventionTripartite ?? dateEffet }
         /// The current (last recorded) term.
         public var currentTerm: Term { terms.last! }
         /// Total months of the initial term and renewals.

@@ -40,6 +40,9 @@ struct DossierRules {
         checkLeases()
         checkConsents()
         checkEvaluations()
+        checkHistories()
+        checkTripartite()
+        checkPrefectNotices()
     }
 
     private mutating func checkPerson() {
@@ -199,6 +202,87 @@ struct DossierRules {
                 if evaluation["motifs"] == nil {
                     error(.motifsManquants, evaluation["type"], "une évaluation finale doit indiquer les motifs de la recommandation (« motifs »)",
                           path: evaluation.path.appending("motifs"))
+                }
+            }
+        }
+    }
+
+    // MARK: - Dated history, tripartite convention, préfet notices (issue 12)
+
+    /// `historique[]` needs the date the current values began, and entries before it, in order;
+    /// a former landlord must be a landlord of the convention too.
+    private mutating func checkHistories() {
+        for key in ["sous_locataire", "menage", "logement"] {
+            guard let block = root[key], let history = block["historique"], let entries = history.list else { continue }
+            guard let since = block.day("depuis") else {
+                error(.historique, history, "un historique exige la date depuis laquelle les valeurs actuelles sont en vigueur (« \(key).depuis »)",
+                      path: block.path.appending("depuis"))
+                continue
+            }
+            var previous: CalendarDate?
+            for entry in entries {
+                if let dateNode = entry["depuis"], let date = dateNode.date {
+                    if date >= since {
+                        error(.historique, dateNode, "une entrée de l'historique (\(date)) doit précéder les valeurs actuelles, en vigueur depuis le \(since)")
+                    } else if let p = previous, date <= p {
+                        error(.historique, dateNode, "les entrées de l'historique doivent être dans l'ordre des dates (\(date) après \(p))")
+                    }
+                    previous = date
+                } else if previous != nil {
+                    error(.historique, entry, "seule la plus ancienne entrée de l'historique peut omettre « depuis »",
+                          path: entry.path.appending("depuis"))
+                }
+                if key == "logement", let landlord = entry["bailleur"], let id = landlord.text, convention != nil, role(of: id) != "bailleur_social" {
+                    error(.bailleurInconnu, landlord, "« \(id) » n'est pas un bailleur social de la convention")
+                }
+            }
+        }
+    }
+
+    /// A household under the tripartite rule of the convention (CCH L442-8-3) needs a tripartite
+    /// convention annexed to its sublease.
+    private mutating func checkTripartite() {
+        guard let sub = root["sous_location"], let flag = sub["convention_tripartite"], flag.boolean == false,
+              let rules = convention?["sous_location"], stage?.requiresHousing == true else { return }
+        let rule = rules.string("menages_tripartite") ?? "selon_criteres"
+        let applies: Bool
+        switch rule {
+        case "tous": applies = true
+        case "aucun": applies = false
+        default: applies = root["criteres"]?.bool("difficulte_acces_logement") == true
+        }
+        guard applies else { return }
+        let why = rule == "tous" ? "la convention y soumet tous les ménages (« menages_tripartite: tous »)"
+            : "la personne éprouve des difficultés d'accès au logement (CCH L301-1 II ; critère « difficulte_acces_logement », règle « menages_tripartite: selon_criteres » de la convention)"
+        warning(.tripartiteManquante, flag, "sous-location transitoire sans convention tripartite : \(why) ; le bailleur, l'association et la personne doivent signer une convention tripartite annexée à la sous-location (CCH L442-8-3), qui fixe l'examen périodique et l'avis au préfet")
+    }
+
+    /// The préfet notice of each review period, as the file shows it: dated after its deadline, or
+    /// missing for a period closed by a renewal or by an outcome.
+    private mutating func checkPrefectNotices() {
+        guard let sub = root["sous_location"], sub.day("date_effet") != nil, sub.int("duree_mois") != nil else { return }
+        let dossier = Dossier(checked: root)
+        let periods = dossier.reviewPeriods
+        let renewals = sub.items("renouvellements")
+        let finals = root.items("evaluations").filter { $0.string("type") == "finale" }
+        for period in periods {
+            let noticeNode = period.index == 0 ? sub["avis_prefet"] : renewals[period.index - 1]["avis_prefet"]
+            let deadline = "échéance du \(period.noticeDue), deux mois avant la fin de la période (CCH L442-8-3)"
+            if let notice = period.notice, period.noticeIsLate {
+                if period.noticeIsDefault {
+                    let node = finals.first { $0.day("date") == notice }?["date"]
+                    warning(.avisPrefet, node, "courrier au préfet daté de l'évaluation finale du \(notice) (aucun « avis_prefet » enregistré pour cette période), après son \(deadline)")
+                } else {
+                    warning(.avisPrefet, noticeNode, "avis au préfet du \(notice), après son \(deadline)")
+                }
+            } else if period.notice == nil {
+                let closedByRenewal = period.index < periods.count - 1
+                if closedByRenewal {
+                    let field = period.index == 0 ? "sous_location.avis_prefet" : "sous_location.renouvellements[\(period.index - 1)].avis_prefet"
+                    warning(.avisPrefet, renewals[period.index]["date_effet"], "aucun avis au préfet enregistré pour la période d'examen close le \(period.end) (\(deadline)) ; indiquez sa date (« \(field) ») s'il a été envoyé",
+                            path: FieldPath(parsing: field))
+                } else if let issue = root["issue"] {
+                    warning(.avisPrefet, issue["date"] ?? issue, "issue enregistrée sans avis au préfet pour la période d'examen qui s'achève le \(period.end) (\(deadline))")
                 }
             }
         }

@@ -14,6 +14,20 @@ public enum FormatSchemas {
     public static let recommendations = ["glissement_bail", "prolongation", "residence_accueil", "pension_de_famille",
                                          "famille_gouvernante", "autre"]
     public static let protectionMeasures = ["aucune", "sauvegarde", "curatelle_simple", "curatelle_renforcee", "tutelle"]
+    /// Which households a convention places under the tripartite rule (CCH L442-8-3):
+    /// `convention.sous_location.menages_tripartite`.
+    public static let tripartiteRules = ["tous", "selon_criteres", "aucun"]
+
+    /// A block with a dated history (docs/format.md § 9, « Historique daté »): its fields, plus
+    /// `depuis` (when the current values began) and `historique[]` (earlier values, each from its
+    /// own `depuis`, listing only the keys that differed; every key optional there).
+    static func dated(_ fields: [FieldSpec]) -> FieldType {
+        let earlier = fields.map { FieldSpec($0.key, $0.type, .optional, $0.sensitivity) }
+        return .object(fields + [
+            .optional("depuis", .date),
+            .optional("historique", .list(.object([.optional("depuis", .date)] + earlier))),
+        ])
+    }
 
     static let contact: [FieldSpec] = [
         .optional("nom", .text), FieldSpec("fonction", .text),
@@ -38,6 +52,7 @@ public enum FormatSchemas {
             FieldSpec("duree_maximale_mois", months),
             FieldSpec("periodicite_evaluation_mois", months),
             FieldSpec("glissement_automatique", .boolean),
+            .optional("menages_tripartite", .enumeration(tripartiteRules)),
         ])),
         FieldSpec("parties", .list(.object([
             FieldSpec("id", .identifier),
@@ -80,7 +95,7 @@ public enum FormatSchemas {
         FieldSpec("dossier", .text, .required, .partenaires),
         FieldSpec("convention", .identifier, .required, .partenaires),
         FieldSpec("etape", .enumeration(stages), .required, .social),
-        FieldSpec("sous_locataire", .object([
+        FieldSpec("sous_locataire", dated([
             FieldSpec("civilite", .enumeration(["Madame", "Monsieur"])),
             FieldSpec("nom", .text), FieldSpec("prenom", .text), FieldSpec("date_naissance", .date),
             .optional("lieu_naissance", .text),
@@ -88,7 +103,7 @@ public enum FormatSchemas {
             FieldSpec("mesure_protection", .enumeration(protectionMeasures)),
             .optional("protecteur", .object([FieldSpec("denomination", .text), .optional("nom", .text), .optional("adresse", .text)])),
         ]), .required, .partenaires),
-        FieldSpec("menage", .object([
+        FieldSpec("menage", dated([
             FieldSpec("adultes", .integer(minimum: 1)), FieldSpec("enfants", count),
         ]), .required, .social),
         FieldSpec("criteres", .object([
@@ -102,7 +117,7 @@ public enum FormatSchemas {
             .optional("commission_attribution", .date),
             .optional("decision_commission", .enumeration(["favorable", "defavorable", "ajournee"])),
         ]), .required, .social),
-        FieldSpec("logement", .object([
+        FieldSpec("logement", dated([
             FieldSpec("bailleur", .identifier),
             FieldSpec("reference", .text), FieldSpec("adresse", .text), FieldSpec("code_postal", .text),
             FieldSpec("commune", .text), .optional("quartier", .text),
@@ -129,7 +144,10 @@ public enum FormatSchemas {
             FieldSpec("attestation_assurance", .boolean),
             .optional("assurance_echeance", .date),
             FieldSpec("convention_tripartite", .boolean),
-            .optional("renouvellements", .list(.object([FieldSpec("date_effet", .date), FieldSpec("duree_mois", months)]))),
+            .optional("date_convention_tripartite", .date),
+            .optional("avis_prefet", .date),
+            .optional("renouvellements", .list(.object([FieldSpec("date_effet", .date), FieldSpec("duree_mois", months),
+                                                        .optional("avis_prefet", .date)]))),
         ]), .requiredFromAttribution, .partenaires),
         FieldSpec("accompagnement", .object([
             FieldSpec("referent_soin", referent), FieldSpec("referent_social", referent),

@@ -40,15 +40,38 @@ public struct Deadline: Sendable, Hashable {
     public var planned: Bool
     /// Where it stands on the reference date.
     public var status: DeadlineStatus
+    /// Which occurrence of its kind it is, independent of its computed date: `terme-0` (initial
+    /// term), `terme-1` (first renewal), `periode-0` (review period of the tripartite
+    /// convention), `evaluation-3` (third evaluation), `debut`; empty for a kind that occurs once.
+    public var period: String
+    /// How many occurrences one item stands for (consecutive missed evaluations); 1 otherwise.
+    public var count: Int
+
+    /// A deadline; `period` and `count` as documented on the properties.
+    public init(date: CalendarDate, dossier: String?, convention: String, kind: Kind, label: String, planned: Bool,
+                status: DeadlineStatus, period: String = "", count: Int = 1) {
+        self.date = date
+        self.dossier = dossier
+        self.convention = convention
+        self.kind = kind
+        self.label = label
+        self.planned = planned
+        self.status = status
+        self.period = period
+        self.count = count
+    }
 
     /// The dossier id, or the convention id for the convention's own deadline.
     public var owner: String { dossier ?? convention }
 
-    /// A stable identifier: owner, kind and date (`MJ-2019-004-fin_terme-20200331@trame`).
+    /// A stable identifier for (owner, kind, period), independent of the computed date, so that a
+    /// calendar updates an event when its date moves (`MJ-2019-004-fin_terme-terme-0@trame`,
+    /// `metz-jury-2018-fin_convention@trame`).
     public var uid: String {
-        let safe = String(owner.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "_" })
-        let compact = date.description.replacingOccurrences(of: "-", with: "")
-        return "\(safe)-\(kind.rawValue)-\(compact)@trame"
+        func safe(_ s: String) -> String {
+            String(s.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") ? $0 : "_" })
+        }
+        return "\(safe(owner))-\(kind.rawValue)" + (period.isEmpty ? "" : "-\(safe(period))") + "@trame"
     }
 }
 

@@ -2,37 +2,70 @@ import Foundation
 import TrameFrench
 import TrameModel
 
-/// Computes the deadlines of dossiers and conventions on a reference date (never the clock).
+/// Computes the deadlines of dossiers and conventions as known on a reference date (never the clock).
 ///
-/// A dossier has sublease deadlines while its sublease is planned (`attribution`) or running
-/// (`sous_location`) and no `issue` is recorded. Evaluations keep falling due while the stage is
-/// `sous_location`, even past the end of a term with no renewal recorded: the person keeps the
-/// right to stay (CCH L442-8-2), so the review goes on until an outcome is recorded.
+/// Everything is read from the dossier as recorded on that day (`Dossier.asOf(_:)`): evaluations,
+/// renewals, préfet notices and outcomes recorded later do not exist yet. The rules (issue 12):
+///
+/// - A pathway that has ended (glissement, réorientation, sortie, or any recorded `issue`) has no
+///   deadline; neither has a dossier before attribution, nor one not opened yet.
+/// - A sublease not begun (stage `attribution`) has one item, its planned start: upcoming, or late
+///   once the day has passed with no start recorded.
+/// - A running sublease: the evaluations missed since the last one (or the start) are **one** late
+///   item with their count, then the next evaluation (none once a final evaluation is held); the
+///   end of the current term, or — when it lapsed with no renewal and no outcome — one late item
+///   (the person keeps the right to stay, CCH L442-8-2, so reviews remain due); for each review
+///   period of CCH L442-8-3 (the tripartite convention's, then each renewal's) the préfet notice,
+///   late while it was not sent by its deadline; the convention's maximum duration; insurance.
+/// - Late means due before the reference date and not done by then.
 public enum DeadlineCalendar {
-    /// The deadlines of one dossier, in date order (none before attribution or after an outcome).
+    /// The deadlines of one dossier as known on `day`, in date order.
     public static func deadlines(for dossier: Dossier, convention: Convention, on day: CalendarDate) -> [Deadline] {
-        guard let sublease = dossier.sousLocation, dossier.issue == nil,
-              dossier.etape == .attribution || dossier.etape == .sousLocation else { return [] }
-        let planned = dossier.etape == .attribution
-        let schedule = SubleaseSchedule(sublease: sublease, rules: convention.sousLocation)
+        guard dossier.isOpen(on: day) else { return [] }
+        let known = dossier.asOf(day)
+        guard !known.hasEnded, let sublease = known.sousLocation,
+              known.etape == .attribution || known.etape == .sousLocation else { return [] }
+        let planned = known.etape == .attribution
+        let owner = known.id
         var out: [Deadline] = []
-        func add(_ kind: Deadline.Kind, _ date: CalendarDate, _ label: String) {
-            out.append(Deadline(date: date, dossier: dossier.id, convention: convention.identifiant, kind: kind, label: label,
-                                planned: planned, status: DeadlineStatus(kind: kind, date: date, on: day)))
+        func add(_ kind: Deadline.Kind, _ date: CalendarDate, _ label: String, period: String = "", count: Int = 1) {
+            out.append(Deadline(date: date, dossier: owner, convention: convention.identifiant, kind: kind, label: label,
+                                planned: planned, status: DeadlineStatus(kind: kind, date: date, on: day), period: period, count: count))
         }
-        if planned { add(.subleaseStart, schedule.start, "début prévu de la sous-location") }
-
+        if planned {
+            let late = sublease.dateEffet < day
+            add(.subleaseStart, sublease.dateEffet, late ? "début prévu de la sous-location, non enregistré (étape « attribution »)"
+                                                         : "début prévu de la sous-location", period: "debut")
+            return out
+        }
+        let schedule = SubleaseSchedule(sublease: sublease, rules: convention.sousLocation)
         let name = evaluationName(months: schedule.evaluationPeriod)
-        let last = dossier.evaluations.map(\.date).max()
-        if !dossier.evaluations.contains(where: \.isFinal) {
-            let due = schedule.evaluationDueDates(after: last, on: day)
-            for date in due.overdue { add(.evaluationOverdue, date, "évaluation \(name) non enregistrée") }
-            add(.evaluation, due.next, due.overdue.isEmpty ? "prochaine évaluation \(name)" : "évaluation \(name) suivante")
+        if !known.evaluations.contains(where: \.isFinal) {
+            let held = known.evaluations.count
+            let due = schedule.evaluationDueDates(after: known.evaluations.map(\.date).max(), on: day)
+            if let first = due.overdue.first {
+                let n = due.missed
+                let label = n == 1 ? "évaluation \(name) non enregistrée"
+                    : "\(n) évaluations \(name)s consécutives non enregistrées (la première due le \(first))"
+                add(.evaluationOverdue, first, label, period: "evaluation-\(held + 1)", count: n)
+            }
+            add(.evaluation, due.next, due.overdue.isEmpty ? "prochaine évaluation \(name)" : "évaluation \(name) suivante",
+                period: "evaluation-\(held + due.missed + 1)")
         }
-
-        add(.termEnd, schedule.currentTermEnd, termLabel(schedule))
-        if sublease.conventionTripartite {
-            add(.prefectNotice, schedule.prefectNoticeDate, "avis du bailleur au préfet (CCH L442-8-3)")
+        let termIndex = schedule.terms.count - 1
+        if schedule.currentTermEnd < day {
+            add(.termEnd, schedule.currentTermEnd,
+                "terme échu sans renouvellement ni issue enregistrés (maintien dans les lieux, CCH L442-8-2 : les évaluations restent dues)",
+                period: "terme-\(termIndex)")
+        } else {
+            add(.termEnd, schedule.currentTermEnd, termLabel(schedule), period: "terme-\(termIndex)")
+        }
+        for period in known.reviewPeriods where period.notice == nil {
+            let closed = period.end < day
+            let label = "avis du bailleur au préfet (CCH L442-8-3) pour la période d'examen "
+                + (closed ? "close le \(period.end)" : "qui s'achève le \(period.end)")
+                + (period.noticeDue < day ? ", non envoyé" : "")
+            add(.prefectNotice, period.noticeDue, label, period: "periode-\(period.index)")
         }
         if convention.sousLocation.dureeMaximaleMois > 0 {
             add(.maximumDuration, schedule.maximumEnd, "durée maximale de la convention (\(convention.sousLocation.dureeMaximaleMois) mois)")
@@ -60,8 +93,9 @@ public enum DeadlineCalendar {
         var conventions: [String: Convention] = [:]
         for c in cases.sorted(by: { $0.dossier.id < $1.dossier.id }) {
             let items = deadlines(for: c.dossier, convention: c.convention, on: day)
-            groups.append(.init(owner: c.dossier.id, stage: c.dossier.etape, items: items,
-                                note: items.isEmpty ? emptyNote(c.dossier) : nil, revision: c.dossier.data.latestDate))
+            let known = c.dossier.asOf(day)
+            groups.append(.init(owner: c.dossier.id, stage: c.dossier.isOpen(on: day) ? known.etape : nil, items: items,
+                                note: items.isEmpty ? emptyNote(c.dossier, on: day) : nil, revision: known.data.latestDate))
             conventions[c.convention.identifiant] = c.convention
         }
         for (id, convention) in conventions.sorted(by: { $0.key < $1.key }) {
@@ -95,8 +129,12 @@ public enum DeadlineCalendar {
         return "fin du terme de sous-location (\(FrenchNumber.ordinal(schedule.renewalCount)) renouvellement, \(months) mois)"
     }
 
-    private static func emptyNote(_ dossier: Dossier) -> String {
-        if dossier.issue != nil || dossier.etape.rank == Stage.glissement.rank {
+    private static func emptyNote(_ full: Dossier, on day: CalendarDate) -> String {
+        guard full.isOpen(on: day) else {
+            return "aucune échéance : dossier pas encore ouvert à cette date (proposition du \(full.parcours.propositionCHJury))"
+        }
+        let dossier = full.asOf(day)
+        if dossier.hasEnded {
             return "aucune échéance : sous-location achevée (étape « \(dossier.etape.label) »)"
         }
         if dossier.sousLocation == nil || dossier.etape < .attribution {

@@ -49,12 +49,14 @@ public struct DeadlineReport: Sendable {
     }
 
     /// The report as JSON: `date_reference`, `echeances[]` (date, dossier, convention, nature,
-    /// libelle, previsionnel, etat, statut, jours, uid), `sans_echeance[]` (dossier, etape, motif).
+    /// libelle, previsionnel, etat, statut, jours, periode, nombre, uid), `sans_echeance[]` (dossier,
+    /// etape, motif).
     public var json: String {
         let deadlines: [JSONValue] = items.map { d in
             .object([("date", .string(d.date.description)), ("dossier", .optional(d.dossier)), ("convention", .string(d.convention)),
                      ("nature", .string(d.kind.rawValue)), ("libelle", .string(d.label)), ("previsionnel", .bool(d.planned)),
                      ("etat", .string(d.status.state.rawValue)), ("statut", .string(d.status.text)), ("jours", .int(d.status.days)),
+                     ("periode", .optional(d.period.isEmpty ? nil : d.period)), ("nombre", .int(d.count)),
                      ("uid", .string(d.uid))])
         }
         let empty: [JSONValue] = groups.compactMap { g in

@@ -21,7 +21,7 @@ extension ProgrammeStatus {
             ("menages_par_etape", .object(households.map { ($0.stage.rawValue, .int($0.count)) })),
             ("logements", .array(flats.map { .object([("commune", .string($0.commune)), ("typologie", .string($0.type)), ("nombre", .int($0.count))]) })),
             ("evaluations_faites", .int(evaluationsDone)), ("evaluations_a_venir", .int(evaluationsDue.count)),
-            ("evaluations_en_retard", .int(evaluationsLate.count)),
+            ("evaluations_en_retard", .int(evaluationsLateCount)),
             ("en_retard", .array(deadlines.filter(\.status.isLate).map {
                 .object([("dossier", .optional($0.dossier)), ("nature", .string($0.kind.rawValue)), ("date", .date($0.date))])
             })),

@@ -30,10 +30,10 @@ extension ProgrammeStatus {
         if flats.isEmpty { flatTable.add(["(aucun)"] + types.map { _ in "" } + [""]) }
         out += flatTable.render(indent: "  ")
 
-        let late = evaluationsLate, due = evaluationsDue
+        let due = evaluationsDue
         let soon = due.filter { $0.status.state == .soon || $0.status.state == .today }.count
         out += "\nÉvaluations partagées : \(evaluationsDone) faite\(evaluationsDone > 1 ? "s" : ""), "
-            + "\(due.count) à venir (dont \(soon) dans les \(DeadlineStatus.soonHorizon) jours), \(late.count) en retard\n"
+            + "\(due.count) à venir (dont \(soon) dans les \(DeadlineStatus.soonHorizon) jours), \(evaluationsLateCount) en retard\n"
         out += alerts()
 
         if let funding {

@@ -13,10 +13,14 @@ public struct ProgrammeStatus: Sendable {
     /// Files refused because of errors (shown so that nobody mistakes a partial view for the whole).
     public var rejected: [String]
 
-    /// Collects the status of `convention` from `cases` (other conventions' dossiers are ignored).
+    /// Collects the status of `convention` from `cases` as known on `on` (other conventions'
+    /// dossiers are ignored): each dossier as recorded that day (`Dossier.asOf(_:)`), and only the
+    /// dossiers opened by then.
     public init(convention: Convention, cases: [Case], on: CalendarDate, rejected: [String] = []) {
         self.convention = convention
-        self.cases = cases.filter { $0.dossier.convention == convention.identifiant }.sorted { $0.dossier.id < $1.dossier.id }
+        self.cases = cases.filter { $0.dossier.convention == convention.identifiant && $0.dossier.isOpen(on: on) }
+            .map { Case(dossier: $0.dossier.asOf(on), convention: $0.convention, path: $0.path) }
+            .sorted { $0.dossier.id < $1.dossier.id }
         self.on = on
         self.rejected = rejected
     }
@@ -50,8 +54,12 @@ public struct ProgrammeStatus: Sendable {
     /// Evaluations recorded (six-monthly and final).
     public var evaluationsDone: Int { cases.reduce(0) { $0 + $1.dossier.evaluations.count } }
 
-    /// Evaluations whose due date has passed with none recorded.
+    /// Evaluations whose due date has passed with none recorded: one item per dossier, standing
+    /// for its consecutive missed evaluations (`Deadline.count`).
     public var evaluationsLate: [Deadline] { deadlines.filter { $0.kind == .evaluationOverdue } }
+
+    /// How many evaluations were missed in all.
+    public var evaluationsLateCount: Int { evaluationsLate.reduce(0) { $0 + $1.count } }
 
     /// The next evaluation of each dossier still under review, on or after the reference date.
     public var evaluationsDue: [Deadline] { deadlines.filter { $0.kind == .evaluation } }

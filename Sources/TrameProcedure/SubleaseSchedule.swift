@@ -76,16 +76,18 @@ public struct SubleaseSchedule: Sendable, Hashable {
     /// - Parameters:
     ///   - last: The date of the last evaluation recorded, if any.
     ///   - day: The reference date.
-    /// - Returns: The overdue dates in order (at most `overdueLimit`, the oldest first), and the next
-    ///   due date.
-    public func evaluationDueDates(after last: CalendarDate?, on day: CalendarDate) -> (overdue: [CalendarDate], next: CalendarDate) {
+    /// - Returns: The overdue dates in order (at most `overdueLimit` listed, the oldest first), how
+    ///   many were missed in all, and the next due date.
+    public func evaluationDueDates(after last: CalendarDate?, on day: CalendarDate) -> (overdue: [CalendarDate], missed: Int, next: CalendarDate) {
         var due = (last ?? start).adding(months: evaluationPeriod)
         var overdue: [CalendarDate] = []
-        while due < day, overdue.count < Self.overdueLimit, due.year < 9998 {
-            overdue.append(due)
+        var missed = 0
+        while due < day, due.year < 9998 {
+            if overdue.count < Self.overdueLimit { overdue.append(due) }
+            missed += 1
             due = due.adding(months: evaluationPeriod)
         }
-        return (overdue, due)
+        return (overdue, missed, due)
     }
 
     /// The most overdue evaluations listed for one dossier (twenty years of six-monthly reviews).

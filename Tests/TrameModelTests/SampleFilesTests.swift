@@ -8,7 +8,12 @@ struct SampleFilesTests {
     func bundledFileHasNoDiagnostic(name: String) throws {
         let file = ModelLoader.read(path: Samples.bundle.appendingPathComponent(name).path)
         let all = file.diagnostics + ModelLoader.checkDossier(file, convention: Samples.convention)
-        #expect(all.isEmpty, "\(all.map(\.headline))")
+        // Issue 12: what the files show of the préfet notices (002) and of a missing tripartite
+        // convention (011) are warnings, tested in TimeRuleTests; nothing else.
+        let expected: [String: [String]] = ["dossier-MJ-2019-002.yaml": ["AVIS_PREFET", "AVIS_PREFET"],
+                                            "dossier-MJ-2019-011.yaml": ["TRIPARTITE_MANQUANTE"]]
+        #expect(all.map(\.code.rawValue) == expected[name] ?? [], "\(all.map(\.headline))")
+        #expect(all.allSatisfy { $0.severity == .warning })
         #expect(file.root != nil)
     }
 

@@ -26,7 +26,8 @@ struct DeadlineCalendarTests {
         #expect(end.date == day("2020-03-31"))
         #expect(end.status.state == .endedWithoutRenewal)
         #expect(end.status.text == "terminée sans renouvellement enregistré")
-        #expect(end.label == "fin du terme de sous-location (12 mois, sans renouvellement)")
+        #expect(end.label == "terme échu sans renouvellement ni issue enregistrés (maintien dans les lieux, CCH L442-8-2 : les évaluations restent dues)")
+        #expect(end.status.isLate)
         #expect(item(all, .prefectNotice)?.date == day("2020-01-31"))
         #expect(item(all, .prefectNotice)?.status.text == "en retard de 75 jours")
         #expect(item(all, .insuranceRenewal)?.date == day("2020-03-31"))
@@ -46,14 +47,18 @@ struct DeadlineCalendarTests {
         #expect(end.date == day("2021-03-31"))
         #expect(end.label == "fin du terme de sous-location (1er renouvellement, 12 mois)")
         #expect(end.status.state == .upcoming)
-        #expect(item(all, .prefectNotice)?.date == day("2021-01-31"))
-        #expect(item(all, .prefectNotice)?.status.text == "à venir")
+        // Each review period has its own notice: the first one (due 2020-01-31) was never sent.
+        let notices = all.filter { $0.kind == .prefectNotice }
+        #expect(notices.map(\.date) == [day("2020-01-31"), day("2021-01-31")])
+        #expect(notices.map(\.status.text) == ["en retard de 75 jours", "à venir"])
+        #expect(notices.map(\.period) == ["periode-0", "periode-1"])
     }
 
     @Test func overdueEvaluationsAreListedThenTheNextOne() {
         let all = items(Fixtures.case004, on: "2021-01-01")
         let overdue = all.filter { $0.kind == .evaluationOverdue }
         #expect(overdue.map(\.date) == [day("2020-09-19")])
+        #expect(overdue.map(\.count) == [1])
         #expect(overdue.first?.status.text == "en retard de 104 jours")  // 11 + 31 + 30 + 31 + 1
         #expect(item(all, .evaluation)?.date == day("2021-03-19"))
         #expect(item(all, .evaluation)?.label == "évaluation semestrielle suivante")
@@ -82,22 +87,23 @@ struct DeadlineCalendarTests {
         #expect(item(all, .maximumDuration)?.date == day("2022-02-27"))
     }
 
-    @Test func plannedSubleaseWithoutInsuranceOrTripartiteConvention() {
+    /// A sublease not begun has one item, its planned start; no evaluation falls due before it begins.
+    @Test func plannedSubleaseHasOnlyItsStart() {
         let all = items(Fixtures.case011, on: "2019-07-31")
+        #expect(all.map(\.kind) == [.subleaseStart])
         #expect(all.allSatisfy { $0.planned })
         #expect(item(all, .subleaseStart)?.status.text == "dans 1 jour")
-        #expect(item(all, .insuranceCertificate)?.date == day("2019-08-01"))
-        #expect(item(all, .prefectNotice) == nil)
-        #expect(item(all, .termEnd)?.date == day("2021-01-31"))  // 2019-08-01 + 18 months − 1 day
-        #expect(item(all, .evaluation)?.date == day("2020-02-01"))
-        #expect(item(items(Fixtures.case011, on: "2019-08-02"), .insuranceCertificate)?.status.text == "en retard de 1 jour")
+        let late = items(Fixtures.case011, on: "2019-08-02")
+        #expect(late.map(\.kind) == [.subleaseStart])
+        #expect(late.first?.status.text == "en retard de 1 jour")
+        #expect(late.first?.label == "début prévu de la sous-location, non enregistré (étape « attribution »)")
     }
 
     @Test func finishedOrEarlyDossiersHaveNoDeadline() {
-        #expect(items(Fixtures.case002, on: "2020-04-15").isEmpty)
+        #expect(items(Fixtures.case002, on: "2020-08-20").isEmpty)  // referred for a glissement that day
         let proposition = Fixtures.dossierCase(Fixtures.replacing(Fixtures.text011, "etape: attribution", "etape: proposition"))
         #expect(items(proposition, on: "2020-04-15").isEmpty)
-        let report = DeadlineCalendar.report(Fixtures.samples, on: day("2020-04-15"))
+        let report = DeadlineCalendar.report(Fixtures.samples, on: day("2020-09-01"))
         #expect(report.groups.map(\.owner) == ["MJ-2019-002", "MJ-2019-004", "MJ-2019-011", "metz-jury-2018"])
         #expect(report.groups[0].note == "aucune échéance : sous-location achevée (étape « glissement »)")
     }

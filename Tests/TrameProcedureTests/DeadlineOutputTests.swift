@@ -11,11 +11,11 @@ struct DeadlineOutputTests {
     @Test func textHasOneLinePerDeadlineWithDateDossierWhatAndStatus() {
         let lines = report.text.components(separatedBy: "\n")
         #expect(lines.first == "Échéances au 15 avril 2020")
-        #expect(lines.contains { $0.hasPrefix("2020-03-31  MJ-2019-004") && $0.contains("fin du terme de sous-location") && $0.hasSuffix("terminée sans renouvellement enregistré") })
+        #expect(lines.contains { $0.hasPrefix("2020-03-31  MJ-2019-004") && $0.contains("terme échu sans renouvellement") && $0.hasSuffix("terminée sans renouvellement enregistré") })
         #expect(lines.contains { $0.hasPrefix("2020-01-31  MJ-2019-004") && $0.hasSuffix("en retard de 75 jours") })
-        #expect(lines.contains { $0.contains("MJ-2019-002") && $0.contains("aucune échéance") })
+        #expect(lines.contains { $0.hasPrefix("2019-12-29  MJ-2019-002") && $0.hasSuffix("en retard de 108 jours") })
         #expect(lines.contains { $0.hasPrefix("2020-12-31  metz-jury-2018") && $0.hasSuffix("à venir") })
-        #expect(report.text.hasSuffix("12 échéances : 6 en retard ou dépassées, 0 dans les 90 jours, 6 plus tard ou passées\n"))
+        #expect(report.text.hasSuffix("12 échéances : 5 en retard ou dépassées, 1 dans les 90 jours, 6 plus tard ou passées\n"))
     }
 
     @Test func jsonShape() throws {
@@ -25,7 +25,8 @@ struct DeadlineOutputTests {
         let items = try #require(object["echeances"] as? [[String: Any]])
         #expect(items.count == 12)
         for item in items {
-            #expect(Set(item.keys) == ["date", "dossier", "convention", "nature", "libelle", "previsionnel", "etat", "statut", "jours", "uid"])
+            #expect(Set(item.keys) == ["date", "dossier", "convention", "nature", "libelle", "previsionnel", "etat", "statut", "jours",
+                                       "periode", "nombre", "uid"])
         }
         let end = try #require(items.first { $0["dossier"] as? String == "MJ-2019-004" && $0["nature"] as? String == "fin_terme" })
         #expect(end["date"] as? String == "2020-03-31")
@@ -33,7 +34,7 @@ struct DeadlineOutputTests {
         #expect(end["jours"] as? Int == -15)
         #expect(items.last?["dossier"] is NSNull)
         let empty = try #require(object["sans_echeance"] as? [[String: Any]])
-        #expect(empty.map { $0["dossier"] as? String } == ["MJ-2019-002"])
+        #expect(empty.isEmpty)  // on 2020-04-15, MJ-2019-002 is still a running sublease
     }
 
     @Test func iCalendarLinesEndWithCRLFAndAreFoldedAt75Octets() {
@@ -62,11 +63,10 @@ struct DeadlineOutputTests {
         #expect(lines.filter { $0.hasPrefix("DTSTART;VALUE=DATE:") }.count == report.items.count)
         #expect(lines.contains("DTSTART;VALUE=DATE:20200331"))
         #expect(lines.contains("DTEND;VALUE=DATE:20200401"))
-        #expect(lines.contains("SUMMARY:MJ-2019-004 — fin du terme de sous-location (12 mois\\, sans renouvellement)"))
-        #expect(lines.contains("UID:MJ-2019-004-fin_terme-20200331@trame"))
-        // DTSTAMP comes from the data (latest date of MJ-2019-004: assurance_echeance 2020-03-31), not the clock.
-        #expect(lines.contains("DTSTAMP:20200331T000000Z"))
-        #expect(lines.filter { $0.hasPrefix("DTSTAMP:") }.allSatisfy { $0.count == "DTSTAMP:20200331T000000Z".count && $0.hasSuffix("T000000Z") })
+        #expect(lines.contains("SUMMARY:MJ-2019-002 — fin du terme de sous-location (1er renouvellement\\, 6 mois)"))
+        #expect(lines.contains("UID:MJ-2019-004-fin_terme-terme-0@trame"))
+        // DTSTAMP is the export time: here the reference date, never the clock.
+        #expect(lines.filter { $0.hasPrefix("DTSTAMP:") }.allSatisfy { $0 == "DTSTAMP:20200415T000000Z" })
     }
 
     @Test func uidsAreUniqueAndStableAcrossRuns() {
