@@ -49,17 +49,21 @@ struct DossierSubmission {
                 if !rows.isEmpty || kept?.list?.isEmpty == true { out.append((spec.key, .list(rows))) }
             case .list(let inner):
                 let lines = (values[childPath.description] ?? "").split(whereSeparator: \.isNewline)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    .map { $0.trimmingCharacters(in: Self.blank) }.filter { !$0.isEmpty }
                 if !lines.isEmpty || kept?.list?.isEmpty == true {
                     out.append((spec.key, .list(lines.map { Self.scalar($0, type: inner) })))
                 }
             default:
-                let value = (values[childPath.description] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = (values[childPath.description] ?? "").trimmingCharacters(in: Self.blank)
                 if !value.isEmpty { out.append((spec.key, Self.scalar(value, type: spec.type))) }
             }
         }
         return out
     }
+
+    /// What a typed value is trimmed of: spaces and line ends, and the invisible byte-order mark
+    /// (U+FEFF, pasted from other files), which YAML readers drop at the start of a value.
+    static let blank = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}"))
 
     private func rowCount(_ path: FieldPath) -> Int {
         let prefix = path.description + "["

@@ -1,10 +1,11 @@
 import Foundation
 import TrameModel
+import Yams
 
-/// A YAML tree as the application writes it: block mappings and sequences, scalars plain or
-/// double-quoted. Keys keep the order given (the format's order).
+/// A YAML tree as the application writes it: mappings (keys in the format's order), sequences and
+/// scalars, each scalar a free text or a word (number, date, boolean, identifier).
 indirect enum YAMLNode: Equatable {
-    case scalar(String, quoted: Bool)
+    case scalar(String, isText: Bool)
     case list([YAMLNode])
     case map([(String, YAMLNode)])
 
@@ -17,119 +18,76 @@ indirect enum YAMLNode: Equatable {
         }
     }
 
-    /// A text value: plain when it reads back as the same text, double-quoted otherwise.
-    static func text(_ s: String) -> YAMLNode { .scalar(s, quoted: !YAMLWriter.isPlainText(s)) }
+    /// A free text: always read back as the same text, whatever it holds.
+    static func text(_ s: String) -> YAMLNode { .scalar(s, isText: true) }
 
-    /// A value typed as a number, date, boolean, word or identifier: plain unless YAML would misread it.
-    static func word(_ s: String) -> YAMLNode { .scalar(s, quoted: !YAMLWriter.isPlainSafe(s)) }
+    /// A value typed as a number, date, boolean, word or identifier: written plain when it can be.
+    static func word(_ s: String) -> YAMLNode { .scalar(s, isText: false) }
 
     /// The YAML of a checked value tree: every value kept, comments aside.
     init(_ node: DataNode) {
         switch node.value {
         case .text(let s): self = .text(s)
-        case .integer(let i): self = .scalar(String(i), quoted: false)
-        case .decimal(let d): self = .scalar("\(d)", quoted: false)
-        case .boolean(let b): self = .scalar(b ? "true" : "false", quoted: false)
-        case .date(let d): self = .scalar(d.description, quoted: false)
+        case .integer(let i): self = .word(String(i))
+        case .decimal(let d): self = .word("\(d)")
+        case .boolean(let b): self = .word(b ? "true" : "false")
+        case .date(let d): self = .word(d.description)
         case .list(let items): self = .list(items.map(YAMLNode.init))
         case .object(let object): self = .map(object.entries.map { ($0.key, YAMLNode($0.node)) })
         }
     }
 }
 
-/// Writes `YAMLNode` trees as UTF-8 YAML that `ModelLoader` reads back to the same values.
+/// Writes `YAMLNode` trees with libyaml's emitter (through Yams): the structure is the emitter's
+/// business, never string concatenation, so no value can add a key or a line (issue 16).
+///
+/// Style of each scalar: double-quoted (every unusual character escaped: line and paragraph
+/// separators, byte-order mark, controls, noncharacters…) unless the value is ordinary printable
+/// text that YAML reads back as the same string; then plain, or single-quoted when libyaml judges
+/// plain unsafe (`: `, ` #`, a leading `-`, `*`, `&`, `!`…).
 enum YAMLWriter {
     /// The document, with a header comment.
     static func document(_ root: YAMLNode, header: String) -> Data {
-        var out = header.split(separator: "\n").map { "# \($0)\n" }.joined()
-        if case .map(let pairs) = root { write(pairs, indent: 0, into: &out) } else { out += scalarText(root) + "\n" }
-        return Data(out.utf8)
+        let comment = header.split(separator: "\n").map { "# \($0)\n" }.joined()
+        // Never fails for trees of strings (no anchors, tags or invalid events); a failure would be a
+        // libyaml bug, written as an empty mapping that the checks then refuse.
+        let body = (try? Yams.serialize(node: node(root), indent: 2, width: -1, allowUnicode: true, lineBreak: .ln)) ?? "{}\n"
+        return Data((comment + body).utf8)
     }
 
-    private static func write(_ pairs: [(String, YAMLNode)], indent: Int, into out: inout String, firstInline: Bool = false) {
-        let pad = String(repeating: " ", count: indent)
-        for (index, (key, value)) in pairs.enumerated() {
-            out += (firstInline && index == 0 ? "" : pad) + key + ":"
-            write(value, indent: indent, into: &out)
-        }
-    }
-
-    /// The value after `key:` (same line for scalars and empty collections, next lines otherwise).
-    private static func write(_ value: YAMLNode, indent: Int, into out: inout String) {
-        switch value {
-        case .scalar: out += " " + scalarText(value) + "\n"
-        case .list(let items) where items.isEmpty: out += " []\n"
-        case .map(let pairs) where pairs.isEmpty: out += " {}\n"
-        case .map(let pairs):
-            out += "\n"
-            write(pairs, indent: indent + 2, into: &out)
+    static func node(_ tree: YAMLNode) -> Node {
+        switch tree {
+        case .scalar(let s, let isText):
+            return .scalar(Node.Scalar(s, Tag(.str), style(s, isText: isText)))
         case .list(let items):
-            out += "\n"
-            writeItems(items, indent: indent + 2, into: &out)
+            return .sequence(Node.Sequence(items.map(node), Tag(.seq), .block))
+        case .map(let pairs):
+            return .mapping(Node.Mapping(pairs.map { (Node.scalar(Node.Scalar($0.0, Tag(.str), .plain)), node($0.1)) }, Tag(.map), .block))
         }
     }
 
-    private static func writeItems(_ items: [YAMLNode], indent: Int, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
-        for item in items {
-            switch item {
-            case .scalar: out += pad + "- " + scalarText(item) + "\n"
-            case .map(let pairs) where !pairs.isEmpty:
-                out += pad + "- "
-                write(pairs, indent: indent + 2, into: &out, firstInline: true)
-            case .map: out += pad + "- {}\n"
-            case .list(let inner) where inner.isEmpty: out += pad + "- []\n"
-            case .list(let inner):
-                out += pad + "-\n"
-                writeItems(inner, indent: indent + 2, into: &out)
-            }
+    /// Plain (libyaml falls back to single quotes where plain is unsafe) only for ordinary text
+    /// that resolves as the same kind of value; double-quoted otherwise.
+    static func style(_ s: String, isText: Bool) -> Node.Scalar.Style {
+        guard !s.isEmpty, s.unicodeScalars.allSatisfy(isOrdinary), s.first != " ", s.last != " ", !s.contains("  ") else {
+            return .doubleQuoted
         }
-    }
-
-    private static func scalarText(_ node: YAMLNode) -> String {
-        guard case .scalar(let s, let quoted) = node else { return "" }
-        return quoted ? quote(s) : s
-    }
-
-    /// `"…"` with YAML double-quoted escapes (not `JSONString`: YAML must also escape C1 controls,
-    /// the byte-order mark and the Unicode line separators to read back the same text).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar.value == 0xFEFF || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    /// Whether `s` can be written plain and read back as the same string (whatever its type).
-    static func isPlainSafe(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-              first != " ", last != " " else { return false }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return false }
-        if s.contains(": ") || s.contains(" #") || s.hasSuffix(":") { return false }
-        return s.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0 != "\u{FEFF}" }
-    }
-
-    /// Whether a text can be written plain: safe, and not something YAML readers type as a number,
-    /// a boolean, a null or a date (so that the file reads the same to people and tools).
-    static func isPlainText(_ s: String) -> Bool {
-        guard isPlainSafe(s) else { return false }
+        guard isText else { return .plain }
         let lower = s.lowercased()
-        if ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"].contains(lower) { return false }
-        if s.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" || $0 == "_" || $0 == ":" }) { return false }
-        return !(s.hasPrefix("0x") || s.hasPrefix("0o") || s.hasPrefix(".inf") || s.hasPrefix(".nan"))
+        if ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"].contains(lower) { return .doubleQuoted }
+        if Resolver.default.resolveTag(of: Node(s)) != .str { return .doubleQuoted }
+        if s.allSatisfy({ $0.isNumber || "+-.:_eE".contains($0) }) { return .doubleQuoted }
+        return .plain
+    }
+
+    /// A printable scalar that every YAML reader keeps as is in a one-line scalar.
+    private static func isOrdinary(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x20 && scalar.value < 0x7F }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned, .spaceSeparator:
+            return false
+        default:
+            return !scalar.properties.isNoncharacterCodePoint
+        }
     }
 }
