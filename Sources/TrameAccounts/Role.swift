@@ -5,7 +5,8 @@ import TrameModel
 /// What a role may read is never listed field by field: it is the clearance of an `Audience`
 /// (FORMAT.md, "Sensitivity and audiences"), applied to the sensitivity level of each field.
 public enum Role: String, Sendable, CaseIterable, Codable {
-    /// The programme's coordination: everything.
+    /// The programme's coordination: every level but the care part (`soin`: medical secrecy, CSP
+    /// L1110-4), plus the administration of the archive and the journals.
     case coordination
     /// CH Jury / ERAH: everything of its dossiers, including the care part.
     case soin
@@ -14,11 +15,12 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     /// A social landlord: its own flats' dossiers, shared part only with the person's consent.
     case bailleur
 
-    /// The audience whose clearance the role has (coordination and soin see every level).
+    /// The audience whose clearance the role has: only `soin` sees the care level; the
+    /// coordination has the association's clearance (every other level).
     public var audience: Audience {
         switch self {
-        case .coordination, .soin: return .soin
-        case .association: return .association
+        case .soin: return .soin
+        case .coordination, .association: return .association
         case .bailleur: return .bailleur
         }
     }

@@ -49,7 +49,7 @@ import TrameWeb
         Case(route: "POST /dossiers/{id}/modifier", method: .post, uri: "/dossiers/MJ-2019-011/modifier", fields: [("_base", "ancienne")],
              expected: expect(422, ["bailleur1": 403, "bailleur2": 403])),
         Case(route: "GET /dossiers/{id}/export", method: .get, uri: "/dossiers/MJ-2019-004/export",
-             expected: expect(200, ["asso": 403, "bailleur1": 403, "bailleur2": 404])),
+             expected: expect(200, ["coord": 403, "asso": 403, "bailleur1": 403, "bailleur2": 404])),
         Case(route: "GET /dossiers/{id}/export", method: .get, uri: "/dossiers/MJ-2019-011/export",
              expected: expect(200, ["bailleur1": 404, "bailleur2": 403])),
         Case(route: "GET /dossiers/{id}/documents/{document}", method: .get, uri: "/dossiers/MJ-2019-004/documents/sous-location",
@@ -64,11 +64,11 @@ import TrameWeb
              fields: [("destinataire", "bailleur"), ("format", "html")], expected: expect(303, ["bailleur2": 404])),
         Case(route: "POST /dossiers/{id}/documents/{document}/generer", method: .post,
              uri: "/dossiers/MJ-2019-004/documents/evaluation/generer?date=2019-09-26", fields: [("destinataire", "soin"), ("format", "html")],
-             expected: expect(303, ["asso": 403, "bailleur1": 403, "bailleur2": 404])),
+             expected: expect(303, ["coord": 403, "asso": 403, "bailleur1": 403, "bailleur2": 404])),
         Case(route: "POST /dossiers/{id}/documents/{document}/signe", method: .post, uri: "/dossiers/MJ-2019-004/documents/bail-principal/signe",
              expected: expect(422, ["bailleur2": 404])),
         Case(route: "GET /fichiers/{sha}", method: .get, uri: "/fichiers/{soin}",
-             expected: expect(200, ["asso": 404, "bailleur1": 404, "bailleur2": 404])),
+             expected: expect(200, ["coord": 404, "asso": 404, "bailleur1": 404, "bailleur2": 404])),
         Case(route: "GET /fichiers/{sha}", method: .get, uri: "/fichiers/{bail}", expected: expect(200, ["bailleur2": 404])),
         Case(route: "GET /fichiers/{sha}", method: .get, uri: "/fichiers/" + String(repeating: "0", count: 64), expected: expect(404)),
         Case(route: "GET /tableau-de-bord", method: .get, uri: "/tableau-de-bord", expected: expect(200, ["bailleur1": 403, "bailleur2": 403])),
@@ -95,8 +95,8 @@ import TrameWeb
         let routes = try TrameWebApp.router(configuration: test.configuration).routes.map(\.description)
         #expect(Set(routes) == Set(Self.cases.map(\.route)), "routes sans règle ou règles sans route")
         try await test.withApp { client in
-            let coord = try #require(sessions["coord"])
-            let soin = try await client.post("/dossiers/MJ-2019-004/documents/evaluation/generer?date=2019-09-26", coord,
+            let coord = try #require(sessions["coord"]), care = try #require(sessions["soin"])
+            let soin = try await client.post("/dossiers/MJ-2019-004/documents/evaluation/generer?date=2019-09-26", care,
                                              [("destinataire", "soin"), ("format", "html")])
             let bail = try await client.post("/dossiers/MJ-2019-004/documents/bail-principal/generer", coord,
                                              [("destinataire", "bailleur"), ("format", "odt")])

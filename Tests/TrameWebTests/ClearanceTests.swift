@@ -46,7 +46,8 @@ import TrameModel
         #expect(other.mayOpen(try Self.dossier("dossier-MJ-2019-011.yaml")))
     }
 
-    @Test(arguments: [(Role.coordination, true, true), (.soin, true, true), (.association, true, false)])
+    /// Medical secrecy: the care level reaches the `soin` role only, never the coordination.
+    @Test(arguments: [(Role.coordination, true, false), (.soin, true, true), (.association, true, false)])
     func rolesSeeTheirLevels(role: Role, social: Bool, care: Bool) throws {
         let dossier = try Self.dossier("dossier-MJ-2019-004.yaml")
         let seen = Self.paths(Clearance(role: role, landlord: nil).visibleData(of: dossier, today: Self.today))

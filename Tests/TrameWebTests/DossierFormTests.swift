@@ -64,7 +64,8 @@ import TrameWeb
     @Test func anEditThroughTheFormLosesNoDataAndKeepsTheImportedFile() async throws {
         let test = try TestWorkspace()
         defer { test.remove() }
-        let session = try test.session("coord")
+        // The care team: the only role that reads (and may export) every field, the care part included.
+        let session = try test.session("soin")
         let original = try Data(contentsOf: TestWorkspace.examples.appendingPathComponent("dossier-MJ-2019-004.yaml"))
         try await test.withApp { client in
             let form = try await client.get("/dossiers/MJ-2019-004/modifier", session)
