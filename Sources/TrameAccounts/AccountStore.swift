@@ -51,9 +51,11 @@ public final class AccountStore: Sendable {
         do {
             var config = Configuration()
             config.busyMode = .timeout(30)
-            let isNew = !FileManager.default.fileExists(atPath: path)
             database = try DatabasePool(path: path, configuration: config)
-            if isNew { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+            // Owner only, whatever the umask (the WAL files SQLite creates later copy the database's mode).
+            for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+            }
             try AccountSchema.migrator.migrate(database)
         } catch {
             throw Diagnostic.error(.baseComptes, "ouverture de la base des comptes impossible (\(error))", subject: path)

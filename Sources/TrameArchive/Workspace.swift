@@ -85,6 +85,7 @@ public final class Workspace: Sendable {
             throw Diagnostic.io("ouverture de la base de l'espace de travail impossible",
                                   subject: directory.appendingPathComponent(Workspace.databaseFileName).path, underlying: error)
         }
+        WorkspacePermissions.secureRoot(self.directory)
         try Workspace.migrate(database, store: store, actor: actor, clock: clock, upTo: target)
         recoveredAdds = try Recovery(database: database, store: store, actor: actor, clock: clock).run()
     }

@@ -28,9 +28,16 @@ public enum POSIXFile {
 
     /// Creates a new, empty file for writing (never replacing one, and with no temporary file of
     /// its own: `FileManager.createFile` writes beside the target and renames).
-    public static func createNew(_ url: URL) throws -> FileHandle {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    /// - Parameters:
+    ///   - mode: the permissions, enforced whatever the umask when given (the workspace's files: 0600).
+    public static func createNew(_ url: URL, mode: mode_t? = nil) throws -> FileHandle {
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, mode ?? 0o644)
         guard fd >= 0 else { throw Failure(operation: "open", path: url.path, code: errno) }
+        if let mode, fchmod(fd, mode) != 0 {
+            let code = errno
+            close(fd)
+            throw Failure(operation: "chmod", path: url.path, code: code)
+        }
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
@@ -58,8 +65,10 @@ public enum POSIXFile {
     public static func isExists(_ error: any Error) -> Bool { (error as? Failure)?.code == EEXIST }
 
     /// Makes a stored file read-only for everyone.
-    public static func makeReadOnly(_ url: URL) throws {
-        guard chmod(url.path, 0o444) == 0 else { throw Failure(operation: "chmod", path: url.path, code: errno) }
+    /// - Parameters:
+    ///   - mode: 0444 by default; the workspace's store uses 0400 (its owner only).
+    public static func makeReadOnly(_ url: URL, mode: mode_t = 0o444) throws {
+        guard chmod(url.path, mode) == 0 else { throw Failure(operation: "chmod", path: url.path, code: errno) }
     }
 
     /// Runs `body` holding an exclusive lock on `url` (created if needed), waiting for other holders.

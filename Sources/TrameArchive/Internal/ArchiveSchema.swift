@@ -1,15 +1,25 @@
+import Foundation
 import GRDB
 
 /// The workspace database schema, as versioned migrations: a newer Trame opens an older workspace
 /// and brings it up to date; a migration, once released, never changes.
 enum ArchiveSchema {
     /// The migrations in order.
-    static let versions = ["v1", "v2"]
+    static let versions = ["v1", "v2", "v3-permissions", "v4-calendrier"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        // Health data on disk: directories 0700, files 0600 (objects 0400) in workspaces made
+        // before, whatever the umask of their creator was (issue 16).
+        migrator.registerMigration("v3-permissions") { db in
+            if let file = try String.fetchOne(db, sql: "SELECT file FROM pragma_database_list WHERE name = 'main'"), !file.isEmpty {
+                WorkspacePermissions.secureTree(URL(fileURLWithPath: file).deletingLastPathComponent())
+            }
+        }
+        // The calendar events `trame deadlines --ics --workspace` has published (issue 12).
+        migrator.registerMigration("v4-calendrier", migrate: CalendarSchema.v4)
         return migrator
     }
 

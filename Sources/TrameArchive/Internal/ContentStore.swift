@@ -19,7 +19,7 @@ struct ContentStore: Sendable {
 
     func createDirectories() throws {
         for dir in [objects, tmp] {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try WorkspacePermissions.makeDirectory(dir)
         }
     }
 
@@ -71,7 +71,7 @@ struct ContentStore: Sendable {
 
     /// Writes the chunks `next` returns to a new file, hashing them, and flushes it to disk.
     static func write(to url: URL, steps: WriteSteps? = nil, next: () throws -> Data?) throws -> Written {
-        let output = try POSIXFile.createNew(url)
+        let output = try POSIXFile.createNew(url, mode: WorkspacePermissions.file)
         steps?.step("temp-opened")
         var hasher = SHA256()
         var size: Int64 = 0
@@ -100,8 +100,8 @@ struct ContentStore: Sendable {
     func install(_ staged: Staged, steps: WriteSteps? = nil) throws {
         let destination = url(for: staged.sha256)
         let directory = destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try POSIXFile.makeReadOnly(staged.url)
+        try WorkspacePermissions.makeDirectory(directory)
+        try POSIXFile.makeReadOnly(staged.url, mode: WorkspacePermissions.storedObject)
         steps?.step("blob-read-only")
         do {
             try POSIXFile.move(staged.url, to: destination, replacing: false) { steps?.step("blob-linked") }
