@@ -29,8 +29,10 @@ extension Workspace {
         guard !chosen.isEmpty else {
             throw Diagnostic.error(.rienAExporter, "aucun document signé de « \(ownerID) » \(audience.map { "destiné à « \($0.rawValue) »" } ?? "n'est archivé")")
         }
-        let currentByKey = Dictionary(grouping: all, by: \.key).mapValues { $0.map(\.version).max() ?? 0 }
-        let entries = chosen.map { ExportEntry(version: $0, path: Workspace.exportPath($0), current: currentByKey[$0.key] == $0.version) }
+        // The current version of each chain and audience: copies for different audiences never supersede one another.
+        let currentByKey = Dictionary(grouping: all, by: { "\($0.key)|\($0.audience.rawValue)" }).mapValues { $0.map(\.version).max() ?? 0 }
+        let entries = chosen.map { ExportEntry(version: $0, path: Workspace.exportPath($0),
+                                               current: currentByKey["\($0.key)|\($0.audience.rawValue)"] == $0.version) }
         let index = ExportIndex(ownerID: ownerID, audience: audience?.rawValue ?? "tous", exportedAt: Timestamp.string(now),
                                 exportedBy: actor, documents: entries.map(ExportIndex.Document.init))
         let encoder = JSONEncoder()

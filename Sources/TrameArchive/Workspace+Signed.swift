@@ -5,8 +5,9 @@ import TrameModel
 extension Workspace {
     /// Archives a signed PDF or scan as a new version of its document.
     ///
-    /// Versions are kept per (dossier, document kind[, evaluation date]); a new version supersedes
-    /// the current one and must say why (`reason`). Adding is atomic: a crash leaves the complete
+    /// Versions are numbered per (dossier, document kind[, evaluation date]); a new version
+    /// supersedes the current one *of the same audience* and must say why (`reason`): the landlord's
+    /// copy of an evaluation never replaces the care team's, nor the reverse. Adding is atomic: a crash leaves the complete
     /// version or nothing. Bytes already archived for the same document record nothing.
     /// - Throws: `Diagnostic`: `FICHIER_INTROUVABLE` (missing input), `DOSSIER_INCONNU`,
     ///   `DATE_FUTURE`, `DEJA_ARCHIVE`, `FORMAT_NON_ARCHIVABLE` (data), `MOTIF_MANQUANT`… (usage).
@@ -31,19 +32,22 @@ extension Workspace {
         let key = [request.ownerID, request.documentKind.rawValue, checked.evaluationDate].compactMap { $0 }.joined(separator: "/")
         do {
             if let existing = try read({ db in try signedVersion(db, sha256: staged.sha256) }) {
-                let result = try sameBytes(existing, key: key, fileURL: fileURL)
+                let result = try sameBytes(existing, key: key, audience: checked.audience, fileURL: fileURL)
                 abandon(add)
                 return result
             }
-            if try read({ db in try latest(db, request, checked) }) != nil, checked.reason == nil { throw missingReason(key) }
+            if try read({ db in try latest(db, request, checked, audience: checked.audience) }) != nil, checked.reason == nil { throw missingReason(key) }
         } catch {
             abandon(add)
             throw error
         }
         return try commit(add) { db in
-            if let existing = try signedVersion(db, sha256: staged.sha256) { return try sameBytes(existing, key: key, fileURL: fileURL) }
-            let previous = try latest(db, request, checked)
+            if let existing = try signedVersion(db, sha256: staged.sha256) {
+                return try sameBytes(existing, key: key, audience: checked.audience, fileURL: fileURL)
+            }
+            let previous = try latest(db, request, checked, audience: checked.audience)
             if previous != nil, checked.reason == nil { throw missingReason(key) }
+            let number = try latest(db, request, checked, audience: nil)?.version ?? 0
             let signatories = String(decoding: try JSONEncoder().encode(checked.signatories), as: UTF8.self)
             try db.execute(sql: """
                 INSERT INTO signed_version (owner_kind, owner_id, document_kind, evaluation_date, version, sha256, original_name,
@@ -51,7 +55,7 @@ extension Workspace {
                     added_by, added_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [checked.ownerKind.rawValue, request.ownerID, request.documentKind.rawValue, checked.evaluationDate ?? "",
-                                 (previous?.version ?? 0) + 1, staged.sha256, fileURL.lastPathComponent, request.signedOn.description,
+                                 number + 1, staged.sha256, fileURL.lastPathComponent, request.signedOn.description,
                                  signatories, checked.reason, checked.audience.rawValue, checked.evaluationType, checked.recommendation,
                                  checked.generatedID, checked.generatedSHA256, actor, Timestamp.string(now)])
             add.steps.step("version-inserted")
@@ -70,17 +74,22 @@ extension Workspace {
             .map(SignedVersion.init(row:))
     }
 
-    private func latest(_ db: Database, _ request: SignedDocumentRequest, _ checked: CheckedSignedRequest) throws -> SignedVersion? {
+    /// The latest version of the request's document, of `audience` only when given.
+    private func latest(_ db: Database, _ request: SignedDocumentRequest, _ checked: CheckedSignedRequest,
+                        audience: Audience?) throws -> SignedVersion? {
         try Row.fetchOne(db, sql: SignedVersion.select + """
              WHERE s.owner_kind = ? AND s.owner_id = ? AND s.document_kind = ? AND s.evaluation_date = ?
+               AND (? IS NULL OR s.audience = ?)
              ORDER BY s.version DESC LIMIT 1
-            """, arguments: [checked.ownerKind.rawValue, request.ownerID, request.documentKind.rawValue, checked.evaluationDate ?? ""])
+            """, arguments: [checked.ownerKind.rawValue, request.ownerID, request.documentKind.rawValue, checked.evaluationDate ?? "",
+                             audience?.rawValue, audience?.rawValue])
             .map(SignedVersion.init(row:))
     }
 
-    /// Bytes already archived: nothing to do for the same document, refused for another one.
-    private func sameBytes(_ existing: SignedVersion, key: String, fileURL: URL) throws -> SignedAddResult {
-        guard existing.key == key else {
+    /// Bytes already archived: nothing to do for the same document and audience, refused otherwise
+    /// (a landlord's copy is never the care team's scan).
+    private func sameBytes(_ existing: SignedVersion, key: String, audience: Audience, fileURL: URL) throws -> SignedAddResult {
+        guard existing.key == key, existing.audience == audience else {
             throw Diagnostic.error(.dejaArchive, "ce fichier est déjà archivé sous \(existing.ref) ; un même fichier ne peut pas être archivé pour deux documents",
                                     subject: fileURL.path)
         }
@@ -105,9 +114,11 @@ extension Workspace {
         }
     }
 
-    /// The signed version a later one supersedes, and the one superseding it, if any.
+    /// The signed version a later one supersedes, and the one superseding it, if any: both of the
+    /// same audience (the copies of an evaluation for different audiences share version numbers
+    /// but never supersede one another).
     public func neighbours(of version: SignedVersion) throws -> (previous: SignedVersion?, next: SignedVersion?) {
-        let chain = try signedVersions(ownerID: version.ownerID).filter { $0.key == version.key }
-        return (chain.first { $0.version == version.version - 1 }, chain.first { $0.version == version.version + 1 })
+        let chain = try signedVersions(ownerID: version.ownerID).filter { $0.key == version.key && $0.audience == version.audience }
+        return (chain.last { $0.version < version.version }, chain.first { $0.version > version.version })
     }
 }

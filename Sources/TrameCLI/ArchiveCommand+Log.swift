@@ -26,7 +26,8 @@ extension TrameCommand.ArchiveCommand {
             if !signed.isEmpty {
                 print("Versions signées :")
                 let next = Dictionary(grouping: signed, by: \.key)
-                let rows = signed.map { v in ArchiveCLI.line(v, next: next[v.key]?.first { $0.version == v.version + 1 }) }
+                // Copies of an evaluation for different audiences never supersede one another.
+                let rows = signed.map { v in ArchiveCLI.line(v, next: next[v.key]?.first { $0.audience == v.audience && $0.version > v.version }) }
                 print(ArchiveCLI.table(rows.map { ["  " + $0[0]] + $0.dropFirst() }), terminator: "")
             }
             if !generated.isEmpty {

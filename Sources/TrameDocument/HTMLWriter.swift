@@ -26,7 +26,8 @@ struct HTMLWriter {
         html.raw("</title>\n")
         html.htmlMeta(name: "description", content: metadata.subject)
         for property in metadata.propertiesWithIdentifier {
-            html.htmlMeta(name: "trame:" + property.name, content: property.value)
+            // Names already in the `trame:` namespace (the manifest's) are not prefixed twice.
+            html.htmlMeta(name: property.name.hasPrefix("trame:") ? property.name : "trame:" + property.name, content: property.value)
         }
         html.raw("<style>\n")
         html.raw(Self.baseCSS)

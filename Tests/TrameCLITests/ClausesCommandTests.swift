@@ -66,7 +66,7 @@ struct ClausesCommandTests {
         case "docx": text = try Conformance.run("unzip", ["-p", file.path, "docProps/custom.xml"]).output
         default: text = try String(contentsOf: file, encoding: .utf8)
         }
-        let marker = file.pathExtension == "html" ? "name=\"trame:trame:manifeste\" content=\"" : "trame:manifeste"
+        let marker = file.pathExtension == "html" ? "name=\"trame:manifeste\" content=\"" : "trame:manifeste"
         let start = try #require(text.range(of: "{&quot;") ?? text.range(of: "{\""), "no manifest in \(file.lastPathComponent): \(marker)")
         var json = String(text[start.lowerBound...])
         json = String(json[..<(json.range(of: "}<") ?? json.range(of: "}\"") ?? json.range(of: "}\n"))!.lowerBound]) + "}"
