@@ -32,6 +32,14 @@ enum AccountSchema {
         migrator.registerMigration("v3-comptes-desactives") { db in
             try db.execute(sql: "ALTER TABLE compte ADD COLUMN desactive_le TEXT")
         }
+        // Failed sign-ins are counted per (login, client address): an attacker elsewhere can no
+        // longer lock a partner's login (issue 16). Older rows, without address, count for none.
+        migrator.registerMigration("v4-echecs-par-adresse") { db in
+            try db.execute(sql: """
+                ALTER TABLE echec_connexion ADD COLUMN adresse TEXT NOT NULL DEFAULT '';
+                CREATE INDEX echec_connexion_login_adresse ON echec_connexion(login, adresse, le);
+                """)
+        }
         return migrator
     }
 }

@@ -7,26 +7,34 @@ import TrameModel
 extension AccountStore {
     /// Checks a login and password and opens a session.
     ///
-    /// A login with `maximumFailures` failures within `failureWindow` is refused without even
-    /// checking the password; unknown logins are counted and timed like known ones.
+    /// Failures are counted per (login, client `address`): past `policy.maximumFailures`, an attempt
+    /// from that address before the growing delay (`SessionPolicy.delay`) is refused without even
+    /// checking the password. Other addresses are not affected, so nobody can lock someone else's
+    /// login. Unknown logins are counted and timed like known ones.
+    /// - Parameters:
+    ///   - address: the client's IP address (the same throttle for every caller when nil).
     /// - Throws: `Diagnostic` `TROP_DE_TENTATIVES` or `IDENTIFIANTS_INCORRECTS` (both `refused`).
     public func signIn(login rawLogin: String, password: String, from address: String? = nil) throws(Diagnostic) -> Session {
         let login = rawLogin.trimmingCharacters(in: .whitespaces).lowercased()
+        let peer = address ?? ""
         let now = clock()
         let windowStart = Stamp.string(now.addingTimeInterval(-policy.failureWindow))
-        let (failures, oldest, stored) = try read { db in
-            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM echec_connexion WHERE login = ? AND le > ?", arguments: [login, windowStart]) ?? 0,
-             try String.fetchOne(db, sql: "SELECT MIN(le) FROM echec_connexion WHERE login = ? AND le > ?", arguments: [login, windowStart]),
+        let (failures, latest, stored) = try read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM echec_connexion WHERE login = ? AND adresse = ? AND le > ?",
+                              arguments: [login, peer, windowStart]) ?? 0,
+             try String.fetchOne(db, sql: "SELECT MAX(le) FROM echec_connexion WHERE login = ? AND adresse = ? AND le > ?",
+                                 arguments: [login, peer, windowStart]),
              try Row.fetchOne(db, sql: "SELECT * FROM compte WHERE login = ?", arguments: [login]))
         }
-        let detail = ["adresse": address ?? ""]
-        if failures >= policy.maximumFailures {
-            let unlock = (oldest.map(Stamp.date) ?? now).addingTimeInterval(policy.failureWindow)
-            let minutes = max(1, Int((unlock.timeIntervalSince(now) / 60).rounded(.up)))
-            try record(actor: login, action: "connexion-bloquee", detail: detail)
+        let detail = ["adresse": peer]
+        let wait = policy.delay(afterFailures: failures)
+        if wait > 0, let latest, case let retry = Stamp.date(latest).addingTimeInterval(wait), retry > now {
+            let seconds = Int(retry.timeIntervalSince(now).rounded(.up))
+            let text = seconds < 120 ? "\(seconds) seconde\(seconds > 1 ? "s" : "")" : "\((seconds + 59) / 60) minutes"
+            try record(actor: login, action: "connexion-ralentie", detail: detail)
             throw Diagnostic.error(.tropDeTentatives,
-                               "trop de tentatives de connexion pour cet identifiant : réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "")",
-                               subject: login)
+                                   "trop de tentatives de connexion depuis cette adresse pour cet identifiant : réessayez dans \(text)",
+                                   subject: login)
         }
         let hash: String? = stored?["hash"]
         let matches = Bcrypt.verify(password, hash: hash ?? decoyHash)
@@ -34,7 +42,7 @@ extension AccountStore {
         let disabled = (stored?["desactive_le"] as String?) != nil
         guard let stored, hash != nil, matches, !disabled else {
             try write { db in
-                try db.execute(sql: "INSERT INTO echec_connexion (login, le) VALUES (?, ?)", arguments: [login, Stamp.string(now)])
+                try db.execute(sql: "INSERT INTO echec_connexion (login, adresse, le) VALUES (?, ?, ?)", arguments: [login, peer, Stamp.string(now)])
                 try Journal.append(db, at: now, actor: login, action: "connexion-refusee", detail: detail)
             }
             throw Diagnostic.error(.identifiantsIncorrects, "identifiant ou mot de passe incorrect")
@@ -43,7 +51,7 @@ extension AccountStore {
         let session = Session(token: RandomToken.make(), account: account, csrfToken: RandomToken.make(), createdAt: now,
                               expiresAt: now.addingTimeInterval(min(policy.idleTimeout, policy.absoluteTimeout)))
         try write { db in
-            try db.execute(sql: "DELETE FROM echec_connexion WHERE login = ?", arguments: [login])
+            try db.execute(sql: "DELETE FROM echec_connexion WHERE login = ? AND adresse = ?", arguments: [login, peer])
             try db.execute(sql: "DELETE FROM session WHERE expire_le < ?", arguments: [Stamp.string(now)])
             try db.execute(sql: "INSERT INTO session (jeton, login, csrf, creee_le, vue_le, expire_le) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [Self.stored(session.token), login, session.csrfToken, Stamp.string(now), Stamp.string(now),
@@ -56,26 +64,32 @@ extension AccountStore {
     /// The session of a cookie, extended by the idle timeout; nil when unknown or expired (an
     /// expired session is removed and the expiry logged).
     public func session(token: String) throws(Diagnostic) -> Session? {
-        guard token.count == 64, token.allSatisfy(\.isHexDigit) else { return nil }
+        try lookUp(token: token).session
+    }
+
+    /// The session of a cookie, as `session(token:)`; when the session has just expired, also the
+    /// login it belonged to (so that a form sent too late can be handed back to that partner only).
+    public func lookUp(token: String) throws(Diagnostic) -> (session: Session?, expiredLogin: String?) {
+        guard token.count == 64, token.allSatisfy(\.isHexDigit) else { return (nil, nil) }
         let now = clock()
         let key = Self.stored(token)
-        return try write { db -> Session? in
+        return try write { db -> (Session?, String?) in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.*, c.role, c.bailleur, c.cree_le, c.cree_par
                   FROM session s JOIN compte c ON c.login = s.login WHERE s.jeton = ? AND c.desactive_le IS NULL
-                """, arguments: [key]) else { return nil }
+                """, arguments: [key]) else { return (nil, nil) }
             let created = Stamp.date(row["creee_le"])
             let ends = Stamp.date(row["expire_le"])
             let login: String = row["login"]
             if now >= ends || now >= created.addingTimeInterval(policy.absoluteTimeout) {
                 try db.execute(sql: "DELETE FROM session WHERE jeton = ?", arguments: [key])
                 try Journal.append(db, at: now, actor: login, action: "session-expiree")
-                return nil
+                return (nil, login)
             }
             let extended = min(now.addingTimeInterval(policy.idleTimeout), created.addingTimeInterval(policy.absoluteTimeout))
             try db.execute(sql: "UPDATE session SET vue_le = ?, expire_le = ? WHERE jeton = ?",
                            arguments: [Stamp.string(now), Stamp.string(extended), key])
-            return Session(token: token, account: Account(row: row), csrfToken: row["csrf"], createdAt: created, expiresAt: extended)
+            return (Session(token: token, account: Account(row: row), csrfToken: row["csrf"], createdAt: created, expiresAt: extended), nil)
         }
     }
 

@@ -79,6 +79,9 @@ extension Workspace {
     /// Where the item's bytes are stored (read-only).
     public func storedFileURL(_ item: ArchivedItem) -> URL { store.url(for: item.sha256) }
 
+    /// Where the stored file with this SHA-256 is (it may be missing: check its hash when reading).
+    public func storedFileURL(sha256: String) -> URL { store.url(for: sha256) }
+
     /// Copies an archived file to `output`, checking its hash on the way.
     ///
     /// The file is written under a temporary name in the target directory, flushed, then renamed:

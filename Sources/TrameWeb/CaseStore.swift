@@ -31,26 +31,47 @@ struct StoredDossier {
 ///
 /// A dossier's convention is the workspace's current version of it, else the one bundled with
 /// Trame (`Conventions/<id>/`), as `trame dossier add` looks for it.
+///
+/// The workspace database is the index: its table of versions, written by every command and by
+/// the server, says which bytes are current (their SHA-256). Files are read, parsed and checked
+/// once per content (`CheckedCache`), so a page lists 200 dossiers without re-reading them.
 struct CaseStore {
     let workspace: Workspace
     /// The workspace's conventions (current versions), by id.
     let conventions: [String: (file: LoadedFile, url: URL)]
+    /// Parsed files by content, shared by every request.
+    let cache: CheckedCache
+    /// The SHA-256 of the conventions in use: checked dossiers are cached for this set only.
+    let conventionsKey: String
 
-    init(workspace: Workspace) throws {
+    init(workspace: Workspace, cache: CheckedCache = CheckedCache()) throws {
         self.workspace = workspace
+        self.cache = cache
         var conventions: [String: (LoadedFile, URL)] = [:]
+        var shas: [String] = []
         for summary in try workspace.records(.convention) {
-            let (version, url) = try workspace.recordFile(.convention, id: summary.current.id)
-            guard let data = try? Data(contentsOf: url) else { continue }
-            conventions[version.id] = (ModelLoader.read(data: data, name: version.fileName, expected: .convention), url)
+            let current = summary.current
+            let url = workspace.storedFileURL(sha256: current.sha256)
+            shas.append(current.sha256)
+            if let file = cache.convention(current.sha256) {
+                conventions[current.id] = (file, url)
+                continue
+            }
+            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == current.sha256 else { continue }
+            let file = ModelLoader.read(data: data, name: current.fileName, expected: .convention)
+            cache.keep(convention: file, sha256: current.sha256)
+            conventions[current.id] = (file, url)
         }
         self.conventions = conventions
+        conventionsKey = shas.sorted().joined(separator: ",")
     }
 
     /// Every dossier of the workspace, by id (current versions, read in place: no audit entry).
     func all() throws -> [StoredDossier] {
         try workspace.records(.dossier).compactMap { summary in
-            let (version, url) = try workspace.recordFile(.dossier, id: summary.current.id)
+            let version = summary.current
+            if let checked = cache.dossier(version.sha256, conventions: conventionsKey) { return checked.stored(as: version) }
+            let url = workspace.storedFileURL(sha256: version.sha256)
             guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == version.sha256 else { return nil }
             return stored(version, data)
         }
@@ -64,10 +85,13 @@ struct CaseStore {
     }
 
     private func stored(_ version: RecordVersion, _ data: Data) -> StoredDossier {
+        if let checked = cache.dossier(version.sha256, conventions: conventionsKey) { return checked.stored(as: version) }
         let checked = check(data: data, name: version.fileName)
-        return StoredDossier(version: version, bytes: data, file: checked.file, diagnostics: checked.diagnostics,
-                             dossier: checked.file.diagnostics.hasErrors ? nil : checked.file.root.map(Dossier.init(checked:)),
-                             convention: checked.convention)
+        let stored = StoredDossier(version: version, bytes: data, file: checked.file, diagnostics: checked.diagnostics,
+                                   dossier: checked.file.diagnostics.hasErrors ? nil : checked.file.root.map(Dossier.init(checked:)),
+                                   convention: checked.convention)
+        cache.keep(dossier: stored, conventions: conventionsKey)
+        return stored
     }
 
     /// The checks of `trame check` on the bytes of a dossier file.
@@ -94,5 +118,49 @@ struct CaseStore {
         }
         for d in dossiers { if let c = d.convention, models[c.identifiant] == nil { models[c.identifiant] = c } }
         return models
+    }
+}
+
+/// Parsed and checked files by SHA-256 (dossiers: with the conventions they were checked against),
+/// shared by the requests of one server. Content-addressed, so never stale: a new version is new
+/// bytes, hence a new key. Bounded: the least recently added go first.
+final class CheckedCache: @unchecked Sendable {
+    /// At most this many dossiers (and as many conventions) are kept.
+    static let capacity = 2_000
+
+    private let lock = NSLock()
+    private var dossiers: [String: StoredDossier] = [:]
+    private var dossierOrder: [String] = []
+    private var conventionFiles: [String: LoadedFile] = [:]
+
+    func dossier(_ sha256: String, conventions: String) -> StoredDossier? {
+        lock.withLock { dossiers[sha256 + "|" + conventions] }
+    }
+
+    func keep(dossier: StoredDossier, conventions: String) {
+        let key = dossier.version.sha256 + "|" + conventions
+        lock.withLock {
+            if dossiers[key] == nil { dossierOrder.append(key) }
+            dossiers[key] = dossier
+            while dossierOrder.count > Self.capacity { dossiers[dossierOrder.removeFirst()] = nil }
+        }
+    }
+
+    func convention(_ sha256: String) -> LoadedFile? {
+        lock.withLock { conventionFiles[sha256] }
+    }
+
+    func keep(convention: LoadedFile, sha256: String) {
+        lock.withLock {
+            if conventionFiles.count >= Self.capacity { conventionFiles.removeAll() }
+            conventionFiles[sha256] = convention
+        }
+    }
+}
+
+extension StoredDossier {
+    /// The same checked content as `version` (the same bytes may be several versions' content).
+    func stored(as version: RecordVersion) -> StoredDossier {
+        StoredDossier(version: version, bytes: bytes, file: file, diagnostics: diagnostics, dossier: dossier, convention: convention)
     }
 }

@@ -13,11 +13,16 @@ enum DocumentRoutes {
             let (page, _) = try open(request, context, services)
             let query = request.uri.queryParameters
             var notice: String?, link: String?
-            if let sha = query["genere"].map(String.init) {
-                notice = "Document généré et enregistré dans l'archive."
-                link = "/fichiers/\(sha)"
-            } else if query["signe"] != nil {
-                notice = "Version signée archivée."
+            // A notice only for a file of this document the partner may have: never a link built from the query.
+            if let sha = query["genere"].map(String.init) ?? query["signe"].map(String.init), Paths.isSHA256(sha),
+               let kind = DocumentKind(rawValue: page.instance.document) {
+                let archive = ArchiveView(opened: page.opened, workspace: try services.workspace(for: page.opened.session.account), today: services.today)
+                if query["genere"] != nil, try archive.generated(kind: kind).contains(where: { $0.sha256 == sha }) {
+                    notice = "Document généré et enregistré dans l'archive."
+                    link = "/fichiers/\(sha)"
+                } else if query["genere"] == nil, try archive.signed(kind: kind).contains(where: { $0.sha256 == sha }) {
+                    notice = "Version signée archivée."
+                }
             }
             try services.journal(page.opened.session, "consultation", dossier: page.opened.dossier.id, subject: page.instance.document)
             return try page.render(audience: page.audience(query["destinataire"].map(String.init)), notice: notice, link: link)

@@ -45,7 +45,8 @@ struct DocumentService {
                   draft: Bool, today: CalendarDate) throws(Diagnostics) -> ProducedDocument {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trame-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent(stored.version.fileName)
+        // A short, safe name: the recorded one may be long (a 300-character name made « File name too long »).
+        let file = folder.appendingPathComponent(UploadName.safe(stored.version.fileName, fallback: "dossier.yaml"))
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try stored.bytes.write(to: file)
@@ -66,7 +67,8 @@ struct DocumentService {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trame-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent("\(produced.baseName).\(format.fileExtension)")
+        let file = folder.appendingPathComponent(UploadName.safe("\(produced.baseName).\(format.fileExtension)",
+                                                                 fallback: "document.\(format.fileExtension)"))
         try data.write(to: file)
         let recorded = try workspace.recordGenerated(fileURL: file, manifestJSON: manifest.json(pretty: true), dossierID: ownerID,
                                                      sourceSHA256: sourceSHA256, documentKind: kind, audience: produced.audience,

@@ -19,7 +19,14 @@ enum DossierFileRoutes {
         }
         router.get("/dossiers/:id/export") { request, context -> Response in
             let session = try context.requireSession()
-            let version = request.uri.queryParameters["version"].flatMap { Int(String($0)) }
+            var version: Int?
+            if let asked = request.uri.queryParameters["version"] {
+                // A version that is not a number is an error, never the current version in disguise.
+                guard let number = Int(String(asked)), number >= 1 else {
+                    throw WebError.notFound("Version « \(String(asked).prefix(20)) » inconnue : indiquez un numéro de version (1, 2…).")
+                }
+                version = number
+            }
             let opened = try services.open(try context.parameters.require("id"), session: session, version: version)
             guard opened.clearance.mayReadAll(of: opened.dossier, today: services.today) else {
                 try services.journal(session, "acces-refuse", dossier: opened.dossier.id, subject: "export")
@@ -34,10 +41,14 @@ enum DossierFileRoutes {
 
     static func importFile(_ upload: MultipartPart, services: WebServices, session: Session) throws -> Response {
         let cases = try services.cases(for: session.account)
-        let name = upload.fileName.map { ($0 as NSString).lastPathComponent }.flatMap { $0.isEmpty ? nil : $0 } ?? "dossier.yaml"
+        guard upload.data.count <= WebLimits.dossierFileBytes else {
+            try services.journal(session, "import-refuse", detail: ["octets": String(upload.data.count)])
+            throw WebLimits.fileTooLarge(upload.data.count)
+        }
+        let name = UploadName.safe(upload.fileName, fallback: "dossier.yaml")
         let checked = cases.check(data: upload.data, name: name)
         let clearance = session.account.clearance
-        var problems = checked.diagnostics
+        var problems = checked.diagnostics + (checked.file.root.map(WebLimits.check(tree:)) ?? [])
         if checked.file.kind != .dossier, !problems.hasErrors {
             problems.append(.error(.typeFichier, "ce fichier n'est pas un dossier (clé « dossier » absente)", at: nil))
         }

@@ -18,6 +18,10 @@ enum DossierFormRoutes {
             var values: [String: String] = ["etape": "proposition"]
             if cases.conventions.count == 1, let id = cases.conventions.keys.first { values["convention"] = id }
             try services.journal(session, "formulaire", subject: "nouveau dossier")
+            if let kept = services.pendingForms.take(token: session.token, path: "/dossiers/nouveau") {
+                return formPage(services, session: session, cases: cases, values: typed(kept), diagnostics: [], existing: nil,
+                                status: .ok, notice: resumedNotice)
+            }
             return formPage(services, session: session, cases: cases, values: values, diagnostics: [], existing: nil, status: .ok)
         }
         router.post("/dossiers/nouveau") { request, context -> Response in
@@ -32,6 +36,11 @@ enum DossierFormRoutes {
             try services.requireManager(session)
             let opened = try services.open(try context.parameters.require("id"), session: session)
             try services.journal(session, "formulaire", dossier: opened.dossier.id, subject: "v\(opened.stored.version.version)")
+            let path = "/dossiers/\(Paths.escape(opened.dossier.id))/modifier"
+            if let kept = services.pendingForms.take(token: session.token, path: path) {
+                return formPage(services, session: session, cases: opened.cases, values: typed(kept), diagnostics: [], existing: opened,
+                                status: .ok, notice: resumedNotice, base: kept.first { $0.name == "_base" }?.value)
+            }
             return formPage(services, session: session, cases: opened.cases, values: DossierForm.values(of: opened.dossier.data),
                             diagnostics: opened.stored.diagnostics, existing: opened, status: .ok)
         }
@@ -56,8 +65,12 @@ enum DossierFormRoutes {
         let submission = DossierSubmission(clearance: session.account.clearance, values: values, original: existing?.dossier.data)
         let data = submission.file()
         let id = (values["dossier"] ?? "").trimmingCharacters(in: .whitespaces)
-        let fileName = "dossier-\(safeName(id)).yaml"
-        var diagnostics = cases.check(data: data, name: fileName).diagnostics
+        let fileName = "dossier-\(safeName(String(id.prefix(WebLimits.identifierCharacters)))).yaml"
+        let oversized = WebLimits.check(form: values)
+        var diagnostics = oversized.isEmpty ? cases.check(data: data, name: fileName).diagnostics : oversized
+        if oversized.isEmpty, data.count > WebLimits.dossierFileBytes {
+            diagnostics.append(.error(.tropVolumineux, "le dossier dépasserait \(WebLimits.dossierFileBytes / 1_000_000) Mo : raccourcissez les textes", at: nil))
+        }
         let workspace = try services.workspace(for: session.account)
         if existing == nil, !id.isEmpty, try workspace.currentRecord(.dossier, id: id) != nil {
             diagnostics.append(.error(.identifiantPris, path: FieldPath(parsing: "dossier"), "un dossier porte déjà le numéro « \(id) »", at: nil))
@@ -85,15 +98,25 @@ enum DossierFormRoutes {
         return Pages.redirect("/dossiers/\(Paths.escape(id))?ok=\(notice)")
     }
 
+    static let resumedNotice = "Votre session avait expiré : voici ce que vous aviez saisi. Vérifiez-le, puis enregistrez."
+
+    /// The typed values of a kept form (hidden fields aside, line ends as a browser sends them).
+    static func typed(_ fields: [(name: String, value: String)]) -> [String: String] {
+        var values: [String: String] = [:]
+        for (name, value) in fields where !name.hasPrefix("_") { values[name] = value.replacingOccurrences(of: "\r\n", with: "\n") }
+        return values
+    }
+
     static func formPage(_ services: WebServices, session: Session, cases: CaseStore, values: [String: String],
-                         diagnostics: [Diagnostic], existing: OpenedDossier?, status: HTTPResponse.Status) -> Response {
+                         diagnostics: [Diagnostic], existing: OpenedDossier?, status: HTTPResponse.Status,
+                         notice: String? = nil, base: String? = nil) -> Response {
         let form = DossierForm(clearance: session.account.clearance, values: values, isNew: existing == nil, diagnostics: diagnostics)
         var data = form.view()
         let parties = cases.conventions.values.compactMap(\.file.root).flatMap { Convention(checked: $0).parties.map(\.id) } + ["sous_locataire"]
         let errors = diagnostics.filter { $0.severity == .error }.count
         data["parties"] = parties
         data["csrf"] = session.csrfToken
-        data["base"] = existing?.stored.version.sha256 ?? ""
+        data["base"] = base ?? existing?.stored.version.sha256 ?? ""
         data["action"] = existing.map { "/dossiers/\(Paths.escape($0.dossier.id))/modifier" } ?? "/dossiers/nouveau"
         data["cancel"] = existing.map { "/dossiers/\(Paths.escape($0.dossier.id))" } ?? "/dossiers"
         data["isNew"] = existing == nil
@@ -101,7 +124,7 @@ enum DossierFormRoutes {
         data["hasErrors"] = errors > 0
         data["partial"] = existing.map { !session.account.clearance.mayReadAll(of: $0.dossier, today: services.today) } ?? false
         let title = existing.map { "Modifier le dossier \($0.dossier.id)" } ?? "Nouveau dossier"
-        return services.pages.page("formulaire", title: title, session: session, data: data, status: status)
+        return services.pages.page("formulaire", title: title, session: session, data: data, status: status, notice: notice)
     }
 
     /// A dossier id as part of a file name.

@@ -42,13 +42,12 @@ enum DossierPageRoutes {
         let id = Paths.escape(dossier.id)
 
         let documents = services.documents.documents(of: dossier, for: clearance, today: today).map { entry -> [String: Any] in
+            // No rendering here: the clauses of a document are on its own page (issue 16: one dossier
+            // page used to render every document of the dossier).
             let date = entry.instance.date.map { "?date=\($0)" } ?? ""
-            let trace = clauseTrace(opened, entry.instance, audience: entry.audiences[0], services: services)
             return ["name": DocumentService.name(entry.instance.document) + (entry.instance.date.map { " du \(DataView.french($0))" } ?? ""),
                     "href": "/dossiers/\(id)/documents/\(entry.instance.document)\(date)",
-                    "audiences": entry.audiences.map(\.rawValue).joined(separator: ", "), "audience": entry.audiences[0].rawValue,
-                    "clauses": trace.clauses, "included": trace.clauses.filter { $0["included"] as? Bool == true }.count,
-                    "traceErrors": trace.errors]
+                    "audiences": entry.audiences.map(\.rawValue).joined(separator: ", "), "audience": entry.audiences[0].rawValue]
         }
         let archive = ArchiveView(opened: opened, workspace: workspace, today: today)
         let mayExport = clearance.mayReadAll(of: dossier, today: today)

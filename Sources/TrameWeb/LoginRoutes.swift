@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import TrameAccounts
 import TrameDiagnostics
@@ -12,9 +13,11 @@ enum LoginRoutes {
         router.get("/") { _, context -> Response in
             Pages.redirect(context.session == nil ? "/connexion" : "/dossiers")
         }
-        router.get("/connexion") { _, context -> Response in
+        router.get("/connexion") { request, context -> Response in
             if context.session != nil { return Pages.redirect("/dossiers") }
-            return signInPage(services, login: "", error: nil, status: .ok)
+            let resumed = request.uri.queryParameters["reprise"] != nil
+            return signInPage(services, login: "", error: nil, status: .ok,
+                              notice: resumed ? "Votre session a expiré : reconnectez-vous, vous retrouverez le formulaire avec ce que vous aviez saisi." : nil)
         }
         router.post("/connexion") { request, context -> Response in
             let form = try await FormBody.read(request, context: context)
@@ -25,10 +28,11 @@ enum LoginRoutes {
             }
             let login = form["identifiant"] ?? "", password = form["mot_de_passe"] ?? ""
             let accounts = services.accounts
+            let address = clientAddress(request, context)
             let outcome: Result<Session, Diagnostic> = await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
                     do throws(Diagnostic) {
-                        continuation.resume(returning: .success(try accounts.signIn(login: login, password: password)))
+                        continuation.resume(returning: .success(try accounts.signIn(login: login, password: password, from: address)))
                     } catch {
                         continuation.resume(returning: .failure(error))
                     }
@@ -36,7 +40,11 @@ enum LoginRoutes {
             }
             switch outcome {
             case .success(let session):
-                var response = Pages.redirect("/dossiers")
+                // Back to a form sent after the session expired, with what was typed (issue 16).
+                let back = request.cookies[SessionMiddleware.cookieName].flatMap {
+                    services.pendingForms.resume(old: $0.value, new: session.token, login: session.account.login, now: services.configuration.clock())
+                }
+                var response = Pages.redirect(back.map { $0 + "?reprise=1" } ?? "/dossiers")
                 response.setCookie(SessionMiddleware.cookie(session.token, maxAge: Int(services.configuration.sessionPolicy.absoluteTimeout)))
                 response.setCookie(Cookie(name: formCookie, value: "", maxAge: 0, path: "/connexion", secure: true, httpOnly: true, sameSite: .strict))
                 return response
@@ -56,12 +64,23 @@ enum LoginRoutes {
         }
     }
 
+    /// The client's address for sign-in throttling: the peer's, or — when the peer is the loopback
+    /// reverse proxy (the documented set-up) — the last address it appended to `X-Forwarded-For`.
+    static func clientAddress(_ request: Request, _ context: WebContext) -> String? {
+        let peer = context.peerAddress
+        guard peer == nil || peer == "127.0.0.1" || peer == "::1",
+              let name = HTTPField.Name("X-Forwarded-For"), let forwarded = request.headers[name] else { return peer }
+        let last = forwarded.split(separator: ",").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return last.isEmpty ? peer : String(last.prefix(64))
+    }
+
     /// The sign-in page with a fresh form token (also set as a cookie: double submission).
-    private static func signInPage(_ services: WebServices, login: String, error: String?, status: HTTPResponse.Status) -> Response {
+    private static func signInPage(_ services: WebServices, login: String, error: String?, status: HTTPResponse.Status,
+                                   notice: String? = nil) -> Response {
         let token = RandomFormToken.make()
         var data: [String: Any] = ["csrf": token, "login": login]
         if let error { data["error"] = error }
-        var response = services.pages.page("connexion", title: "Connexion", session: nil, data: data, status: status)
+        var response = services.pages.page("connexion", title: "Connexion", session: nil, data: data, status: status, notice: notice)
         response.setCookie(Cookie(name: formCookie, value: token, maxAge: 3600, path: "/connexion", secure: true, httpOnly: true, sameSite: .strict))
         return response
     }

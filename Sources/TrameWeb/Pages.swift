@@ -66,8 +66,7 @@ struct Pages: Sendable {
     static func download(_ data: Data, name: String, type: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = type
-        let ascii = String(name.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? $0 : "_" })
-        headers[.contentDisposition] = "attachment; filename=\"\(ascii)\""
+        headers[.contentDisposition] = UploadName.contentDisposition(name)
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 

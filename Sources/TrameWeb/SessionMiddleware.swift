@@ -15,8 +15,19 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[Self.cookieName]?.value {
-            context.session = try? services.accounts.session(token: token)
+        if let token = request.cookies[Self.cookieName]?.value, let found = try? services.accounts.lookUp(token: token) {
+            context.session = found.session
+            context.expiredLogin = found.expiredLogin
+            // A dossier form sent just after its session expired is kept for its partner (issue 16).
+            if let login = found.expiredLogin, request.method == .post, PendingForms.isKept(request.uri.path) {
+                if let form = try? await FormBody.read(request, context: context) {
+                    services.pendingForms.keep(token: token, login: login, path: request.uri.path, fields: form.fields,
+                                               now: services.configuration.clock())
+                    var response = Pages.redirect("/connexion?reprise=1")
+                    Self.secure(&response, path: request.uri.path)
+                    return response
+                }
+            }
         }
         var response: Response
         do {

@@ -41,8 +41,7 @@ enum SignedUpload {
                                             evaluationDate: kind.isEvaluation ? page.instance.date : nil, audience: audience)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trame-web-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let name = DossierFormRoutes.safeName(((upload.fileName ?? "") as NSString).lastPathComponent)
-        let file = folder.appendingPathComponent(name == "nouveau" ? "document-signe" : name)
+        let file = folder.appendingPathComponent(UploadName.safe(upload.fileName, fallback: "document-signe"))
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try upload.data.write(to: file)
         let result: SignedAddResult
@@ -50,7 +49,12 @@ enum SignedUpload {
             result = try workspace.addSigned(fileURL: file, request: request)
         } catch let error as Diagnostic {
             try services.journal(session, "archive-signe-refuse", dossier: page.opened.dossier.id, subject: kind.rawValue, detail: ["code": error.code.rawValue])
-            return try page.render(audience: audience, errors: [error.message], status: .unprocessableContent)
+            // The archive names the version already holding these bytes: it may be another
+            // landlord's dossier or another audience's scan, which the partner must not learn.
+            let message = error.code == .dejaArchive
+                ? "Ce fichier est déjà archivé pour un autre document : un même fichier ne s'archive qu'une fois. Vérifiez que vous avez choisi le bon fichier."
+                : error.message
+            return try page.render(audience: audience, errors: [message], status: .unprocessableContent)
         }
         try services.journal(session, "archive-signe", dossier: page.opened.dossier.id, subject: result.version.ref,
                              detail: ["signe_le": signedOn.description, "nouvelle": result.isNew ? "oui" : "non"])

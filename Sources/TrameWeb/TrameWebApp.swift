@@ -12,7 +12,8 @@ public enum TrameWebApp {
         if (try? services.accounts.accounts().isEmpty) ?? false {
             FileHandle.standardError.write(Data("trame-web: aucun compte dans cet espace de travail : créez-en avec « trame users add IDENTIFIANT --role RÔLE »\n".utf8))
         }
-        let router = Router(context: WebContext.self)
+        // HEAD answers as GET without the body (link checkers, proxies: issue 16).
+        let router = Router(context: WebContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SessionMiddleware(services: services))
         StaticRoutes.register(on: router, services: services)
         LoginRoutes.register(on: router, services: services)

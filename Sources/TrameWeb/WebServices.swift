@@ -12,6 +12,10 @@ final class WebServices: Sendable {
     let pages: Pages
     let generator: Generator
     let documents: DocumentService
+    /// Forms sent after their session expired, waiting for their partner to sign in again.
+    let pendingForms = PendingForms()
+    /// Parsed and checked dossiers and conventions, by content hash.
+    let checked = CheckedCache()
     private let pool = WorkspacePool()
 
     init(configuration: WebConfiguration) throws {
@@ -43,7 +47,7 @@ final class WebServices: Sendable {
 
     /// The dossiers and conventions of the workspace, read for `account`.
     func cases(for account: Account) throws -> CaseStore {
-        try CaseStore(workspace: workspace(for: account))
+        try CaseStore(workspace: workspace(for: account), cache: checked)
     }
 
     /// Appends to the web journal; a journal that cannot be written stops the action.

@@ -10,13 +10,15 @@ import TrameWeb
 /// Sign-in, cookies, form tokens, throttling, session expiry, security headers, journal.
 @Suite struct SecurityTests {
     /// GET /connexion then POST it with the page's token and its cookie.
-    static func signIn(_ client: any TestClientProtocol, _ login: String, _ password: String) async throws -> TestResponse {
+    static func signIn(_ client: any TestClientProtocol, _ login: String, _ password: String,
+                       from address: String? = nil, sessionCookie: String? = nil) async throws -> TestResponse {
         let page = try await client.get("/connexion", nil)
         let cookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("trame_formulaire=") })
         let token = String(cookie.dropFirst("trame_formulaire=".count).prefix { $0 != ";" })
         #expect(page.text.contains("value=\"\(token)\""))
         var headers = HTTPFields()
-        headers[.cookie] = "trame_formulaire=\(token)"
+        headers[.cookie] = "trame_formulaire=\(token)" + (sessionCookie.map { "; trame_session=\($0)" } ?? "")
+        if let address, let name = HTTPField.Name("X-Forwarded-For") { headers[name] = address }
         return try await client.post("/connexion", nil, [("identifiant", login), ("mot_de_passe", password)], token: token, headers: headers)
     }
 
@@ -41,27 +43,44 @@ import TrameWeb
         }
     }
 
-    @Test func wrongPasswordsAreThrottledPerLogin() async throws {
+    /// Issue 16: five wrong passwords from one address slow that address down (growing delays);
+    /// the partner signs in from its own address meanwhile — nobody can lock someone else's login.
+    @Test func wrongPasswordsAreThrottledPerLoginAndAddress() async throws {
         let test = try TestWorkspace()
         defer { test.remove() }
         try await test.withApp { client in
             for _ in 0..<5 {
-                let refused = try await Self.signIn(client, "asso", "mauvais-mot-de-passe")
+                let refused = try await Self.signIn(client, "asso", "mauvais-mot-de-passe", from: "203.0.113.9")
                 #expect(refused.status == .unauthorized)
                 #expect(refused.text.contains("Identifiant ou mot de passe incorrect"))
             }
-            let blocked = try await Self.signIn(client, "asso", TestWorkspace.password)
-            #expect(blocked.status == .tooManyRequests)
-            #expect(blocked.text.contains("Trop de tentatives de connexion"))
-            let other = try await Self.signIn(client, "soin", TestWorkspace.password)
-            #expect(other.status == .seeOther, "the throttling is per login")
-            test.clock.advance(16 * 60)
-            let again = try await Self.signIn(client, "asso", TestWorkspace.password)
+            let slowed = try await Self.signIn(client, "asso", TestWorkspace.password, from: "203.0.113.9")
+            #expect(slowed.status == .tooManyRequests)
+            #expect(slowed.text.contains("Trop de tentatives de connexion"))
+            #expect(slowed.text.contains("30 secondes"))
+            let owner = try await Self.signIn(client, "asso", TestWorkspace.password, from: "198.51.100.7")
+            #expect(owner.status == .seeOther, "the partner's own address is not affected")
+            test.clock.advance(31)
+            let wrongAgain = try await Self.signIn(client, "asso", "mauvais-mot-de-passe", from: "203.0.113.9")
+            #expect(wrongAgain.status == .unauthorized)
+            test.clock.advance(31)
+            let doubled = try await Self.signIn(client, "asso", TestWorkspace.password, from: "203.0.113.9")
+            #expect(doubled.status == .tooManyRequests, "the delay doubles: 60 s after the sixth failure")
+            test.clock.advance(30)
+            let again = try await Self.signIn(client, "asso", TestWorkspace.password, from: "203.0.113.9")
             #expect(again.status == .seeOther)
         }
         let actions = try test.store().journal().map(\.action)
-        #expect(actions.filter { $0 == "connexion-refusee" }.count == 5)
-        #expect(actions.contains("connexion-bloquee"))
+        #expect(actions.filter { $0 == "connexion-refusee" }.count == 6)
+        #expect(actions.contains("connexion-ralentie"))
+    }
+
+    @Test func theDelayGrowsAndIsCapped() {
+        let policy = SessionPolicy()
+        #expect(policy.delay(afterFailures: 4) == 0)
+        #expect(policy.delay(afterFailures: 5) == 30)
+        #expect(policy.delay(afterFailures: 6) == 60)
+        #expect(policy.delay(afterFailures: 40) == 15 * 60)
     }
 
     @Test func formsWithoutTheSessionTokenAreRefused() async throws {
