@@ -1,12 +1,28 @@
 /// Writes the blocks of `w:body` and records the numbering definitions the lists need.
 struct DOCXBodyWriter {
+    let style: DocumentStyle
+    let images: ImageCatalog
+    /// The `wp:docPr` id of the next picture (the letterhead's come first).
+    var nextDrawingID: Int
     var xml = XMLWriter(capacity: 65_536)
     /// Abstract numbering definitions, one per list layout, in order of first use.
     var abstractLayouts: [ListLayout] = []
     /// For each list (`w:numId` = index + 1), its abstract definition and depth.
     var lists: [(abstract: Int, depth: Int)] = []
 
-    mutating func write(_ block: Block) {
+    init(style: DocumentStyle, images: ImageCatalog, firstDrawingID: Int = 1) {
+        self.style = style
+        self.images = images
+        self.nextDrawingID = firstDrawingID
+    }
+
+    mutating func write(_ blocks: [Block]) {
+        for (index, block) in blocks.enumerated() {
+            write(block, next: index + 1 < blocks.count ? blocks[index + 1] : nil)
+        }
+    }
+
+    mutating func write(_ block: Block, next: Block? = nil) {
         switch block {
         case .title(let inlines):
             xml.wmlParagraph(style: "Title", inlines)
@@ -17,7 +33,7 @@ struct DOCXBodyWriter {
         case .article(let number, let title):
             xml.wmlParagraph(style: "Article", Block.articleHeading(number: number, title: title))
         case .paragraph(let paragraph):
-            xml.wmlParagraph(style: paragraph.isNote ? "Note" : "Normal", alignment: paragraph.alignment, paragraph.inlines)
+            writeParagraph(paragraph, next: next)
         case .list(let list):
             writeList(list)
         case .table(let table):
@@ -47,10 +63,24 @@ struct DOCXBodyWriter {
 
     private mutating func writeItems(_ items: [ListItem], numId: Int, level: Int) {
         for item in items {
-            xml.wmlParagraph(style: "ListParagraph", numbering: (numId, min(level, ListLayout.maxLevels - 1)), item.inlines)
+            xml.wmlParagraph(style: "ListParagraph", keep: style.keepItem(item), numbering: (numId, min(level, ListLayout.maxLevels - 1)),
+                             alignment: Inline.containsBreak(item.inlines) ? .left : nil, item.inlines)
             if let sublist = item.sublist {
                 writeItems(sublist.items, numId: numId, level: level + 1)
             }
         }
+    }
+
+    /// A body or note paragraph with its keep rules, its pictures, then its text.
+    mutating func writeParagraph(_ paragraph: Paragraph, next: Block?) {
+        let keep = style.keep(paragraph.inlines, introduces: next)
+        let alignment = paragraph.effectiveAlignment
+        var pictures = XMLWriter(capacity: 0)
+        for image in paragraph.images {
+            pictures.wmlImage(image, catalog: images, id: nextDrawingID)
+            nextDrawingID += 1
+        }
+        xml.wmlParagraph(style: paragraph.isNote ? "Note" : "Normal", keep: keep,
+                         alignment: alignment == .justified ? nil : alignment, prefix: pictures, paragraph.inlines)
     }
 }

@@ -1,10 +1,15 @@
-/// `word/header1.xml` (running header, "PROJET" in drafts) and `word/footer1.xml`
+/// `word/header1.xml` (letterhead pictures, running header, "PROJET" in drafts) and `word/footer1.xml`
 /// ("Page N sur M" with PAGE / NUMPAGES fields, and the initials zone if asked).
 extension DOCXWriter {
     func headerXML() -> XMLWriter {
         var xml = XMLWriter(capacity: 1024)
         xml.declaration(standalone: true)
-        xml.raw("<w:hdr \(Self.wordRoot)>")
+        xml.raw(letterhead.isEmpty ? "<w:hdr \(Self.wordRoot)>" : "<w:hdr \(Self.wordRoot) \(XMLWriter.drawingNamespaces)>")
+        if !letterhead.isEmpty {
+            var pictures = XMLWriter(capacity: 2048)
+            for (index, image) in letterhead.enumerated() { pictures.wmlImage(image, catalog: imageCatalog, id: index + 1) }
+            xml.wmlParagraph(style: "Header", alignment: style.letterhead?.alignment, prefix: pictures, [])
+        }
         if let header = document.header { xml.wmlParagraph(style: "Header", [.text(header)]) }
         if document.metadata.isDraft { xml.wmlParagraph(style: "DraftMark", [.text("PROJET")]) }
         xml.raw("</w:hdr>")

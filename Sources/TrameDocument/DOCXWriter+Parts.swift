@@ -86,13 +86,20 @@ extension DOCXWriter {
         return xml
     }()
 
-    static let fontTableXML: XMLWriter = {
+    /// `word/fontTable.xml`: the style's fonts, each with its alternate (`w:altName`) for
+    /// machines that lack it.
+    func fontTableXML() -> XMLWriter {
         var xml = XMLWriter(capacity: 512)
         xml.declaration(standalone: true)
-        xml.raw("<w:fonts \(wordRoot)>"
-            + #"<w:font w:name="Liberation Serif"><w:altName w:val="Times New Roman"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>"#
-            + #"<w:font w:name="Liberation Sans"><w:altName w:val="Arial"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>"#
-            + "</w:fonts>")
+        xml.raw("<w:fonts \(Self.wordRoot)>")
+        for face in [style.bodyFont, style.headingFont].uniqued() {
+            xml.openTag("w:font")
+            xml.attribute("w:name", face.name)
+            xml.closeTag()
+            if let alternate = face.alternate { xml.empty("w:altName", ["w:val": alternate]) }
+            xml.raw(#"<w:family w:val="\#(face.docxFamily)"/><w:pitch w:val="variable"/></w:font>"#)
+        }
+        xml.raw("</w:fonts>")
         return xml
-    }()
+    }
 }

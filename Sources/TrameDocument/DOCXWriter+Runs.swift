@@ -58,11 +58,13 @@ extension XMLWriter {
         return false
     }
 
-    /// A paragraph: `w:pPr` (style, numbering, alignment when not the style's justification,
-    /// in schema order) and the runs.
-    mutating func wmlParagraph(style: String, numbering: (id: Int, level: Int)? = nil,
-                               alignment: Paragraph.Alignment? = nil, _ inlines: [Inline]) {
+    /// A paragraph: `w:pPr` (style, keep rules, numbering, alignment when not the style's, in
+    /// schema order), then `prefix` (pictures) and the runs.
+    mutating func wmlParagraph(style: String, keep: ParagraphKeep = .none, numbering: (id: Int, level: Int)? = nil,
+                               alignment: Paragraph.Alignment? = nil, prefix: XMLWriter? = nil, _ inlines: [Inline]) {
         raw("<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>")
+        if keep.withNext { appendStatic("<w:keepNext/>") }
+        if keep.together { appendStatic("<w:keepLines/>") }
         if let numbering {
             raw("<w:numPr><w:ilvl w:val=\"\(numbering.level)\"/><w:numId w:val=\"\(numbering.id)\"/></w:numPr>")
         }
@@ -70,9 +72,11 @@ extension XMLWriter {
         case .left: appendStatic("<w:jc w:val=\"left\"/>")
         case .center: appendStatic("<w:jc w:val=\"center\"/>")
         case .right: appendStatic("<w:jc w:val=\"right\"/>")
-        case .justified, nil: break
+        case .justified: appendStatic("<w:jc w:val=\"both\"/>")
+        case nil: break
         }
         appendStatic("</w:pPr>")
+        if let prefix { append(prefix) }
         wmlRuns(inlines)
         appendStatic("</w:p>")
     }

@@ -1,74 +1,71 @@
-/// `word/styles.xml`: document defaults (Liberation Serif 11 pt, the document's language) and the
-/// paragraph styles matching the ODT ones. Spacing in twips (0.2 cm ≈ 113), sizes in half-points.
+/// `word/styles.xml`: document defaults (body font and size, text colour, the document's language,
+/// widow control) and one paragraph style per ``ParagraphRole``, every property explicit and taken
+/// from the ``DocumentStyle``, like the ODT named styles. Lengths in twips, sizes in half-points.
 extension DOCXWriter {
     func stylesXML() -> XMLWriter {
         var xml = XMLWriter(capacity: 8192)
         xml.declaration(standalone: true)
         xml.raw("<w:styles \(Self.wordRoot)><w:docDefaults><w:rPrDefault><w:rPr>")
-        xml.raw(#"<w:rFonts w:ascii="Liberation Serif" w:eastAsia="Liberation Serif" w:hAnsi="Liberation Serif" w:cs="Liberation Serif"/>"#)
-        xml.raw(#"<w:sz w:val="22"/><w:szCs w:val="22"/>"#)
+        xml.raw(Self.runFonts(style.bodyFont))
+        xml.raw(#"<w:color w:val="\#(style.colours.text)"/>"#)
+        xml.raw(#"<w:sz w:val="\#(style.sizes.body.halfPoints)"/><w:szCs w:val="\#(style.sizes.body.halfPoints)"/>"#)
         xml.empty("w:lang", ["w:val": language.tag])
-        xml.raw(#"</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#)
+        xml.raw("</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>")
+        xml.raw(style.keep.widowsAndOrphans > 0 ? "<w:widowControl/>" : #"<w:widowControl w:val="0"/>"#)
+        xml.raw(#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#)
         xml.raw("</w:pPr></w:pPrDefault></w:docDefaults>")
-        xml.raw(Self.namedStyles)
+        for role in ParagraphRole.allCases { writeStyle(role, to: &xml) }
+        let padding = style.table
+        xml.raw(#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>"#
+            + "<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>")
+        xml.raw(#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>"#
+            + #"<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>"#
+            + #"<w:tblCellMar><w:top w:w="\#(padding.cellPaddingVertical.twips)" w:type="dxa"/>"#
+            + #"<w:left w:w="\#(padding.cellPaddingHorizontal.twips)" w:type="dxa"/>"#
+            + #"<w:bottom w:w="\#(padding.cellPaddingVertical.twips)" w:type="dxa"/>"#
+            + #"<w:right w:w="\#(padding.cellPaddingHorizontal.twips)" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#)
+        xml.raw(#"<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>"#
+            + "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>")
         xml.raw("</w:styles>")
         return xml
     }
 
-    static let namedStyles: String = {
-        let sans = #"<w:rFonts w:ascii="Liberation Sans" w:hAnsi="Liberation Sans" w:cs="Liberation Sans"/>"#
-        // (id, name, basedOn, pPr content, rPr content) — contents in schema order.
-        let definitions: [(String, String, String?, String, String)] = [
-            ("Normal", "Normal", nil, #"<w:spacing w:after="113" w:line="264" w:lineRule="auto"/><w:jc w:val="both"/>"#, ""),
-            ("Title", "Title", "Normal", #"<w:keepNext/><w:spacing w:after="170"/><w:jc w:val="center"/>"#,
-             #"\#(sans)<w:b/><w:sz w:val="32"/><w:szCs w:val="32"/>"#),
-            ("Subtitle", "Subtitle", "Normal", #"<w:keepNext/><w:spacing w:after="283"/><w:jc w:val="center"/>"#,
-             #"\#(sans)<w:sz w:val="24"/><w:szCs w:val="24"/>"#),
-            ("Heading1", "heading 1", "Normal",
-             #"<w:keepNext/><w:spacing w:before="340" w:after="170"/><w:jc w:val="left"/><w:outlineLvl w:val="0"/>"#,
-             #"\#(sans)<w:b/><w:sz w:val="26"/><w:szCs w:val="26"/>"#),
-            ("Heading2", "heading 2", "Normal",
-             #"<w:keepNext/><w:spacing w:before="283" w:after="113"/><w:jc w:val="left"/><w:outlineLvl w:val="1"/>"#,
-             #"\#(sans)<w:b/><w:sz w:val="24"/><w:szCs w:val="24"/>"#),
-            ("Article", "Article", "Normal",
-             #"<w:keepNext/><w:spacing w:before="227" w:after="113"/><w:jc w:val="left"/><w:outlineLvl w:val="2"/>"#,
-             #"\#(sans)<w:b/>"#),
-            ("Note", "Note", "Normal", #"<w:ind w:left="567"/>"#, #"<w:sz w:val="18"/><w:szCs w:val="18"/>"#),
-            ("ListParagraph", "List Paragraph", "Normal", #"<w:spacing w:after="57"/>"#, ""),
-            ("TableContents", "Table Contents", "Normal", #"<w:spacing w:after="0"/><w:jc w:val="left"/>"#,
-             #"<w:sz w:val="20"/><w:szCs w:val="20"/>"#),
-            ("TableHeading", "Table Heading", "TableContents", #"<w:keepNext/><w:jc w:val="center"/>"#, "<w:b/>"),
-            ("Closing", "Closing", "Normal", #"<w:keepNext/><w:spacing w:before="283"/>"#, ""),
-            ("Signature", "Signature", "Normal", #"<w:keepNext/><w:spacing w:after="57"/><w:jc w:val="left"/>"#, ""),
-            ("SignatureName", "Signature Name", "Signature", #"<w:spacing w:before="1701"/>"#, "<w:b/>"),
-            ("PageBreak", "Page Break", "Normal", #"<w:pageBreakBefore/><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#,
-             #"<w:sz w:val="4"/><w:szCs w:val="4"/>"#),
-            ("Header", "header", "Normal", #"<w:spacing w:after="0"/><w:jc w:val="left"/>"#,
-             #"\#(sans)<w:sz w:val="18"/><w:szCs w:val="18"/>"#),
-            ("DraftMark", "Draft Mark", "Header", #"<w:jc w:val="right"/>"#,
-             #"<w:b/><w:color w:val="CC0000"/><w:sz w:val="28"/><w:szCs w:val="28"/>"#),
-            ("Footer", "footer", "Normal", #"<w:spacing w:after="0"/><w:jc w:val="center"/>"#,
-             #"\#(sans)<w:sz w:val="18"/><w:szCs w:val="18"/>"#),
-            ("Initials", "Initials", "Footer", #"<w:jc w:val="right"/>"#, ""),
-        ]
-        var xml = ""
-        for (id, name, basedOn, paragraph, run) in definitions {
-            xml += #"<w:style w:type="paragraph""# + (id == "Normal" ? #" w:default="1""# : "") + #" w:styleId="\#(id)">"#
-            xml += #"<w:name w:val="\#(name)"/>"#
-            if let basedOn { xml += #"<w:basedOn w:val="\#(basedOn)"/>"# }
-            xml += "<w:qFormat/>"
-            if !paragraph.isEmpty { xml += "<w:pPr>\(paragraph)</w:pPr>" }
-            if !run.isEmpty { xml += "<w:rPr>\(run)</w:rPr>" }
-            xml += "</w:style>"
+    /// `w:rFonts` naming one font for every script.
+    static func runFonts(_ face: FontFace) -> String {
+        var xml = XMLWriter(capacity: 160)
+        xml.empty("w:rFonts", ["w:ascii": face.name, "w:eastAsia": face.name, "w:hAnsi": face.name, "w:cs": face.name])
+        return xml.string
+    }
+
+    /// One paragraph style, its `w:pPr` and `w:rPr` children in schema order.
+    private func writeStyle(_ role: ParagraphRole, to xml: inout XMLWriter) {
+        let format = style.format(of: role)
+        let (id, name) = role.docx
+        xml.raw(#"<w:style w:type="paragraph""# + (role == .body ? #" w:default="1""# : "") + #" w:styleId="\#(id)">"#)
+        xml.raw(#"<w:name w:val="\#(name)"/>"#)
+        if role != .body { xml.raw(#"<w:basedOn w:val="Normal"/>"#) }
+        xml.raw("<w:qFormat/><w:pPr>")
+        xml.raw(format.keepWithNext ? "<w:keepNext/>" : #"<w:keepNext w:val="0"/>"#)
+        if format.pageBreakBefore { xml.raw("<w:pageBreakBefore/>") }
+        xml.raw(#"<w:spacing w:before="\#(format.spaceBefore.twips)" w:after="\#(format.spaceAfter.twips)" "#
+            + #"w:line="\#(240 * format.lineHeightPercent / 100)" w:lineRule="auto"/>"#)
+        if format.indentLeft != .zero { xml.raw(#"<w:ind w:left="\#(format.indentLeft.twips)"/>"#) }
+        xml.raw(#"<w:jc w:val="\#(Self.jc(format.alignment))"/>"#)
+        if let level = role.outlineLevel { xml.raw(#"<w:outlineLvl w:val="\#(level - 1)"/>"#) }
+        xml.raw("</w:pPr><w:rPr>")
+        xml.raw(Self.runFonts(format.font))
+        xml.raw(format.bold ? "<w:b/>" : #"<w:b w:val="0"/>"#)
+        if let colour = format.colour { xml.raw(#"<w:color w:val="\#(colour)"/>"#) }
+        xml.raw(#"<w:sz w:val="\#(format.size.halfPoints)"/><w:szCs w:val="\#(format.size.halfPoints)"/>"#)
+        xml.raw("</w:rPr></w:style>")
+    }
+
+    static func jc(_ alignment: Paragraph.Alignment) -> String {
+        switch alignment {
+        case .justified: "both"
+        case .left: "left"
+        case .center: "center"
+        case .right: "right"
         }
-        xml += #"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>"#
-            + "<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"
-        xml += #"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>"#
-            + #"<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>"#
-            + #"<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>"#
-            + #"<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#
-        xml += #"<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>"#
-            + "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"
-        return xml
-    }()
+    }
 }

@@ -1,28 +1,31 @@
 /// Tables and the signature block in WordprocessingML: fixed layout, widths in twips from
-/// ``Table/columnWidths``, header rows marked `w:tblHeader` (repeated on every page).
+/// ``Table/columnWidths``, header rows marked `w:tblHeader` (repeated on every page), rows that
+/// never split; borders, padding and the signature row height from the ``DocumentStyle``.
 extension DOCXBodyWriter {
     mutating func writeTable(_ table: Table) {
         let columns = table.columnCount
         guard columns > 0 else { return }
-        let widths = PageGeometry.distribute(PageGeometry.textWidthTwips, weights: table.columnWidths, count: columns)
-        startTable(widths: widths, borders: "single")
+        let widths = PageGeometry.distribute(style.textWidth.twips, weights: table.columnWidths, count: columns)
+        startTable(widths: widths, bordered: true)
         for row in table.headerRows {
-            writeRow(row, widths: widths, header: true)
+            writeRow(row, widths: widths, header: true, minimumHeight: nil)
         }
+        let height = style.isSignatureSheet(table) ? style.signature.minimumHeight : nil
         for row in table.rows {
-            writeRow(row, widths: widths, header: false)
+            writeRow(row, widths: widths, header: false, minimumHeight: height)
         }
         xml.raw("</w:tbl>")
     }
 
     /// The closing line (kept with what follows), then a borderless table with one column per
     /// signatory: a first row with the capacity and "Lu et approuvé" if asked (kept with the next
-    /// row), a second with 3 cm to sign (the name's space before) and the name.
+    /// row), a second at least ``SignatureStyle/minimumHeight`` high (`w:trHeight`) with the name
+    /// at its bottom: the room to sign.
     mutating func writeSignatures(_ block: SignatureBlock) {
         xml.wmlParagraph(style: "Closing", block.closing)
         guard !block.signatories.isEmpty else { return }
-        let widths = PageGeometry.distribute(PageGeometry.textWidthTwips, weights: [], count: block.signatories.count)
-        startTable(widths: widths, borders: "nil")
+        let widths = PageGeometry.distribute(style.textWidth.twips, weights: [], count: block.signatories.count)
+        startTable(widths: widths, bordered: false)
         xml.raw("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for (signatory, width) in zip(block.signatories, widths) {
             xml.raw(#"<w:tc><w:tcPr><w:tcW w:w="\#(width)" w:type="dxa"/></w:tcPr>"#)
@@ -32,38 +35,41 @@ extension DOCXBodyWriter {
             }
             xml.raw("</w:tc>")
         }
-        xml.raw("</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        xml.raw(#"</w:tr><w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="\#(style.signature.minimumHeight.twips)" w:hRule="atLeast"/></w:trPr>"#)
         for (signatory, width) in zip(block.signatories, widths) {
-            xml.raw(#"<w:tc><w:tcPr><w:tcW w:w="\#(width)" w:type="dxa"/></w:tcPr>"#)
+            xml.raw(#"<w:tc><w:tcPr><w:tcW w:w="\#(width)" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>"#)
             xml.wmlParagraph(style: "SignatureName", signatory.name)
             xml.raw("</w:tc>")
         }
         xml.raw("</w:tr></w:tbl>")
     }
 
-    private mutating func startTable(widths: [Int], borders: String) {
+    private mutating func startTable(widths: [Int], bordered: Bool) {
         xml.raw(#"<w:tbl><w:tblPr><w:tblW w:w="\#(widths.reduce(0, +))" w:type="dxa"/><w:tblBorders>"#)
-        let size = borders == "nil" ? "" : #" w:sz="4" w:space="0" w:color="000000""#
+        let line = bordered ? #"w:val="single" w:sz="\#(style.table.borderEighths)" w:space="0" w:color="\#(style.colours.border)""# : #"w:val="nil""#
         for edge in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-            xml.raw(#"<w:\#(edge) w:val="\#(borders)"\#(size)/>"#)
+            xml.raw("<w:\(edge) \(line)/>")
         }
-        xml.raw(#"</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="28" w:type="dxa"/>"#
-            + #"<w:left w:w="57" w:type="dxa"/><w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/>"#
+        let vertical = style.table.cellPaddingVertical.twips, horizontal = style.table.cellPaddingHorizontal.twips
+        xml.raw(#"</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="\#(vertical)" w:type="dxa"/>"#
+            + #"<w:left w:w="\#(horizontal)" w:type="dxa"/><w:bottom w:w="\#(vertical)" w:type="dxa"/><w:right w:w="\#(horizontal)" w:type="dxa"/>"#
             + "</w:tblCellMar></w:tblPr><w:tblGrid>")
         for width in widths { xml.raw(#"<w:gridCol w:w="\#(width)"/>"#) }
         xml.raw("</w:tblGrid>")
     }
 
-    private mutating func writeRow(_ cells: [TableCell], widths: [Int], header: Bool) {
-        xml.raw(header ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        let style = header ? "TableHeading" : "TableContents"
+    private mutating func writeRow(_ cells: [TableCell], widths: [Int], header: Bool, minimumHeight: Length?) {
+        xml.raw("<w:tr><w:trPr><w:cantSplit/>")
+        if let minimumHeight { xml.raw(#"<w:trHeight w:val="\#(minimumHeight.twips)" w:hRule="atLeast"/>"#) }
+        xml.raw(header ? "<w:tblHeader/></w:trPr>" : "</w:trPr>")
+        let paragraphStyle = header ? "TableHeading" : "TableContents"
         for (index, width) in widths.enumerated() {
             xml.raw(#"<w:tc><w:tcPr><w:tcW w:w="\#(width)" w:type="dxa"/>"#)
-            if header { xml.raw(#"<w:shd w:val="clear" w:color="auto" w:fill="E6E6E6"/>"#) }
+            if header { xml.raw(#"<w:shd w:val="clear" w:color="auto" w:fill="\#(style.colours.tableHeaderFill)"/>"#) }
             xml.raw("</w:tcPr>")
             let paragraphs = index < cells.count ? cells[index].paragraphs : []
-            if paragraphs.isEmpty { xml.wmlParagraph(style: style, []) }
-            for paragraph in paragraphs { xml.wmlParagraph(style: style, paragraph) }
+            if paragraphs.isEmpty { xml.wmlParagraph(style: paragraphStyle, []) }
+            for paragraph in paragraphs { xml.wmlParagraph(style: paragraphStyle, paragraph) }
             xml.raw("</w:tc>")
         }
         xml.raw("</w:tr>")

@@ -8,24 +8,30 @@ import Foundation
 /// `fontTable.xml`, `footer1.xml` and, when there is a running header or a draft mark, `header1.xml`.
 struct DOCXWriter {
     let document: Document
+    let style: DocumentStyle
     let language: LanguageTag
+    /// Every picture of the letterhead and the body, stored once each under `word/media/`.
+    let imageCatalog: ImageCatalog
 
     static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let wordRoot = #"xmlns:w="\#(wordNamespace)" xmlns:r="\#(relationshipNamespace)""#
     static let contentTypePrefix = "application/vnd.openxmlformats-officedocument."
 
-    init(_ document: Document) {
+    init(_ document: Document, style: DocumentStyle = .standard) {
         self.document = document
+        self.style = style
         self.language = LanguageTag(document.metadata.language)
+        self.imageCatalog = ImageCatalog(document, style: style)
     }
 
-    var hasHeader: Bool { document.header != nil || document.metadata.isDraft }
+    var letterhead: [Image] { style.letterhead?.images ?? [] }
+    var hasHeader: Bool { document.header != nil || document.metadata.isDraft || !letterhead.isEmpty }
 
     /// The zipped package.
     func package(compression: PackageCompression) throws -> Data {
-        var body = DOCXBodyWriter()
-        for block in document.blocks { body.write(block) }
+        var body = DOCXBodyWriter(style: style, images: imageCatalog, firstDrawingID: letterhead.count + 1)
+        body.write(document.blocks)
 
         let wml = Self.contentTypePrefix + "wordprocessingml."
         var parts = [
@@ -40,11 +46,18 @@ struct DOCXWriter {
             PackagePart(path: "word/styles.xml", mediaType: wml + "styles+xml", data: stylesXML().data),
             PackagePart(path: "word/settings.xml", mediaType: wml + "settings+xml", data: Self.settingsXML.data),
             PackagePart(path: "word/numbering.xml", mediaType: wml + "numbering+xml", data: body.numberingXML().data),
-            PackagePart(path: "word/fontTable.xml", mediaType: wml + "fontTable+xml", data: Self.fontTableXML.data),
+            PackagePart(path: "word/fontTable.xml", mediaType: wml + "fontTable+xml", data: fontTableXML().data),
             PackagePart(path: "word/footer1.xml", mediaType: wml + "footer+xml", data: footerXML().data),
         ]
         if hasHeader {
             parts.append(PackagePart(path: "word/header1.xml", mediaType: wml + "header+xml", data: headerXML().data))
+            if !letterhead.isEmpty {
+                parts.append(PackagePart(path: "word/_rels/header1.xml.rels", mediaType: "",
+                                         data: Self.relationshipsXML(imageRelationships).data))
+            }
+        }
+        for entry in imageCatalog.entries {
+            parts.append(PackagePart(path: "word/media/" + entry.name, mediaType: entry.format.mediaType, data: entry.data))
         }
         let head = [
             PackagePart(path: "[Content_Types].xml", mediaType: "", data: Self.contentTypes(parts).data),
@@ -53,19 +66,23 @@ struct DOCXWriter {
         return try ZipPackager.package(head + parts, compression: compression, format: .docx)
     }
 
-    /// `word/document.xml`: the body, then the section properties (A4, 2 cm margins, header and footer).
+    /// `word/document.xml`: the body, then the section properties: the style's page size and
+    /// margins, the header and footer at their distance from the edge.
     func documentXML(_ body: DOCXBodyWriter) -> XMLWriter {
         var xml = XMLWriter(capacity: body.xml.bytes.count + 1024)
         xml.declaration(standalone: true)
-        xml.raw("<w:document \(Self.wordRoot)><w:body>")
+        xml.raw(imageCatalog.isEmpty ? "<w:document \(Self.wordRoot)><w:body>"
+                    : "<w:document \(Self.wordRoot) \(XMLWriter.drawingNamespaces)><w:body>")
         xml.append(body.xml)
         xml.raw("<w:sectPr>")
         if hasHeader { xml.raw(#"<w:headerReference w:type="default" r:id="rIdHeader1"/>"#) }
         xml.raw(#"<w:footerReference w:type="default" r:id="rIdFooter1"/>"#)
-        xml.raw(#"<w:pgSz w:w="\#(PageGeometry.pageWidthTwips)" w:h="\#(PageGeometry.pageHeightTwips)"/>"#)
-        let margin = PageGeometry.marginTwips
-        xml.raw(#"<w:pgMar w:top="\#(margin)" w:right="\#(margin)" w:bottom="\#(margin)" w:left="\#(margin)" "#
-            + #"w:header="567" w:footer="567" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>"#)
+        let page = style.page
+        xml.raw(#"<w:pgSz w:w="\#(page.width.twips)" w:h="\#(page.height.twips)"/>"#)
+        xml.raw(#"<w:pgMar w:top="\#(page.marginTop.twips)" w:right="\#(page.marginRight.twips)" "#
+            + #"w:bottom="\#(page.marginBottom.twips)" w:left="\#(page.marginLeft.twips)" "#
+            + #"w:header="\#(page.headerDistance.twips)" w:footer="\#(page.footerDistance.twips)" w:gutter="0"/>"#
+            + #"<w:cols w:space="708"/></w:sectPr>"#)
         xml.raw("</w:body></w:document>")
         return xml
     }
@@ -78,6 +95,6 @@ struct DOCXWriter {
             ("rIdFooter1", "footer", "footer1.xml"),
         ]
         if hasHeader { relationships.append(("rIdHeader1", "header", "header1.xml")) }
-        return Self.relationshipsXML(relationships.map { ($0.0, Self.relationshipNamespace + "/" + $0.1, $0.2) })
+        return Self.relationshipsXML(relationships.map { ($0.0, Self.relationshipNamespace + "/" + $0.1, $0.2) } + imageRelationships)
     }
 }

@@ -78,11 +78,15 @@ public struct Paragraph: Sendable, Hashable {
     public var alignment: Alignment
     /// A smaller, indented paragraph (legal references, notes).
     public var isNote: Bool
+    /// Pictures set in a row at the start of the paragraph, before its text (as ODF and DOCX
+    /// anchor them: as characters of the paragraph).
+    public var images: [Image]
 
-    public init(_ inlines: [Inline], alignment: Alignment = .justified, isNote: Bool = false) {
+    public init(_ inlines: [Inline], alignment: Alignment = .justified, isNote: Bool = false, images: [Image] = []) {
         self.inlines = inlines
         self.alignment = alignment
         self.isNote = isNote
+        self.images = images
     }
 }
 

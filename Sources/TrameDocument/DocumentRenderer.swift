@@ -10,15 +10,16 @@ public enum DocumentRenderer {
     /// - Parameters:
     ///   - document: The document to write.
     ///   - format: ODT, DOCX, HTML or plain text.
+    ///   - style: The house style (fonts, sizes, margins, letterhead…) every format takes its layout from.
     ///   - compression: How ZIP-based formats compress their parts (ignored for HTML and text).
     /// - Returns: The file's bytes.
     /// - Throws: a ``Diagnostic`` (`ECRITURE_PAQUET`) if the package cannot be built.
-    public static func render(_ document: Document, as format: OutputFormat,
+    public static func render(_ document: Document, as format: OutputFormat, style: DocumentStyle = .standard,
                               compression: PackageCompression = .default) throws -> Data {
         switch format {
-        case .odt: try ODTWriter(document).package(compression: compression)
-        case .docx: try DOCXWriter(document).package(compression: compression)
-        case .html: HTMLWriter(document).page()
+        case .odt: try ODTWriter(document, style: style).package(compression: compression)
+        case .docx: try DOCXWriter(document, style: style).package(compression: compression)
+        case .html: HTMLWriter(document, style: style).page()
         case .txt: PlainTextWriter(document).text()
         }
     }

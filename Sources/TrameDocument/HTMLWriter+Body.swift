@@ -1,7 +1,9 @@
+import Foundation
+
 /// The blocks and inlines of the HTML page. No whitespace is written inside a block, because
 /// paragraphs, items and cells keep the user's spaces and tabs (`white-space: pre-wrap`).
 extension XMLWriter {
-    mutating func htmlBlock(_ block: Block) {
+    mutating func htmlBlock(_ block: Block, style: DocumentStyle = .standard, next: Block? = nil) {
         switch block {
         case .title(let inlines):
             htmlElement("h1", class: "title", inlines)
@@ -13,12 +15,19 @@ extension XMLWriter {
             htmlElement("h4", class: "article", Block.articleHeading(number: number, title: title))
         case .paragraph(let paragraph):
             var classes: [String] = paragraph.isNote ? ["note"] : []
-            if paragraph.alignment != .justified { classes.append(paragraph.alignment.rawValue) }
-            htmlElement("p", class: classes.isEmpty ? nil : classes.joined(separator: " "), paragraph.inlines)
+            let alignment = paragraph.effectiveAlignment
+            if alignment != .justified { classes.append(alignment.rawValue) }
+            let keep = style.keep(paragraph.inlines, introduces: next)
+            if keep.withNext { classes.append("keep-next") }
+            if keep.together { classes.append("keep") }
+            raw(classes.isEmpty ? "<p>" : "<p class=\"\(classes.joined(separator: " "))\">")
+            for image in paragraph.images { htmlImage(image) }
+            htmlInlines(paragraph.inlines)
+            raw("</p>")
         case .list(let list):
-            if !list.items.isEmpty { htmlList(list, depth: 0) }
+            if !list.items.isEmpty { htmlList(list, depth: 0, style: style) }
         case .table(let table):
-            htmlTable(table)
+            htmlTable(table, style: style)
         case .pageBreak:
             raw("<div class=\"page-break\"></div>")
         case .signatures(let block):
@@ -65,7 +74,7 @@ extension XMLWriter {
     }
 
     /// `<ol>` restarts at 1 by itself; numbering and bullets follow the depth like ODT and DOCX.
-    mutating func htmlList(_ list: ListBlock, depth: Int) {
+    mutating func htmlList(_ list: ListBlock, depth: Int, style: DocumentStyle) {
         let name = list.ordered ? "ol" : "ul"
         if list.ordered {
             raw("<ol type=\"\(["1", "a", "i"][depth % 3])\">")
@@ -73,18 +82,23 @@ extension XMLWriter {
             raw("<ul class=\"d\(depth % 3)\">")
         }
         for item in list.items {
-            raw("<li>")
+            var classes: [String] = []
+            if Inline.containsBreak(item.inlines) { classes.append("left") }
+            let keep = style.keepItem(item)
+            if keep.withNext { classes.append("keep-next") }
+            if keep.together { classes.append("keep") }
+            raw(classes.isEmpty ? "<li>" : "<li class=\"\(classes.joined(separator: " "))\">")
             htmlInlines(item.inlines)
-            if let sublist = item.sublist, !sublist.items.isEmpty { htmlList(sublist, depth: depth + 1) }
+            if let sublist = item.sublist, !sublist.items.isEmpty { htmlList(sublist, depth: depth + 1, style: style) }
             raw("</li>")
         }
         raw("</\(name)>")
     }
 
-    mutating func htmlTable(_ table: Table) {
+    mutating func htmlTable(_ table: Table, style: DocumentStyle) {
         let columns = table.columnCount
         guard columns > 0 else { return }
-        let total = PageGeometry.textWidthMilliCentimetres
+        let total = style.textWidth.thousandthsOfCentimetre
         raw("<table class=\"grid\"><colgroup>")
         for width in PageGeometry.distribute(total, weights: table.columnWidths, count: columns) {
             raw("<col style=\"width: \(PageGeometry.percent(width, of: total))\"/>")
@@ -96,12 +110,13 @@ extension XMLWriter {
             raw("</thead>")
         }
         raw("<tbody>")
-        for row in table.rows { htmlRow(row, columns: columns, cell: "td") }
+        let rowStart = style.isSignatureSheet(table) ? "<tr class=\"sign\">" : "<tr>"
+        for row in table.rows { htmlRow(row, columns: columns, cell: "td", rowStart: rowStart) }
         raw("</tbody></table>")
     }
 
-    private mutating func htmlRow(_ cells: [TableCell], columns: Int, cell: String) {
-        raw("<tr>")
+    private mutating func htmlRow(_ cells: [TableCell], columns: Int, cell: String, rowStart: String = "<tr>") {
+        raw(rowStart)
         for index in 0..<columns {
             raw(cell == "th" ? "<th scope=\"col\">" : "<td>")
             for paragraph in index < cells.count ? cells[index].paragraphs : [] {
@@ -122,12 +137,24 @@ extension XMLWriter {
             if block.readAndApproved { raw("<p><em>Lu et approuvé</em></p>") }
             raw("</td>")
         }
-        raw("</tr><tr>")
+        raw("</tr><tr class=\"sign\">")
         for signatory in block.signatories {
             raw("<td>")
             htmlElement("p", class: "signature-name", signatory.name)
             raw("</td>")
         }
         raw("</tr></tbody></table>")
+    }
+}
+
+extension XMLWriter {
+    /// An `img` with the picture inline as a `data:` URL, its alternative text and its size in cm
+    /// (an SVG as SVG: every browser draws it).
+    mutating func htmlImage(_ image: Image) {
+        raw("<img src=\"data:\(image.format.mediaType);base64,")
+        raw(image.data.base64EncodedString())
+        raw("\" alt=\"")
+        htmlText(image.alternativeText)
+        raw("\" style=\"width: \(image.width.css); height: \(image.height.css)\"/>")
     }
 }

@@ -7,10 +7,12 @@ import Foundation
 /// `&amp; &lt; &gt; &quot; &#39;`), so it can be checked with any XML parser.
 struct HTMLWriter {
     let document: Document
+    let style: DocumentStyle
     let language: LanguageTag
 
-    init(_ document: Document) {
+    init(_ document: Document, style: DocumentStyle = .standard) {
         self.document = document
+        self.style = style
         self.language = LanguageTag(document.metadata.language)
     }
 
@@ -30,19 +32,25 @@ struct HTMLWriter {
             html.htmlMeta(name: property.name.hasPrefix("trame:") ? property.name : "trame:" + property.name, content: property.value)
         }
         html.raw("<style>\n")
-        html.raw(Self.baseCSS)
+        html.raw(css())
         html.raw(pageCSS())
         html.raw("</style>\n</head>\n")
         html.raw(metadata.isDraft ? "<body class=\"draft\">\n" : "<body>\n")
         if metadata.isDraft { html.raw("<div class=\"draft-mark\" aria-hidden=\"true\">PROJET</div>\n") }
+        if let letterhead = style.letterhead, !letterhead.images.isEmpty {
+            html.raw("<header class=\"letterhead\"><p>")
+            for image in letterhead.images { html.htmlImage(image) }
+            html.raw("</p></header>\n")
+        }
         if let header = document.header {
             html.raw("<header class=\"running-header\"><p>")
             html.htmlInlines([.text(header)])
             html.raw("</p></header>\n")
         }
         html.raw("<main>\n")
-        for block in document.blocks {
-            html.htmlBlock(block)
+        for (index, block) in document.blocks.enumerated() {
+            let next = index + 1 < document.blocks.count ? document.blocks[index + 1] : nil
+            html.htmlBlock(block, style: style, next: next)
             html.raw("\n")
         }
         html.raw("</main>\n</body>\n</html>\n")
@@ -59,8 +67,11 @@ struct HTMLWriter {
         if document.initialsOnEveryPage {
             boxes += "  @bottom-right { content: \(Self.cssString(ODTWriter.initialsText)); }\n"
         }
-        return "@page {\n  size: A4;\n  margin: 2cm;\n"
-            + "  font-family: \"Liberation Sans\", Arial, sans-serif;\n  font-size: 9pt;\n\(boxes)}\n"
+        let page = style.page
+        let a4 = page.width == .mm(210) && page.height == .mm(297)
+        return "@page {\n  size: \(a4 ? "A4" : "\(page.width.css) \(page.height.css)");\n"
+            + "  margin: \(page.marginTop.css) \(page.marginRight.css) \(page.marginBottom.css) \(page.marginLeft.css);\n"
+            + "  font-family: \(Self.family(style.headingFont));\n  font-size: \(style.sizes.headerFooter);\n\(boxes)}\n"
     }
 
     /// A CSS string literal: every character that could end the string, the `<style>` element or

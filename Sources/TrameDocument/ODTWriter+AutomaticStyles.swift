@@ -1,15 +1,25 @@
-/// The automatic styles of `content.xml`: emphasis, paragraph alignments, table cells, and the
-/// list and table styles recorded while writing the body.
+/// The automatic styles of `content.xml`: emphasis, the paragraph variants, table cells and
+/// rows, and the list and table styles recorded while writing the body.
 extension ODTBodyWriter {
     func writeAutomaticStyles(to xml: inout XMLWriter) {
-        xml.raw(Self.fixedAutomaticStyles)
+        xml.raw(Self.emphasisStyles)
+        for (index, variant) in paragraphVariants.enumerated() {
+            xml.raw(#"<style:style style:name="P\#(index + 1)" style:family="paragraph" style:parent-style-name="\#(variant.parent)">"#)
+            xml.raw("<style:paragraph-properties")
+            if let spaceBefore = variant.spaceBefore { xml.raw(#" fo:margin-top="\#(spaceBefore.css)""#) }
+            if let alignment = variant.alignment { xml.raw(#" fo:text-align="\#(ODTWriter.odfAlignment(alignment))""#) }
+            if variant.keep.withNext { xml.raw(#" fo:keep-with-next="always""#) }
+            if variant.keep.together { xml.raw(#" fo:keep-together="always""#) }
+            xml.raw("/></style:style>")
+        }
+        writeCellStyles(to: &xml)
         for layout in listLayouts { Self.writeListStyle(layout, to: &xml) }
         for (index, table) in tables.enumerated() {
             let name = "Tbl\(index + 1)"
             let total = PageGeometry.centimetres(table.widths.reduce(0, +))
             let keep = table.keepTogether ? #" style:may-break-between-rows="false""# : ""
             xml.raw(#"<style:style style:name="\#(name)" style:family="table"><style:table-properties "#
-                + #"style:width="\#(total)" table:align="left" fo:margin-top="0.2cm" fo:margin-bottom="0.2cm"\#(keep)/>"#
+                + #"style:width="\#(total)" table:align="left" fo:margin-top="\#(table.spaceBefore.css)" fo:margin-bottom="0cm"\#(keep)/>"#
                 + "</style:style>")
             for (column, width) in table.widths.enumerated() {
                 xml.raw(#"<style:style style:name="\#(name).C\#(column + 1)" style:family="table-column">"#
@@ -17,6 +27,32 @@ extension ODTBodyWriter {
                     + "</style:style>")
             }
         }
+    }
+
+    /// Grid cells draw their top and left borders, plus the right one in the last column and the
+    /// bottom one in the last row, so that two cells never draw the same line twice:
+    /// `Cell`, `CellR`, `CellB`, `CellRB` (and `HeadCell…` with the header fill). Signature cells
+    /// are borderless; `SigName` cells put the name at the bottom of a `SigRow` at least
+    /// ``SignatureStyle/minimumHeight`` high.
+    private func writeCellStyles(to xml: inout XMLWriter) {
+        let line = "\(style.table.borderWidth) solid #\(style.colours.border)"
+        let padding = #"fo:padding-top="\#(style.table.cellPaddingVertical.css)" fo:padding-bottom="\#(style.table.cellPaddingVertical.css)" "#
+            + #"fo:padding-left="\#(style.table.cellPaddingHorizontal.css)" fo:padding-right="\#(style.table.cellPaddingHorizontal.css)""#
+        for (prefix, fill) in [("Cell", ""), ("HeadCell", " fo:background-color=\"#\(style.colours.tableHeaderFill)\"")] {
+            for suffix in ["", "R", "B", "RB"] {
+                let right = suffix.contains("R") ? line : "none"
+                let bottom = suffix.contains("B") ? line : "none"
+                xml.raw(#"<style:style style:name="\#(prefix)\#(suffix)" style:family="table-cell"><style:table-cell-properties "#
+                    + #"\#(padding)\#(fill) fo:border-top="\#(line)" fo:border-left="\#(line)" "#
+                    + #"fo:border-bottom="\#(bottom)" fo:border-right="\#(right)"/></style:style>"#)
+            }
+        }
+        xml.raw(#"<style:style style:name="SigCell" style:family="table-cell"><style:table-cell-properties \#(padding) fo:border="none"/></style:style>"#)
+        xml.raw(#"<style:style style:name="SigName" style:family="table-cell"><style:table-cell-properties "#
+            + #"style:vertical-align="bottom" \#(padding) fo:border="none"/></style:style>"#)
+        xml.raw(#"<style:style style:name="SigRow" style:family="table-row"><style:table-row-properties "#
+            + #"style:min-row-height="\#(style.signature.minimumHeight.css)" fo:keep-together="always"/></style:style>"#)
+        xml.raw(#"<style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>"#)
     }
 
     /// Level 1, 2, … of a list style: numbered "1." / "a)" / "i." or bulleted "•" / "–" / "◦",
@@ -41,9 +77,8 @@ extension ODTBodyWriter {
         xml.raw("</text:list-style>")
     }
 
-    /// `T1`…`T7` (bold 1, italic 2, underline 4, combined), alignments (`LL` = flush-left list item),
-    /// and table cells.
-    static let fixedAutomaticStyles: String = {
+    /// `T1`…`T7`: bold 1, italic 2, underline 4, combined.
+    static let emphasisStyles: String = {
         var styles = ""
         for raw in 1...7 {
             let style = TextStyle(rawValue: UInt8(raw))
@@ -55,19 +90,6 @@ extension ODTBodyWriter {
             }
             styles += #"<style:style style:name="T\#(raw)" style:family="text"><style:text-properties\#(properties)/></style:style>"#
         }
-        styles += #"<style:style style:name="LL" style:family="paragraph" style:parent-style-name="List_20_Paragraph">"#
-            + #"<style:paragraph-properties fo:text-align="start"/></style:style>"#
-        for (prefix, parent) in [("P", "Text_20_body"), ("N", "Note")] {
-            for (suffix, align) in [("L", "start"), ("C", "center"), ("R", "end")] {
-                styles += #"<style:style style:name="\#(prefix)\#(suffix)" style:family="paragraph" style:parent-style-name="\#(parent)">"#
-                    + #"<style:paragraph-properties fo:text-align="\#(align)"/></style:style>"#
-            }
-        }
-        let border = #"fo:border="0.5pt solid #000000""#
-        styles += #"<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" \#(border)/></style:style>"#
-        styles += #"<style:style style:name="HeadCell" style:family="table-cell"><style:table-cell-properties "#
-            + ##"fo:background-color="#e6e6e6" fo:padding="0.1cm" \##(border)/></style:style>"##
-        styles += #"<style:style style:name="SigCell" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="none"/></style:style>"#
         return styles
     }()
 }

@@ -1,24 +1,32 @@
-/// `styles.xml`: fonts, the named paragraph and text styles, the A4 page layout, and the master
-/// page whose header carries the running title and, in drafts, "PROJET", and whose footer carries
-/// "Page N sur M" and, if asked, the initials zone.
+/// `styles.xml`: fonts, the named paragraph and text styles, the page layout, and the master
+/// page whose header carries the letterhead, the running title and, in drafts, "PROJET", and
+/// whose footer carries "Page N sur M" and, if asked, the initials zone. Every value comes from
+/// the ``DocumentStyle``.
 extension ODTWriter {
     func stylesXML() -> XMLWriter {
         var xml = XMLWriter(capacity: 8192)
         xml.declaration()
         xml.raw("<office:document-styles \(Self.namespaces) office:version=\"1.3\">")
-        xml.raw(Self.fontFaces)
+        writeFontFaces(to: &xml)
         xml.raw("<office:styles>")
-        xml.raw(#"<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="2" fo:widows="2"/>"#)
+        let keep = style.keep.widowsAndOrphans
+        xml.raw(#"<style:default-style style:family="paragraph"><style:paragraph-properties fo:orphans="\#(keep)" fo:widows="\#(keep)"/>"#)
         xml.openTag("style:text-properties")
-        xml.attribute("style:font-name", "Liberation Serif")
-        xml.attribute("fo:font-size", "11pt")
+        xml.attribute("style:font-name", style.bodyFont.name)
+        xml.attribute("fo:font-size", style.sizes.body.description)
+        xml.attribute("fo:color", "#" + style.colours.text)
         xml.attribute("fo:language", language.language)
         if let country = language.country { xml.attribute("fo:country", country) }
         xml.closeEmptyTag()
         xml.raw("</style:default-style>")
-        xml.raw(Self.namedStyles)
+        xml.raw(#"<style:style style:name="Standard" style:family="paragraph"/>"#)
+        for role in ParagraphRole.allCases { writeNamedStyle(role, to: &xml) }
+        xml.raw(##"<style:style style:name="Placeholder" style:family="text"><style:text-properties fo:background-color="#\##(style.colours.placeholder)"/></style:style>"##)
+        xml.raw(#"<style:style style:name="Graphics" style:family="graphic"><style:graphic-properties "#
+            + #"text:anchor-type="as-char" style:vertical-pos="top" style:vertical-rel="baseline" "#
+            + #"fo:margin-left="0cm" fo:margin-right="0.3cm" fo:margin-top="0cm" fo:margin-bottom="0cm"/></style:style>"#)
         xml.raw("</office:styles>")
-        xml.raw(Self.pageLayout)
+        writePageLayout(to: &xml)
         xml.raw(#"<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">"#)
         writeHeader(to: &xml)
         writeFooter(to: &xml)
@@ -26,9 +34,93 @@ extension ODTWriter {
         return xml
     }
 
+    private func writeFontFaces(to xml: inout XMLWriter) {
+        xml.raw("<office:font-face-decls>")
+        for face in [style.bodyFont, style.headingFont].uniqued() {
+            xml.openTag("style:font-face")
+            xml.attribute("style:name", face.name)
+            xml.attribute("svg:font-family", "'\(face.name)'")
+            xml.attribute("style:font-family-generic", face.odfGeneric)
+            xml.attribute("style:font-pitch", "variable")
+            xml.closeEmptyTag()
+        }
+        xml.raw("</office:font-face-decls>")
+    }
+
+    /// One named paragraph style, every property explicit.
+    private func writeNamedStyle(_ role: ParagraphRole, to xml: inout XMLWriter) {
+        let format = style.format(of: role)
+        xml.openTag("style:style")
+        xml.attribute("style:name", role.odf.name)
+        if let display = role.odf.display { xml.attribute("style:display-name", display) }
+        xml.attribute("style:family", "paragraph")
+        xml.attribute("style:parent-style-name", "Standard")
+        if let level = role.outlineLevel { xml.attribute("style:default-outline-level", String(level)) }
+        xml.closeTag()
+        xml.openTag("style:paragraph-properties")
+        xml.attribute("fo:margin-top", format.spaceBefore.css)
+        xml.attribute("fo:margin-bottom", format.spaceAfter.css)
+        if format.indentLeft != .zero { xml.attribute("fo:margin-left", format.indentLeft.css) }
+        xml.attribute("fo:line-height", "\(format.lineHeightPercent)%")
+        xml.attribute("fo:text-align", Self.odfAlignment(format.alignment))
+        if format.keepWithNext { xml.attribute("fo:keep-with-next", "always") }
+        if format.pageBreakBefore { xml.attribute("fo:break-before", "page") }
+        xml.closeEmptyTag()
+        xml.openTag("style:text-properties")
+        xml.attribute("style:font-name", format.font.name)
+        xml.attribute("fo:font-size", format.size.description)
+        xml.attribute("fo:font-weight", format.bold ? "bold" : "normal")
+        if let colour = format.colour { xml.attribute("fo:color", "#" + colour) }
+        xml.closeEmptyTag()
+        xml.raw("</style:style>")
+    }
+
+    static func odfAlignment(_ alignment: Paragraph.Alignment) -> String {
+        switch alignment {
+        case .justified: "justify"
+        case .left: "start"
+        case .center: "center"
+        case .right: "end"
+        }
+    }
+
+    /// A4 (or the style's page). The header sits inside the top margin: the page's own margin is
+    /// the header's distance from the edge and the header's height takes the rest, so that the
+    /// body starts at ``PageStyle/marginTop`` as in DOCX (`w:pgMar w:top`, `w:header`). Without a
+    /// header the page margin is the body's.
+    private func writePageLayout(to xml: inout XMLWriter) {
+        let page = style.page
+        let spacing = DocumentStyle.headerFooterSpacing
+        let top = hasHeader ? page.headerDistance : page.marginTop
+        let alignment = Self.odfAlignment(style.letterhead?.alignment ?? .left)
+        xml.raw(#"<office:automatic-styles><style:style style:name="LH" style:family="paragraph" style:parent-style-name="Header">"#
+            + #"<style:paragraph-properties fo:text-align="\#(alignment)"/></style:style>"#)
+        xml.raw(#"<style:page-layout style:name="pm1"><style:page-layout-properties "#
+            + #"fo:page-width="\#(page.width.css)" fo:page-height="\#(page.height.css)" style:print-orientation="portrait" "#
+            + #"fo:margin-top="\#(top.css)" fo:margin-bottom="\#(page.footerDistance.css)" "#
+            + #"fo:margin-left="\#(page.marginLeft.css)" fo:margin-right="\#(page.marginRight.css)"/>"#)
+        if hasHeader {
+            // LibreOffice counts the spacing inside fo:min-height (as it does for DOCX headers).
+            let height = max(style.headerRoom, spacing)
+            xml.raw(#"<style:header-style><style:header-footer-properties fo:min-height="\#(height.css)" "#
+                + #"fo:margin-bottom="\#(spacing.css)" style:dynamic-spacing="false"/></style:header-style>"#)
+        }
+        let footer = max(style.footerRoom, spacing)
+        xml.raw(#"<style:footer-style><style:header-footer-properties fo:min-height="\#(footer.css)" "#
+            + #"fo:margin-top="\#(spacing.css)" style:dynamic-spacing="false"/></style:footer-style>"#)
+        xml.raw("</style:page-layout></office:automatic-styles>")
+    }
+
     private func writeHeader(to xml: inout XMLWriter) {
-        guard document.header != nil || document.metadata.isDraft else { return }
+        guard hasHeader else { return }
         xml.raw("<style:header>")
+        if let letterhead = style.letterhead, !letterhead.images.isEmpty {
+            xml.raw("<text:p text:style-name=\"LH\">")
+            for (index, image) in letterhead.images.enumerated() {
+                xml.odfImage(image, catalog: imageCatalog, frameName: "Letterhead\(index + 1)")
+            }
+            xml.raw("</text:p>")
+        }
         if let header = document.header { xml.odfParagraph("Header", [.text(header)]) }
         if document.metadata.isDraft { xml.raw(#"<text:p text:style-name="Draft_20_Mark">PROJET</text:p>"#) }
         xml.raw("</style:header>")
@@ -46,76 +138,12 @@ extension ODTWriter {
 
     /// The initials zone of the footer (also used by the DOCX and HTML writers).
     static let initialsText = "Paraphes\u{00A0}: ………………"
+}
 
-    static let fontFaces = "<office:font-face-decls>"
-        + #"<style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'" "#
-        + #"style:font-family-generic="roman" style:font-pitch="variable"/>"#
-        + #"<style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" "#
-        + #"style:font-family-generic="swiss" style:font-pitch="variable"/>"#
-        + "</office:font-face-decls>"
-
-    static let pageLayout = #"<office:automatic-styles><style:page-layout style:name="pm1">"#
-        + #"<style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" "#
-        + #"fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>"#
-        + #"<style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/></style:header-style>"#
-        + #"<style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>"#
-        + "</style:page-layout></office:automatic-styles>"
-
-    /// Named styles, as `(name, display name, family, parent, paragraph properties, text properties)`.
-    static let namedStyles: String = {
-        let sans = #"style:font-name="Liberation Sans""#
-        let keep = #"fo:keep-with-next="always""#
-        let definitions: [(String, String?, String, String?, String, String)] = [
-            ("Standard", nil, "paragraph", nil, "", ""),
-            ("Text_20_body", "Text body", "paragraph", "Standard",
-             #"fo:margin-top="0cm" fo:margin-bottom="0.2cm" fo:text-align="justify" fo:line-height="115%""#, ""),
-            ("Title", nil, "paragraph", "Standard",
-             #"fo:margin-top="0cm" fo:margin-bottom="0.3cm" fo:text-align="center" \#(keep)"#,
-             #"\#(sans) fo:font-size="16pt" fo:font-weight="bold""#),
-            ("Subtitle", nil, "paragraph", "Standard",
-             #"fo:margin-top="0cm" fo:margin-bottom="0.5cm" fo:text-align="center" \#(keep)"#,
-             #"\#(sans) fo:font-size="12pt""#),
-            ("Heading_20_1", "Heading 1", "paragraph", "Standard",
-             #"fo:margin-top="0.6cm" fo:margin-bottom="0.3cm" \#(keep)"#,
-             #"\#(sans) fo:font-size="13pt" fo:font-weight="bold""#),
-            ("Heading_20_2", "Heading 2", "paragraph", "Standard",
-             #"fo:margin-top="0.5cm" fo:margin-bottom="0.2cm" \#(keep)"#,
-             #"\#(sans) fo:font-size="12pt" fo:font-weight="bold""#),
-            ("Article", nil, "paragraph", "Standard",
-             #"fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" \#(keep)"#,
-             #"\#(sans) fo:font-size="11pt" fo:font-weight="bold""#),
-            ("Note", nil, "paragraph", "Text_20_body", #"fo:margin-left="1cm""#, #"fo:font-size="9pt""#),
-            ("List_20_Paragraph", "List Paragraph", "paragraph", "Text_20_body", #"fo:margin-bottom="0.1cm""#, ""),
-            ("Table_20_Contents", "Table Contents", "paragraph", "Standard",
-             #"fo:margin-top="0cm" fo:margin-bottom="0cm" fo:text-align="start""#, #"fo:font-size="10pt""#),
-            ("Table_20_Heading", "Table Heading", "paragraph", "Table_20_Contents",
-             #"fo:text-align="center""#, #"fo:font-weight="bold""#),
-            ("Closing", nil, "paragraph", "Text_20_body", #"fo:margin-top="0.5cm" \#(keep)"#, ""),
-            ("Signature", nil, "paragraph", "Standard",
-             #"fo:margin-top="0cm" fo:margin-bottom="0.1cm" fo:text-align="start" \#(keep)"#, ""),
-            ("Signature_20_Name", "Signature Name", "paragraph", "Signature", #"fo:margin-top="3cm""#, #"fo:font-weight="bold""#),
-            ("Page_20_Break", "Page Break", "paragraph", "Standard",
-             #"fo:margin-top="0cm" fo:margin-bottom="0cm" fo:break-before="page""#, #"fo:font-size="2pt""#),
-            ("Header", nil, "paragraph", "Standard", #"fo:text-align="start""#, #"\#(sans) fo:font-size="9pt""#),
-            ("Draft_20_Mark", "Draft Mark", "paragraph", "Header", #"fo:text-align="end""#,
-             ##"fo:font-size="14pt" fo:font-weight="bold" fo:color="#cc0000""##),
-            ("Footer", nil, "paragraph", "Standard", #"fo:text-align="center""#, #"\#(sans) fo:font-size="9pt""#),
-            ("Initials", nil, "paragraph", "Footer", #"fo:text-align="end""#, ""),
-            ("Placeholder", nil, "text", nil, "", ##"fo:background-color="#ffff00""##),
-        ]
-        var xml = ""
-        for (name, display, family, parent, paragraph, text) in definitions {
-            xml += #"<style:style style:name="\#(name)""#
-            if let display { xml += #" style:display-name="\#(display)""# }
-            xml += #" style:family="\#(family)""#
-            if let parent { xml += #" style:parent-style-name="\#(parent)""# }
-            if name.hasPrefix("Heading_20_") { xml += #" style:default-outline-level="\#(name.suffix(1))""# }
-            if name == "Article" { xml += #" style:default-outline-level="3""# }
-            xml += ">"
-            if !paragraph.isEmpty { xml += "<style:paragraph-properties \(paragraph)/>" }
-            if !text.isEmpty { xml += "<style:text-properties \(text)/>" }
-            xml += "</style:style>"
-        }
-        return xml
-    }()
+extension Array where Element: Hashable {
+    /// The elements without repeats, in order of first appearance.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
 }

@@ -7,7 +7,10 @@ import Foundation
 /// `META-INF/manifest.xml` listing every other file.
 struct ODTWriter {
     let document: Document
+    let style: DocumentStyle
     let language: LanguageTag
+    /// Every picture of the letterhead and the body, stored once each under `Pictures/`.
+    let imageCatalog: ImageCatalog
 
     static let mimetype = "application/vnd.oasis.opendocument.text"
     static let namespaces = #"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" "#
@@ -15,11 +18,20 @@ struct ODTWriter {
         + #"xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" "#
         + #"xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" "#
         + #"xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" "#
-        + #"xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0""#
+        + #"xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" "#
+        + #"xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" "#
+        + #"xmlns:xlink="http://www.w3.org/1999/xlink""#
 
-    init(_ document: Document) {
+    init(_ document: Document, style: DocumentStyle = .standard) {
         self.document = document
+        self.style = style
         self.language = LanguageTag(document.metadata.language)
+        self.imageCatalog = ImageCatalog(document, style: style)
+    }
+
+    /// Whether the pages have a header: a letterhead, a running title or the draft mark.
+    var hasHeader: Bool {
+        document.header != nil || document.metadata.isDraft || !(style.letterhead?.images.isEmpty ?? true)
     }
 
     /// The zipped package.
@@ -30,6 +42,9 @@ struct ODTWriter {
             PackagePart(path: "styles.xml", mediaType: "text/xml", data: stylesXML().data),
             PackagePart(path: "meta.xml", mediaType: "text/xml", data: metaXML().data),
         ]
+        for entry in imageCatalog.entries {
+            parts.append(PackagePart(path: "Pictures/" + entry.name, mediaType: entry.format.mediaType, data: entry.data))
+        }
         parts.append(PackagePart(path: "META-INF/manifest.xml", mediaType: "text/xml",
                                  data: manifestXML(listing: parts.dropFirst()).data))
         return try ZipPackager.package(parts, compression: compression, stored: ["mimetype"], format: .odt)
@@ -37,8 +52,8 @@ struct ODTWriter {
 
     /// `content.xml`: the automatic styles the body needs, then the body.
     func contentXML() -> XMLWriter {
-        var body = ODTBodyWriter()
-        for block in document.blocks { body.write(block) }
+        var body = ODTBodyWriter(style: style, images: imageCatalog)
+        body.write(document.blocks)
 
         var xml = XMLWriter(capacity: body.xml.bytes.count + 8192)
         xml.declaration()

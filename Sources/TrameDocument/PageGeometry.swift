@@ -1,15 +1,7 @@
-/// Page geometry shared by the writers: A4 portrait with 2 cm margins, and the arithmetic that
-/// turns relative column widths into absolute ones without floating point (so output is stable).
+/// The integer arithmetic the writers share: relative column widths turned into absolute ones,
+/// and lengths formatted without floating point (so output is stable). The page itself is
+/// ``DocumentStyle/page``.
 enum PageGeometry {
-    /// Text width in thousandths of a centimetre: 21 cm − 2 × 2 cm.
-    static let textWidthMilliCentimetres = 17_000
-    /// Text width in twentieths of a point (twips): 17 cm ≈ 9638 twips.
-    static let textWidthTwips = 9_638
-    /// Page size and margin in twips for DOCX: A4 is 11906 × 16838, 2 cm is 1134.
-    static let pageWidthTwips = 11_906
-    static let pageHeightTwips = 16_838
-    static let marginTwips = 1_134
-
     /// Splits `total` into `count` integer widths proportional to `weights`. Falls back to equal
     /// widths when `weights` does not give one positive number per column. The widths add up to `total`.
     static func distribute(_ total: Int, weights: [Int], count: Int) -> [Int] {
@@ -39,5 +31,20 @@ enum PageGeometry {
         let whole = hundredths / 100, fraction = hundredths % 100
         if fraction == 0 { return "\(whole)%" }
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10)%" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)%"
+    }
+}
+
+extension PageGeometry {
+    /// `value / 10^scale` written with a dot and no trailing zeros: `(625, 3)` → `"0.625"`.
+    static func decimal(_ value: Int, scale: Int) -> String {
+        var divisor = 1
+        for _ in 0..<scale { divisor *= 10 }
+        let whole = value / divisor
+        var fraction = value % divisor
+        guard fraction != 0 else { return "\(whole)" }
+        var digits = scale
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        let text = String(fraction)
+        return "\(whole)." + String(repeating: "0", count: digits - text.count) + text
     }
 }

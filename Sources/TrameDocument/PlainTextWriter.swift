@@ -6,7 +6,8 @@ import Foundation
 /// - the running header and the footer once, at the top, then a rule;
 /// - the title underlined with `=`, level 1 headings with `-`, level 2 headings with `~`;
 ///   articles as they are numbered ("Article 1er – Objet");
-/// - one line per paragraph (never wrapped), a line break inside a paragraph as a new line
+/// - one line per paragraph (never wrapped), a line break inside a paragraph as a new line; a
+///   picture as `[image : alternative text]`
 ///   with the same indentation; notes indented by four spaces;
 /// - lists with their markers as ODT and DOCX number them (`1.`, `a)`, `i.`, `•`, `–`, `◦`),
 ///   two spaces per level;
@@ -63,7 +64,8 @@ struct PlainTextWriter {
         case .article(let number, let title):
             return paragraph(Block.articleHeading(number: number, title: title))
         case .paragraph(let paragraph):
-            return Self.paragraph(paragraph.inlines, indent: paragraph.isNote ? "    " : "")
+            let pictures: [Inline] = paragraph.images.map { .text("[image : \($0.alternativeText)] ") }
+            return Self.paragraph(pictures + paragraph.inlines, indent: paragraph.isNote ? "    " : "")
         case .list(let list):
             return listLines(list)
         case .table(let table):

@@ -15,12 +15,13 @@ struct ConformanceTests {
     }
 
     /// Runs `check-odt.sh` / `check-docx.sh` on a rendered document; prints and returns the verdict.
-    static func check(_ document: Document, as format: OutputFormat, compression: PackageCompression = .default,
+    static func check(_ document: Document, as format: OutputFormat, style: DocumentStyle = .standard,
+                      compression: PackageCompression = .default,
                       name: String, options: [String] = []) throws -> (passed: Bool, output: String) {
         let directory = try Conformance.temporaryDirectory("check")
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("\(name).\(format.fileExtension)")
-        try DocumentRenderer.render(document, as: format, compression: compression).write(to: file)
+        try DocumentRenderer.render(document, as: format, style: style, compression: compression).write(to: file)
         let script = try #require(Conformance.directory).appendingPathComponent(format == .odt ? "check-odt.sh" : "check-docx.sh")
         let result = try Conformance.run(script.path, options + [file.path])
         let verdict = result.output.split(separator: "\n").last { $0.hasPrefix("RESULT:") } ?? "no RESULT line"

@@ -51,7 +51,7 @@ struct ODTWriterTests {
 
     @Test func tableRepeatsItsHeaderRowAndKeepsColumnWidths() {
         let content = draft.string("content.xml")
-        let header = #"<table:table-header-rows><table:table-row><table:table-cell table:style-name="HeadCell">"#
+        let header = #"<table:table-header-rows><table:table-row table:style-name="Row"><table:table-cell table:style-name="HeadCell">"#
             + #"<text:p text:style-name="Table_20_Heading">Échéance</text:p>"#
         #expect(content.contains(header))
         #expect(content.occurrences(of: "<table:table-header-rows>") == 1)
@@ -84,7 +84,9 @@ struct ODTWriterTests {
             position = range?.upperBound ?? position
         }
         let content = draft.string("content.xml")
-        #expect(content.contains(#"<text:h text:style-name="Article" text:outline-level="3">Article 1er – Objet</text:h>"#))
+        // An article after a paragraph takes a variant of `Article` (its space before less the paragraph's space after).
+        #expect(content.contains(#"text:outline-level="3">Article 1er – Objet</text:h>"#))
+        #expect(content.contains(#"style:parent-style-name="Article"><style:paragraph-properties fo:margin-top="0.2cm"/>"#))
         #expect(content.contains(#"<text:p text:style-name="Page_20_Break"/>"#))
         #expect(content.occurrences(of: "Lu et approuvé") == 3)
         #expect(content.contains(#"<text:span text:style-name="Placeholder">[à compléter : logement.etage]</text:span>"#))
