@@ -5,7 +5,7 @@ import GRDB
 /// and brings it up to date; a migration, once released, never changes.
 enum ArchiveSchema {
     /// The migrations in order.
-    static let versions = ["v1", "v2", "v3-permissions", "v4-calendrier", "v4-calendrier"]
+    static let versions = ["v1", "v2", "v3-permissions", "v4-calendrier"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -18,8 +18,6 @@ enum ArchiveSchema {
                 WorkspacePermissions.secureTree(URL(fileURLWithPath: file).deletingLastPathComponent())
             }
         }
-        // The calendar events `trame deadlines --ics --workspace` has published (issue 12).
-        migrator.registerMigration("v4-calendrier", migrate: CalendarSchema.v4)
         // The calendar events `trame deadlines --ics --workspace` has published (issue 12).
         migrator.registerMigration("v4-calendrier", migrate: CalendarSchema.v4)
         return migrator
