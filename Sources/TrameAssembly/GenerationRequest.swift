@@ -28,13 +28,17 @@ public struct GenerationRequest: Sendable {
     /// Rebuild with exactly these versions (`trame regenerate`): the document template's and the clauses'.
     public var templateVersion: Int?
     public var clauseVersions: [String: Int]
+    /// Generate as of this day instead of the act's own date (`--as-of`): the dossier as recorded
+    /// by then, and the law in force then. Nil: the act's date (`DocumentCatalog.actDate`).
+    public var asOf: CalendarDate?
     /// The day a landlord copy is made: a consent withdrawn by then stops it. Nil when rebuilding a
     /// document that was already transmitted (`trame regenerate`), which only proves it.
     public var today: CalendarDate?
 
     public init(document: String, dossierPath: String? = nil, conventionPath: String? = nil, draft: Bool = false,
                 audience: Audience? = nil, date: CalendarDate? = nil, blank: Bool = false,
-                templateVersion: Int? = nil, clauseVersions: [String: Int] = [:], today: CalendarDate? = CalendarDate.today()) {
+                templateVersion: Int? = nil, clauseVersions: [String: Int] = [:], asOf: CalendarDate? = nil,
+                today: CalendarDate? = CalendarDate.today()) {
         self.document = document
         self.dossierPath = dossierPath
         self.conventionPath = conventionPath
@@ -44,6 +48,7 @@ public struct GenerationRequest: Sendable {
         self.blank = blank
         self.templateVersion = templateVersion
         self.clauseVersions = clauseVersions
+        self.asOf = asOf
         self.today = today
     }
 }

@@ -45,6 +45,21 @@ public struct Generator: Sendable {
         return try cache.template(at: chosen.path) { () throws(Diagnostics) -> CompiledTemplate in try Self.compile(chosen.path) }
     }
 
+    /// The version of a document's template whose legal period (`en_vigueur` … `jusqu_au`) covers
+    /// `date`: the highest such version. None is an error, never the latest by default.
+    public func templateInForce(_ document: String, on date: CalendarDate) throws(Diagnostics) -> CompiledTemplate {
+        let versions = templateVersions(document)
+        var loaded: [CompiledTemplate] = []
+        for candidate in versions { loaded.append(try template(document, version: candidate.version)) }
+        let periods = LegalPeriod.periods(loaded.map { ($0.effectiveDate ?? CalendarDate(year: 1, month: 1, day: 1)!, $0.until, $0.source) })
+        guard let index = LegalPeriod.choose(on: date, among: periods) else {
+            let known = zip(loaded, periods).map { "version \($0.version) \($1.french)" }.joined(separator: " ; ")
+            throw Diagnostics(.error(.horsVigueur, "aucune version du gabarit « \(document) » n'était en vigueur le \(FrenchDate.long(year: date.year, month: date.month, day: date.day)) (\(known))",
+                                     at: SourceLocation(file: versions[0].path, line: 1, column: 1)))
+        }
+        return loaded[index]
+    }
+
     /// Reads and checks a template file; its problems become located diagnostics.
     static func compile(_ path: String) throws(Diagnostics) -> CompiledTemplate {
         do {
@@ -72,8 +87,9 @@ public struct Generator: Sendable {
             }
             let files = try CaseFiles.load(conventionPath: conventionPath)
             let context = ContextBuilder.conventionContext(convention: files.convention.root!, audience: audience, draft: request.draft)
+            let actDate = request.asOf ?? DocumentCatalog.actDate(ofConvention: files.convention.root!)
             return try render(request, latest, context: context, audience: audience, files: files,
-                              subject: files.convention.root?["identifiant"]?.text ?? "convention", event: nil)
+                              subject: files.convention.root?["identifiant"]?.text ?? "convention", event: nil, actDate: actDate)
         }
         guard let dossierPath = request.dossierPath else {
             throw Diagnostics(.error(.dossierRequis, "le document « \(request.document) » porte sur un ménage : indiquez --dossier FICHIER"))
@@ -83,8 +99,18 @@ public struct Generator: Sendable {
         if rule.requiresTripartite, dossier.sousLocation?.conventionTripartite != true {
             throw Diagnostics(.error(.sansConventionTripartite, "le document « \(request.document) » ne concerne que les sous-locations avec convention tripartite (CCH L442-8-3) ; le dossier \(dossier.id) n'en prévoit pas (sous_location.convention_tripartite: false)"))
         }
-        let (selection, event) = try select(rule.selection, date: request.date, in: dossier, document: request.document)
-        var dossierData = files.dossier!.root!
+        // The act's date comes from the dossier as recorded in full (a later event never moves it);
+        // everything else from the dossier as recorded by that date.
+        let (_, fullEvent) = try select(rule.selection, date: request.date, in: dossier, document: request.document)
+        let actDate = request.asOf ?? DocumentCatalog.actDate(for: request.document, dossier: dossier, event: fullEvent)
+        var dossierData = actDate.map { Self.recorded(files.dossier!.root!, asOf: $0) } ?? files.dossier!.root!
+        let asRecorded = Dossier(checked: dossierData)
+        if let event = fullEvent, let actDate, event > actDate {
+            let what = rule.selection == .renewal ? "le renouvellement" : "l'évaluation"
+            throw Diagnostics(.error(rule.selection == .renewal ? .renouvellementIntrouvable : .evaluationIntrouvable,
+                                     "\(what) du \(event) est postérieur\(rule.selection == .renewal ? "" : "e") à la date de l'acte (\(actDate)) : il n'était pas encore enregistré ce jour-là"))
+        }
+        let (selection, event) = try select(rule.selection, date: fullEvent, in: asRecorded, document: request.document)
         if audience == .bailleur {
             // The one disclosure rule: the consent for this landlord in force on the evaluation's
             // date and still on the day of the copy; the shared part of only the evaluations it covers.
@@ -98,7 +124,7 @@ public struct Generator: Sendable {
         }
         let context = ContextBuilder.dossierContext(dossier: dossierData, convention: files.convention.root!, audience: audience,
                                                     draft: request.draft, selection: selection)
-        return try render(request, latest, context: context, audience: audience, files: files, subject: dossier.id, event: event)
+        return try render(request, latest, context: context, audience: audience, files: files, subject: dossier.id, event: event, actDate: actDate)
     }
 
     private func chooseAudience(_ request: GenerationRequest, _ template: CompiledTemplate, rule: DocumentRule) throws(Diagnostics) -> Audience {
@@ -109,6 +135,20 @@ public struct Generator: Sendable {
             throw Diagnostics(.error(.destinataireRefuse, "le document « \(request.document) » ne peut pas être produit pour « \(asked.rawValue) » ; destinataires possibles : \(possible)"))
         }
         return asked
+    }
+
+    /// The dossier as recorded and in force on `day`: what an act of that day could know.
+    /// An optional list the cut left empty (`sous_location.renouvellements`) is removed, so that a
+    /// file that never wrote it and one whose entries all came later give the same act, byte for byte.
+    static func recorded(_ dossier: DataNode, asOf day: CalendarDate) -> DataNode {
+        var cut = dossier.recorded(asOf: day)
+        guard case .object(var root) = cut.value, var sublease = root["sous_location"], case .object(var entries) = sublease.value,
+              let renewals = entries["renouvellements"], renewals.list?.isEmpty == true else { return cut }
+        entries.entries.removeAll { $0.key == "renouvellements" }
+        sublease.value = .object(entries)
+        root.set("sous_location", sublease)
+        cut.value = .object(root)
+        return cut
     }
 
     private func select(_ selection: DocumentRule.Selection, date: CalendarDate?, in dossier: Dossier,
@@ -145,18 +185,16 @@ public struct Generator: Sendable {
         }
     }
 
-    /// Picks the template version in force on the reference date (unless one is asked), then renders.
+    /// Picks the template version in force on the act date (unless one is asked), then renders with
+    /// the clause versions in force on that date.
     private func render(_ request: GenerationRequest, _ latest: CompiledTemplate, context: DataNode, audience: Audience,
-                        files: CaseFiles, subject: String, event: CalendarDate?) throws(Diagnostics) -> ProducedDocument {
+                        files: CaseFiles, subject: String, event: CalendarDate?, actDate: CalendarDate?) throws(Diagnostics) -> ProducedDocument {
+        let date = actDate ?? latest.referenceDatePaths.lazy.compactMap({ context.node(at: FieldPath(parsing: $0))?.date }).first
         var template = latest
-        if request.templateVersion == nil, templateVersions(request.document).count > 1,
-           let date = latest.referenceDatePaths.lazy.compactMap({ context.node(at: FieldPath(parsing: $0))?.date }).first {
-            for candidate in templateVersions(request.document).reversed() {
-                let loaded = try self.template(request.document, version: candidate.version)
-                if let effective = loaded.effectiveDate, effective <= date { template = loaded; break }
-            }
+        if request.templateVersion == nil, let date {
+            template = try templateInForce(request.document, on: date)
         }
-        let options = RenderOptions(draft: request.draft, audience: audience, clauseVersions: request.clauseVersions)
+        let options = RenderOptions(draft: request.draft, audience: audience, clauseVersions: request.clauseVersions, referenceDate: date)
         let result = template.render(context: context, options: options)
         guard let document = result.document, !result.diagnostics.hasErrors else {
             var diagnostics = result.diagnostics

@@ -17,6 +17,11 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var id: String
         public var version: Int
         public var sha256: String
+        /// The legal period of this version as its locked file states it (`en_vigueur`, `jusqu_au`
+        /// when written) and the legal text it reflects: why it was chosen for the act's date.
+        public var en_vigueur: String?
+        public var jusqu_au: String?
+        public var source: String?
     }
 
     public struct DataRef: Codable, Sendable, Equatable {
@@ -41,6 +46,9 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var evenement: String?
     /// The date that chose the clause versions.
     public var date_reference: String?
+    /// The act's date: the dossier as recorded that day and the law then in force made the
+    /// document; `trame regenerate` generates as of it again.
+    public var date_acte: String?
     public var destinataire: String
     public var projet: Bool
     public var clauses: [ClauseRef]
@@ -56,9 +64,12 @@ public struct Manifest: Codable, Sendable, Equatable {
         sujet = generated.subjectID
         evenement = generated.eventDate?.description
         date_reference = generated.referenceDate?.description
+        date_acte = generated.referenceDate?.description
         destinataire = generated.audience.rawValue
         projet = draft
-        clauses = generated.clauses.filter(\.included).map { ClauseRef(id: $0.id, version: $0.version, sha256: $0.sha256) }
+        clauses = generated.clauses.filter(\.included).map {
+            ClauseRef(id: $0.id, version: $0.version, sha256: $0.sha256, en_vigueur: $0.effectiveDate, jusqu_au: $0.declaredUntil, source: $0.source)
+        }
         // One hash per field the document read (and what lies under a list or object it read): a hash of a
         // short value can be reversed by trying values, so fields the document does not use are not hashed.
         let read = generated.readPaths

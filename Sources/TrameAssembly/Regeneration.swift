@@ -31,6 +31,7 @@ public struct Regeneration: Sendable {
             audience: Audience(rawValue: manifest.destinataire), date: manifest.evenement.flatMap(CalendarDate.init(iso:)),
             templateVersion: manifest.gabarit.version,
             clauseVersions: Dictionary(manifest.clauses.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a }),
+            asOf: manifest.date_acte.flatMap(CalendarDate.init(iso:)),
             today: nil)
         let generated = try generator.generate(request)
         let (data, regenerated) = try generated.output(as: format, draft: manifest.projet)

@@ -43,6 +43,9 @@ extension TrameCommand.Clauses {
         @Option(help: "Destinataire.")
         var audience: Audience?
 
+        @Option(name: .customLong("as-of"), help: "Les clauses en vigueur ce jour-là (AAAA-MM-JJ) plutôt qu'à la date de chaque acte.")
+        var asOf: CalendarDate?
+
         @Flag(help: "Sortie JSON : un tableau d'objets id, version, inclus, raison.")
         var json = false
 
@@ -76,7 +79,7 @@ extension TrameCommand.Clauses {
             var rows: [ClauseTable.Row] = []
             for instance in instances {
                 let request = GenerationRequest(document: instance.document, dossierPath: dossier, conventionPath: convention,
-                                                draft: true, audience: audience, date: instance.date, today: nil)
+                                                draft: true, audience: audience, date: instance.date, asOf: asOf, today: nil)
                 let produced = try generator.generate(request)
                 rows += produced.clauses.map { ClauseTable.Row(document: instance.document, date: instance.date, use: $0) }
             }
@@ -187,9 +190,10 @@ enum ClauseTable {
     }
 
     static func text(_ rows: [Row]) -> String {
-        let header = ["Document", "Clause", "Version", "Incluse", "Raison"]
+        let header = ["Document", "Clause", "Version", "En vigueur", "Incluse", "Raison"]
         let cells = rows.map { row in
-            [row.document + (row.date.map { " (\($0))" } ?? ""), row.use.id, String(row.use.version), row.use.included ? "oui" : "non", row.use.reason]
+            [row.document + (row.date.map { " (\($0))" } ?? ""), row.use.id, String(row.use.version),
+             row.use.effectiveDate + " → " + (row.use.until ?? "…"), row.use.included ? "oui" : "non", row.use.reason]
         }
         var widths = header.map(\.count)
         for line in cells { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }

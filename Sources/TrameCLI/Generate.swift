@@ -49,6 +49,9 @@ extension TrameCommand {
         @Option(help: "Date (AAAA-MM-JJ) de l'évaluation ou du renouvellement dont traite le document.")
         var date: CalendarDate?
 
+        @Option(name: .customLong("as-of"), help: "Produit l'acte tel qu'il aurait été établi ce jour-là (AAAA-MM-JJ) : le dossier tel qu'enregistré à cette date et le droit alors en vigueur (par défaut : la date de l'acte lui-même).")
+        var asOf: CalendarDate?
+
         @Flag(help: "Formulaire vierge à remplir à la main (évaluations ; avec --convention).")
         var blank = false
 
@@ -72,7 +75,7 @@ extension TrameCommand {
         func run() throws {
             let generator = Generator(templatesDirectory: try Resources.templates())
             let request = GenerationRequest(document: document, dossierPath: dossier, conventionPath: convention, draft: draft,
-                                            audience: audience, date: date, blank: blank)
+                                            audience: audience, date: date, blank: blank, asOf: asOf)
             let written: (target: URL, manifest: Manifest, produced: ProducedDocument)
             do {
                 written = try produce(generator, request)

@@ -104,6 +104,9 @@ public struct ClauseUse: Sendable, Hashable, Codable {
     /// The last day this version applies (its own `jusqu_au`, else the day before its successor's
     /// `en_vigueur`); nil while in force.
     public let until: String?
+    /// `jusqu_au` as the version's own file writes it (the manifest records only what the locked
+    /// file says: a later version moving `until` must not change an old document's bytes).
+    public let declaredUntil: String?
     /// The legal text and version this version reflects (`source`).
     public let source: String?
     /// Why this version: the act date and the legal period covering it, or the pin of a manifest.
@@ -113,13 +116,14 @@ public struct ClauseUse: Sendable, Hashable, Codable {
     public let reason: String
     public let sha256: String
 
-    public init(id: String, version: Int, title: String, effectiveDate: String, until: String? = nil, source: String? = nil,
+    public init(id: String, version: Int, title: String, effectiveDate: String, until: String? = nil, declaredUntil: String? = nil, source: String? = nil,
                 selection: String = "", included: Bool, reason: String, sha256: String) {
         self.id = id
         self.version = version
         self.title = title
         self.effectiveDate = effectiveDate
         self.until = until
+        self.declaredUntil = declaredUntil
         self.source = source
         self.selection = selection
         self.included = included

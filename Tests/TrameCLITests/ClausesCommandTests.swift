@@ -119,7 +119,7 @@ struct ClausesCommandTests {
         let r = try TrameProcess.run(["regenerate", dir.appendingPathComponent("sous-location-MJ-2019-004.odt.manifest.json").path, "--dossier", copy.path])
         #expect(r.status == 65)
         #expect(r.stdout.contains("modifié : logement.etage"))
-        #expect(!r.stdout.contains(" 3"), "values are never shown, only paths")
+        #expect(!r.stdout.split(separator: "\n").contains { $0.contains("etage") && $0.contains("3") }, "values are never shown, only paths")
     }
 
     /// A copy of the repository's resources whose Templates can be changed.

@@ -27,6 +27,7 @@ extension Renderer {
         }
         clauseUses.append(ClauseUse(id: clause.id, version: version.version, title: version.title,
                                     effectiveDate: version.effectiveDate.description, until: period.until?.description,
+                                    declaredUntil: version.until?.description,
                                     source: period.source, selection: selection, included: included,
                                     reason: reason, sha256: version.sha256))
         if included { render(version.body) }
