@@ -14,7 +14,7 @@ extension DOCXWriter {
         xml.raw(style.keep.widowsAndOrphans > 0 ? "<w:widowControl/>" : #"<w:widowControl w:val="0"/>"#)
         xml.raw(#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#)
         xml.raw("</w:pPr></w:pPrDefault></w:docDefaults>")
-        for role in ParagraphRole.allCases { writeStyle(role, to: &xml) }
+        xml.raw(style.isStandardLayout ? StyleCache.docxRoleStyles : roleStylesXML())
         let padding = style.table
         xml.raw(#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>"#
             + "<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/></w:style>")
@@ -34,6 +34,13 @@ extension DOCXWriter {
     static func runFonts(_ face: FontFace) -> String {
         var xml = XMLWriter(capacity: 160)
         xml.empty("w:rFonts", ["w:ascii": face.name, "w:eastAsia": face.name, "w:hAnsi": face.name, "w:cs": face.name])
+        return xml.string
+    }
+
+    /// One paragraph style per ``ParagraphRole``.
+    func roleStylesXML() -> String {
+        var xml = XMLWriter(capacity: 8192)
+        for role in ParagraphRole.allCases { writeStyle(role, to: &xml) }
         return xml.string
     }
 

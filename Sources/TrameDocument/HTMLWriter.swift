@@ -32,7 +32,7 @@ struct HTMLWriter {
             html.htmlMeta(name: property.name.hasPrefix("trame:") ? property.name : "trame:" + property.name, content: property.value)
         }
         html.raw("<style>\n")
-        html.raw(css())
+        html.raw(style == .standard ? StyleCache.css : css())
         html.raw(pageCSS())
         html.raw("</style>\n</head>\n")
         html.raw(metadata.isDraft ? "<body class=\"draft\">\n" : "<body>\n")

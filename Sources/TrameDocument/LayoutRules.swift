@@ -58,9 +58,14 @@ extension Inline {
         for inline in inlines.reversed() {
             switch inline {
             case .text(let text, _), .placeholder(let text):
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(["\u{00A0}", "\u{202F}"]))
-                if trimmed.isEmpty { continue }
-                return trimmed.hasSuffix(":")
+                // Scans back over spaces (plain, no-break, narrow no-break) without building a CharacterSet.
+                for scalar in text.unicodeScalars.reversed() {
+                    switch scalar {
+                    case " ", "\t", "\n", "\r", "\u{00A0}", "\u{202F}": continue
+                    default: return scalar == ":"
+                    }
+                }
+                continue
             case .lineBreak:
                 return false
             }

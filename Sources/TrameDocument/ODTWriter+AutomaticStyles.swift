@@ -12,7 +12,7 @@ extension ODTBodyWriter {
             if variant.keep.together { xml.raw(#" fo:keep-together="always""#) }
             xml.raw("/></style:style>")
         }
-        writeCellStyles(to: &xml)
+        xml.raw(style.isStandardLayout ? StyleCache.odtCellStyles : cellStylesXML())
         for layout in listLayouts { Self.writeListStyle(layout, to: &xml) }
         for (index, table) in tables.enumerated() {
             let name = "Tbl\(index + 1)"
@@ -34,7 +34,8 @@ extension ODTBodyWriter {
     /// `Cell`, `CellR`, `CellB`, `CellRB` (and `HeadCell…` with the header fill). Signature cells
     /// are borderless; `SigName` cells put the name at the bottom of a `SigRow` at least
     /// ``SignatureStyle/minimumHeight`` high.
-    private func writeCellStyles(to xml: inout XMLWriter) {
+    func cellStylesXML() -> String {
+        var xml = XMLWriter(capacity: 4096)
         let line = "\(style.table.borderWidth) solid #\(style.colours.border)"
         let padding = #"fo:padding-top="\#(style.table.cellPaddingVertical.css)" fo:padding-bottom="\#(style.table.cellPaddingVertical.css)" "#
             + #"fo:padding-left="\#(style.table.cellPaddingHorizontal.css)" fo:padding-right="\#(style.table.cellPaddingHorizontal.css)""#
@@ -53,6 +54,7 @@ extension ODTBodyWriter {
         xml.raw(#"<style:style style:name="SigRow" style:family="table-row"><style:table-row-properties "#
             + #"style:min-row-height="\#(style.signature.minimumHeight.css)" fo:keep-together="always"/></style:style>"#)
         xml.raw(#"<style:style style:name="Row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>"#)
+        return xml.string
     }
 
     /// Level 1, 2, … of a list style: numbered "1." / "a)" / "i." or bulleted "•" / "–" / "◦",

@@ -18,9 +18,15 @@ struct ODTBodyWriter {
     /// The space below the block written last (zero after a table or at the start).
     var previousSpaceAfter = Length.zero
 
+    /// Space after a body paragraph, a note, a list (computed once: asked for every block).
+    let bodyAfter: Length, noteAfter: Length, listAfter: Length
+
     init(style: DocumentStyle, images: ImageCatalog) {
         self.style = style
         self.images = images
+        bodyAfter = style.format(of: .body).spaceAfter
+        noteAfter = style.format(of: .note).spaceAfter
+        listAfter = style.format(of: .listItem).spaceAfter
     }
 
     /// A named paragraph style with another alignment or keep rules.
@@ -46,8 +52,8 @@ struct ODTBodyWriter {
         case .subtitle: style.format(of: .subtitle).spaceAfter
         case .heading(let level, _): style.format(of: level <= 1 ? .heading1 : .heading2).spaceAfter
         case .article: style.format(of: .article).spaceAfter
-        case .paragraph(let paragraph): style.format(of: paragraph.isNote ? .note : .body).spaceAfter
-        case .list: style.format(of: .listItem).spaceAfter
+        case .paragraph(let paragraph): paragraph.isNote ? noteAfter : bodyAfter
+        case .list: listAfter
         case .table, .pageBreak, .signatures: .zero
         }
     }

@@ -20,7 +20,7 @@ extension ODTWriter {
         xml.closeEmptyTag()
         xml.raw("</style:default-style>")
         xml.raw(#"<style:style style:name="Standard" style:family="paragraph"/>"#)
-        for role in ParagraphRole.allCases { writeNamedStyle(role, to: &xml) }
+        xml.raw(style.isStandardLayout ? StyleCache.odtNamedStyles : namedStylesXML())
         xml.raw(##"<style:style style:name="Placeholder" style:family="text"><style:text-properties fo:background-color="#\##(style.colours.placeholder)"/></style:style>"##)
         xml.raw(#"<style:style style:name="Graphics" style:family="graphic"><style:graphic-properties "#
             + #"text:anchor-type="as-char" style:vertical-pos="top" style:vertical-rel="baseline" "#
@@ -48,6 +48,13 @@ extension ODTWriter {
     }
 
     /// One named paragraph style, every property explicit.
+    /// One named paragraph style per ``ParagraphRole``.
+    func namedStylesXML() -> String {
+        var xml = XMLWriter(capacity: 8192)
+        for role in ParagraphRole.allCases { writeNamedStyle(role, to: &xml) }
+        return xml.string
+    }
+
     private func writeNamedStyle(_ role: ParagraphRole, to xml: inout XMLWriter) {
         let format = style.format(of: role)
         xml.openTag("style:style")
