@@ -190,10 +190,10 @@ enum ClauseTable {
     }
 
     static func text(_ rows: [Row]) -> String {
-        let header = ["Document", "Clause", "Version", "En vigueur", "Incluse", "Raison"]
+        let header = ["Document", "Clause", "Version", "Incluse", "En vigueur", "Raison"]
         let cells = rows.map { row in
-            [row.document + (row.date.map { " (\($0))" } ?? ""), row.use.id, String(row.use.version),
-             row.use.effectiveDate + " → " + (row.use.until ?? "…"), row.use.included ? "oui" : "non", row.use.reason]
+            [row.document + (row.date.map { " (\($0))" } ?? ""), row.use.id, String(row.use.version), row.use.included ? "oui" : "non",
+             row.use.effectiveDate + " → " + (row.use.until ?? "…"), row.use.reason]
         }
         var widths = header.map(\.count)
         for line in cells { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }

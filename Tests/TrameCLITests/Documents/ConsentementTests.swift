@@ -42,7 +42,7 @@ struct ConsentementTests {
         }
         let (variantDir, variant) = try Self.withdrawn()
         defer { try? FileManager.default.removeItem(at: variantDir) }
-        let withdrawn = try E.generateAllFormats(["consentement", "--dossier", variant], in: variantDir)
+        let withdrawn = try E.generateAllFormats(["consentement", "--dossier", variant, "--as-of", "2019-12-01"], in: variantDir)
 
         let texts = try DocumentTexts.read(files.map(\.0) + withdrawn)
         for (file, id) in files {
@@ -90,7 +90,7 @@ struct ConsentementTests {
             case "MJ-2019-002":
                 E.expect(flat, has: [
                     "Ce document est pour vous, Monsieur Rui Da Silva.", "Votre accord : donné le 20 février 2019.",
-                    "Vous êtes sous curatelle renforcée.", "Fin de la période en cours : le 31 août 2020.",
+                    "Vous êtes sous curatelle renforcée.", "Fin de la période en cours : le 29 février 2020.",
                     "Je soussigné, Monsieur Rui Da Silva, logé au 7 rue de l'Exemple, 57155 Marly",
                     "en trois exemplaires originaux", "Le sous-locataire, assisté de son",
                 ], name)

@@ -69,7 +69,8 @@ struct ConventionCadreTests {
             // pathway
             "Article 3 – Parcours d'accès au logement", "par son équipe ERAH", "« Un toit » (intitulé à vérifier)",
             "le service intégré d'accueil et d'orientation (SIAO) enregistre la demande et oriente la personne vers l'association",
-            "(CAL, dénommée commission d'attribution des logements et d'examen de l'occupation des logements, ou CALEOL, depuis la loi n° 2018-1021 du 23 novembre 2018)",
+            // Signed on 5 November 2018, before loi ELAN (23 November 2018): the CAL of its day (issue 12).
+            "commission d'attribution des logements du bailleur (CAL), qui statue",
             // commitments of each party
             "Article 4 – Engagements de l'établissement de santé", "astreinte téléphonique joignable au 03 87 00 00 99",
             "il ne constitue en aucun cas une condition d'accès au logement ni de maintien dans celui-ci",

@@ -79,8 +79,9 @@ struct ConventionTripartiteTests {
                 #expect(flat.contains("Monsieur Rui Da Silva, né le 23 juillet 1991 à Porto (Portugal), assisté de son curateur"))
                 #expect(flat.contains("ci-après dénommé « le sous-locataire »"))
                 #expect(flat.contains("le premier examen a lieu au plus tard le 1er septembre 2019"))
-                #expect(flat.contains("qui s'achève le 31 août 2020"))
-                #expect(flat.contains("soit au plus tard le 30 juin 2020"))
+                // The first period, fixed by the convention signed in March 2019 (issue 12).
+                #expect(flat.contains("qui s'achève le 29 février 2020"))
+                #expect(flat.contains("soit au plus tard le 29 décembre 2019"))
                 #expect(flat.contains("s'il propose un bail au sous-locataire"))
                 #expect(flat.contains("assisté, s'il le souhaite, de son curateur"))
                 #expect(flat.contains("mesure de curatelle renforcée"))
@@ -98,13 +99,21 @@ struct ConventionTripartiteTests {
     }
 
     @Test func theReviewPeriodFollowsTheCurrentTerm() throws {
-        // Without a renewal the period ends with the initial term; with one it ends with the renewal.
+        // As of its signature the period ends with the initial term; as of the renewal, with the renewal.
         let html = try TrameProcess.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: html) }
         let r = try TrameProcess.run(["generate", "convention-tripartite", "--dossier", Self.dossier("MJ-2019-002"), "--format", "html", "--output", html.path + "/"])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try DocumentText(contentsOf: html.appendingPathComponent("convention-tripartite-MJ-2019-002.html")).flat
-        #expect(text.contains("qui s'achève le 31 août 2020"))
-        #expect(text.contains("30 juin 2020"))
+        #expect(text.contains("qui s'achève le 29 février 2020"))
+        #expect(text.contains("29 décembre 2019"))
+        let later = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: later) }
+        let renewed = try TrameProcess.run(["generate", "convention-tripartite", "--dossier", Self.dossier("MJ-2019-002"), "--as-of", "2020-03-01",
+                                            "--format", "html", "--output", later.path + "/"])
+        #expect(renewed.status == 0, "\(renewed.stderr)")
+        let renewedText = try DocumentText(contentsOf: later.appendingPathComponent("convention-tripartite-MJ-2019-002.html")).flat
+        #expect(renewedText.contains("qui s'achève le 31 août 2020"))
+        #expect(renewedText.contains("30 juin 2020"))
     }
 }
