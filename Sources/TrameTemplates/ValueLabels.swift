@@ -16,6 +16,9 @@ public enum ValueLabels {
         "bailleur_social": "bailleur social",
         "siao": "service intégré d'accueil et d'orientation (SIAO)", "financeur": "financeur", "autre": "autre",
         "logement": "logement", "personne": "personne",
+        // Convention: households under the tripartite rule (CCH L442-8-3).
+        "tous": "tous les ménages", "selon_criteres": "les ménages en difficulté d'accès au logement (CCH L301-1 II)",
+        "aucun": "aucun ménage",
         // Person.
         "Madame": "Madame", "Monsieur": "Monsieur",
         "sauvegarde": "sauvegarde de justice", "curatelle_simple": "curatelle simple",

@@ -58,4 +58,26 @@ struct TimeTravelTests {
                     == ProgrammeStatus(convention: Fixtures.convention, cases: cut, on: day).text, "\(day)")
         }
     }
+
+    /// A dossier with dated history (landlord taking over the flat, a protection measure decided
+    /// later, a renewal with its préfet notice): cut month by month, each cut a valid dossier.
+    @Test func aDossierWithDatedHistory() throws {
+        var text = Fixtures.replacing(Fixtures.text004, "  bailleur: bailleur-exemple-1\n  reference: LGT-0457-02-12\n",
+            "  bailleur: bailleur-exemple-2\n  reference: MTG/201/4\n  depuis: 2020-01-01\n  historique:\n    - { bailleur: bailleur-exemple-1, reference: LGT-0457-02-12 }\n")
+        text = Fixtures.replacing(text, "  mesure_protection: curatelle_simple     # aucune | sauvegarde | curatelle_simple | curatelle_renforcee | tutelle\n",
+            "  mesure_protection: curatelle_simple\n  depuis: 2019-06-01\n  historique: [{ mesure_protection: aucune }]\n")
+        text = Fixtures.replacing(text, "  convention_tripartite: true          # article L442-8-3 du CCH\n",
+            "  convention_tripartite: true\n  date_convention_tripartite: 2019-04-15\n  avis_prefet: 2020-01-20\n  renouvellements: [{ date_effet: 2020-04-01, duree_mois: 12 }]\n")
+        let full = Fixtures.dossierCase(text)
+        #expect(full.dossier.asOf(Fixtures.day("2019-04-10")).sousLocation?.conventionTripartite == false)
+        #expect(full.dossier.asOf(Fixtures.day("2019-04-15")).sousLocation?.conventionTripartite == true)
+        for day in Self.months(from: full.dossier.parcours.propositionCHJury) {
+            let cut = try Self.cutCase(full, on: day)
+            #expect(DeadlineCalendar.report([full], on: day).json == DeadlineCalendar.report([cut], on: day).json, "\(day)")
+            #expect(ProgrammeStatus(convention: Fixtures.convention, cases: [full], on: day).text
+                    == ProgrammeStatus(convention: Fixtures.convention, cases: [cut], on: day).text, "\(day)")
+            #expect(cut.dossier.logement.map { $0.bailleur } == (day < Fixtures.day("2019-03-05") ? nil
+                    : day < Fixtures.day("2020-01-01") ? "bailleur-exemple-1" : "bailleur-exemple-2"), "\(day)")
+        }
+    }
 }
