@@ -6,15 +6,19 @@ public struct Deadline: Sendable, Hashable {
     /// What the date is about. The raw values are the `nature` of the JSON output and part of
     /// the iCalendar UIDs: keep them stable.
     public enum Kind: String, Sendable, CaseIterable {
-        /// The planned first day of a sublease not started yet (stage `attribution`).
+        /// The planned first day of a sublease not started yet (stage `attribution`); late once
+        /// passed with no start recorded.
         case subleaseStart = "debut_sous_location"
-        /// A six-monthly evaluation whose due date has passed with no evaluation recorded.
+        /// The evaluations whose due dates have passed with none recorded: one item for the
+        /// consecutive missed ones, dated at the first, with their number (`count`).
         case evaluationOverdue = "evaluation_en_retard"
         /// The next six-monthly evaluation.
         case evaluation = "evaluation"
-        /// The last day of the current sublease term.
+        /// The last day of the current sublease term; once passed with no renewal and no outcome
+        /// recorded, a late item (the person keeps the right to stay, CCH L442-8-2).
         case termEnd = "fin_terme"
-        /// The landlord's notice to the préfet, two months before the end of the review period.
+        /// The landlord's notice to the préfet, two months before the end of each review period
+        /// (CCH L442-8-3), until it is recorded as sent.
         case prefectNotice = "avis_prefet"
         /// The last day allowed by the convention's maximum duration.
         case maximumDuration = "duree_maximale"
