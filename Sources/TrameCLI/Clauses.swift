@@ -205,11 +205,14 @@ enum ClauseTable {
     }
 
     /// One object per clause: `document` and `date` (null when the document has none) when every
-    /// document is listed, then `id`, `version`, `inclus`, `raison`.
+    /// document is listed, then `id`, `version`, `inclus`, `raison`, and the legal period that chose
+    /// the version: `en_vigueur`, `jusqu_au`, `source`, `choix`.
     static func json(_ rows: [Row], withDocument: Bool) -> JSONValue {
         .array(rows.map { row in
             let use: [(String, JSONValue)] = [("id", .string(row.use.id)), ("version", .int(row.use.version)),
-                                              ("inclus", .bool(row.use.included)), ("raison", .string(row.use.reason))]
+                                              ("inclus", .bool(row.use.included)), ("raison", .string(row.use.reason)),
+                                              ("en_vigueur", .string(row.use.effectiveDate)), ("jusqu_au", .optional(row.use.until)),
+                                              ("source", .optional(row.use.source)), ("choix", .string(row.use.selection))]
             return .object((withDocument ? [("document", .string(row.document)), ("date", .date(row.date))] : []) + use)
         })
     }

@@ -31,8 +31,14 @@ struct ClausesCommandTests {
         #expect(included(a, "sous-location.convention-tripartite") == true)
         #expect(included(b, "sous-location.convention-tripartite") == true)
         #expect(included(c, "sous-location.convention-tripartite") == false)
-        // Every row has exactly the four keys, and the reasons quote the values.
-        for row in a + b + c { #expect(Set(row.keys) == ["id", "version", "inclus", "raison"]) }
+        // Every row has exactly these keys, and the reasons quote the values.
+        for row in a + b + c {
+            #expect(Set(row.keys) == ["id", "version", "inclus", "raison", "en_vigueur", "jusqu_au", "source", "choix"])
+        }
+        // The period that chose each version (issue 12): MJ-2019-004's sublease starts on 1 April 2019.
+        let resiliation = try #require(b.first { $0["id"] as? String == "sous-location.resiliation" })
+        #expect(resiliation["version"] as? Int == 2 && resiliation["jusqu_au"] as? String == "2022-06-30")
+        #expect(resiliation["choix"] as? String == "acte du 1er avril 2019 : version 2 en vigueur du 1er janvier 2018 au 30 juin 2022")
         #expect(c.first { $0["id"] as? String == "sous-location.meuble" }?["raison"] as? String == "logement.meuble = oui")
         #expect(b.first { $0["id"] as? String == "sous-location.meuble" }?["raison"] as? String == "logement.meuble = non")
     }
