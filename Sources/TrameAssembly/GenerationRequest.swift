@@ -38,7 +38,7 @@ public struct GenerationRequest: Sendable {
     public init(document: String, dossierPath: String? = nil, conventionPath: String? = nil, draft: Bool = false,
                 audience: Audience? = nil, date: CalendarDate? = nil, blank: Bool = false,
                 templateVersion: Int? = nil, clauseVersions: [String: Int] = [:], asOf: CalendarDate? = nil,
-                today: CalendarDate? = CalendarDate.today()) {
+                today: CalendarDate?) {
         self.document = document
         self.dossierPath = dossierPath
         self.conventionPath = conventionPath

@@ -64,18 +64,19 @@ extension TrameCommand {
             if blank && dossier != nil {
                 throw ValidationError("--blank produit un formulaire vierge : indiquez --convention FICHIER, sans --dossier")
             }
-            if dossier == nil && convention == nil {
-                throw ValidationError("indiquez --dossier FICHIER (document d'un ménage) ou --convention FICHIER (document du partenariat)")
-            }
             if archive && !ProducedFormat.deliverable.contains(format) {
                 throw ValidationError("--archive : le texte brut (txt) sert à relire, il ne s'archive pas ; choisissez odt, docx, html ou pdf")
+            }
+            if dossier == nil && convention == nil {
+                throw ValidationError("indiquez --dossier FICHIER (document d'un ménage) ou --convention FICHIER (document du partenariat)")
             }
         }
 
         func run() throws {
             let generator = Generator(templatesDirectory: try Resources.templates())
             let request = GenerationRequest(document: document, dossierPath: dossier, conventionPath: convention, draft: draft,
-                                            audience: audience, date: date, blank: blank, asOf: asOf)
+                                            audience: audience, date: date, blank: blank, asOf: asOf,
+                                            today: CalendarDate.today())
             let written: (target: URL, manifest: Manifest, produced: ProducedDocument)
             do {
                 written = try produce(generator, request)
