@@ -46,6 +46,7 @@ extension TrameCommand {
             }
             let clauses = parsed.clauses.map { "\($0.id)@\($0.version)" }.joined(separator: ", ")
             print("document : \(parsed.document) v\(parsed.gabarit.version) pour \(parsed.sujet) (\(parsed.destinataire)) ; clauses : \(clauses)")
+            if let act = parsed.date_acte { print("acte du \(act) : dossier tel qu'enregistré ce jour-là") }
             switch result.verdict {
             case .identical:
                 print("identique à l'octet près : sha256 \(parsed.fichier?.sha256 ?? "")")

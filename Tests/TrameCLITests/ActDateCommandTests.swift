@@ -48,6 +48,7 @@ struct ActDateCommandTests {
                                       "--dossier", Self.dossier("MJ-2019-002"), "--output", dir.appendingPathComponent("rebuilt.odt").path])
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains("identique à l'octet près"))
+        #expect(r.stdout.contains("acte du 2020-03-01"))
     }
 
     @Test func noVersionInForceIsRefusedWithItsCode() throws {
