@@ -51,6 +51,9 @@ public final class AccountStore: Sendable {
         do {
             var config = Configuration()
             config.busyMode = .timeout(30)
+            // WAL with synchronous NORMAL: a commit survives a crash of the process (kill -9), and
+            // no longer waits for the disk — every page view writes a journal row (issue 16).
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             database = try DatabasePool(path: path, configuration: config)
             // Owner only, whatever the umask (the WAL files SQLite creates later copy the database's mode).
             for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {

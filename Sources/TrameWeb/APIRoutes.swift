@@ -10,45 +10,53 @@ import TrameProcedure
 enum APIRoutes {
     static func register(on router: Router<WebContext>, services: WebServices) {
         router.get("/api/dossiers") { _, context -> Response in
-            let session = try context.requireSession()
-            let clearance = session.account.clearance
-            let stage = clearance.mayRead(field: FieldPath(parsing: "etape"))
-            let items: [JSONText] = try services.cases(for: session.account).all().compactMap { stored in
-                guard let dossier = stored.dossier, clearance.mayOpen(dossier) else { return nil }
-                var pairs: [(String, JSONText)] = [("dossier", .string(dossier.id)), ("version", .int(stored.version.version))]
-                if stage { pairs.append(("etape", .string(dossier.etape.rawValue))) }
-                pairs.append(("commune", dossier.logement.map { .string($0.commune) } ?? .null))
-                return .ordered(pairs)
+            try await services.offload {
+                let session = try context.requireSession()
+                let clearance = session.account.clearance
+                let stage = clearance.mayRead(field: FieldPath(parsing: "etape"))
+                let items: [JSONText] = try services.cases(for: session.account).all().compactMap { stored in
+                    guard let dossier = stored.dossier, clearance.mayOpen(dossier) else { return nil }
+                    var pairs: [(String, JSONText)] = [("dossier", .string(dossier.id)), ("version", .int(stored.version.version))]
+                    if stage { pairs.append(("etape", .string(dossier.etape.rawValue))) }
+                    pairs.append(("commune", dossier.logement.map { .string($0.commune) } ?? .null))
+                    return .ordered(pairs)
+                }
+                try services.journal(session, "api", subject: "/api/dossiers")
+                return Pages.json(JSONText.array(items).rendered)
             }
-            try services.journal(session, "api", subject: "/api/dossiers")
-            return Pages.json(JSONText.array(items).rendered)
         }
         router.get("/api/dossiers/:id") { _, context -> Response in
-            let session = try context.requireSession()
-            let opened = try services.open(try context.parameters.require("id"), session: session)
-            let visible = opened.clearance.visibleData(of: opened.dossier, today: services.today)
-            try services.journal(session, "api", dossier: opened.dossier.id, subject: "/api/dossiers/:id")
-            return Pages.json(JSONText.ordered([
-                ("dossier", .string(opened.dossier.id)), ("version", .int(opened.stored.version.version)),
-                ("sha256", .string(opened.stored.version.sha256)), ("donnees", .raw(CanonicalData.json(visible))),
-            ]).rendered)
+            try await services.offload {
+                let session = try context.requireSession()
+                let opened = try services.open(try context.parameters.require("id"), session: session)
+                let visible = opened.clearance.visibleData(of: opened.dossier, today: services.today)
+                try services.journal(session, "api", dossier: opened.dossier.id, subject: "/api/dossiers/:id")
+                return Pages.json(JSONText.ordered([
+                    ("dossier", .string(opened.dossier.id)), ("version", .int(opened.stored.version.version)),
+                    ("sha256", .string(opened.stored.version.sha256)), ("donnees", .raw(CanonicalData.json(visible))),
+                ]).rendered)
+            }
         }
         router.get("/api/echeances") { request, context -> Response in
-            let session = try context.requireSession()
-            try DashboardRoutes.requireProgramme(session, services)
-            let day = try DashboardRoutes.referenceDate(request, services)
-            let (_, report) = try DashboardRoutes.figures(session, services, on: day)
-            try services.journal(session, "api", subject: "/api/echeances")
-            return Pages.json(report.json)
+            try await services.offload {
+                let session = try context.requireSession()
+                try DashboardRoutes.requireProgramme(session, services)
+                let day = try DashboardRoutes.referenceDate(request, services)
+                let (_, report) = try DashboardRoutes.figures(session, services, on: day)
+                try services.journal(session, "api", subject: "/api/echeances")
+                return Pages.json(report.json)
+            }
         }
         router.get("/api/statut") { request, context -> Response in
-            let session = try context.requireSession()
-            try DashboardRoutes.requireProgramme(session, services)
-            let day = try DashboardRoutes.referenceDate(request, services)
-            let (statuses, _) = try DashboardRoutes.figures(session, services, on: day)
-            try services.journal(session, "api", subject: "/api/statut")
-            // The same object as `trame status --json` (docs/outputs.md).
-            return Pages.json(JSONValue.array(statuses.map(\.json)).compact)
+            try await services.offload {
+                let session = try context.requireSession()
+                try DashboardRoutes.requireProgramme(session, services)
+                let day = try DashboardRoutes.referenceDate(request, services)
+                let (statuses, _) = try DashboardRoutes.figures(session, services, on: day)
+                try services.journal(session, "api", subject: "/api/statut")
+                // The same object as `trame status --json` (docs/outputs.md).
+                return Pages.json(JSONValue.array(statuses.map(\.json)).compact)
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import TrameArchive
 import TrameAssembly
@@ -66,6 +67,13 @@ struct CaseStore {
         conventionsKey = shas.sorted().joined(separator: ",")
     }
 
+    /// A key that changes whenever a dossier or convention gets a new current version (by anyone:
+    /// the CLI writes the same table): what cached pages are valid for.
+    func indexKey() throws -> String {
+        let current = try workspace.records(.dossier).map { "\($0.current.id):\($0.current.sha256)" }.joined(separator: ",")
+        return SHA256.hash(data: Data((current + "|" + conventionsKey).utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// Every dossier of the workspace, by id (current versions, read in place: no audit entry).
     func all() throws -> [StoredDossier] {
         try workspace.records(.dossier).compactMap { summary in
@@ -77,10 +85,19 @@ struct CaseStore {
         }
     }
 
-    /// One dossier (current or given version); the reading is logged in the archive's audit log.
+    /// One dossier (current or given version), from the cache when its bytes were read before.
+    ///
+    /// Page views are logged in the application's journal (`comptes.sqlite`, with the partner's
+    /// login), not in the archive's audit log: a read never waits for the archive's write lock,
+    /// which a partner saving a dossier holds while its file reaches the disk (issue 16).
     func dossier(_ id: String, version: Int? = nil) throws -> StoredDossier? {
         guard try workspace.currentRecord(.dossier, id: id) != nil else { return nil }
-        let (chosen, data) = try workspace.recordContent(.dossier, id: id, version: version)
+        let (chosen, url) = try workspace.recordFile(.dossier, id: id, version: version)
+        if let checked = cache.dossier(chosen.sha256, conventions: conventionsKey) { return checked.stored(as: chosen) }
+        let data = try Data(contentsOf: url)
+        guard CanonicalData.sha256(of: data) == chosen.sha256 else {
+            throw Diagnostic.error(.fichierModifie, "le fichier de \(chosen.ref) ne correspond plus à son empreinte : lancez « trame archive verify »")
+        }
         return stored(chosen, data)
     }
 
@@ -162,5 +179,58 @@ extension StoredDossier {
     /// The same checked content as `version` (the same bytes may be several versions' content).
     func stored(as version: RecordVersion) -> StoredDossier {
         StoredDossier(version: version, bytes: bytes, file: file, diagnostics: diagnostics, dossier: dossier, convention: convention)
+    }
+}
+
+/// Rendered page bodies (without the layout, which holds the session's name and form token),
+/// by what they depend on (`base`) and the version of the dossiers they show (`index`, from
+/// `CaseStore.indexKey()`).
+///
+/// One request computes a missing body while the others wait for it (no stampede after each
+/// save); with `maxStale`, they are served the previous body meanwhile, if it is that recent.
+final class RenderedCache: @unchecked Sendable {
+    static let capacity = 256
+    private struct Entry {
+        let index: String
+        let body: String
+        let at: Date
+    }
+    private let condition = NSCondition()
+    private var entries: [String: Entry] = [:]
+    private var order: [String] = []
+    private var computing: Set<String> = []
+
+    func body(_ base: String, index: String, maxStale: TimeInterval = 0, compute: () throws -> String) rethrows -> String {
+        condition.lock()
+        while true {
+            if let entry = entries[base], entry.index == index {
+                condition.unlock()
+                return entry.body
+            }
+            if computing.contains(base) {
+                if maxStale > 0, let entry = entries[base], Date().timeIntervalSince(entry.at) < maxStale {
+                    condition.unlock()
+                    return entry.body
+                }
+                condition.wait()
+                continue
+            }
+            break
+        }
+        computing.insert(base)
+        condition.unlock()
+        defer {
+            condition.lock()
+            computing.remove(base)
+            condition.broadcast()
+            condition.unlock()
+        }
+        let body = try compute()
+        condition.lock()
+        if entries[base] == nil { order.append(base) }
+        entries[base] = Entry(index: index, body: body, at: Date())
+        while order.count > Self.capacity { entries[order.removeFirst()] = nil }
+        condition.unlock()
+        return body
     }
 }

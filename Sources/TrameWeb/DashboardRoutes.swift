@@ -10,30 +10,39 @@ import TrameProcedure
 enum DashboardRoutes {
     static func register(on router: Router<WebContext>, services: WebServices) {
         router.get("/tableau-de-bord") { request, context -> Response in
-            let session = try context.requireSession()
-            try requireProgramme(session, services)
-            let day = try referenceDate(request, services)
-            let (statuses, report) = try figures(session, services, on: day)
-            let blocks = statuses.map { status -> [String: Any] in
-                let late = status.evaluationsLate.count, due = status.evaluationsDue.count
-                return [
-                    "id": status.convention.identifiant, "needs": status.convention.besoinsIdentifies, "total": status.cases.count,
-                    "chart": StageChart.svg(counts: status.households, needs: status.convention.besoinsIdentifies),
-                    "stages": status.households.map { ["label": $0.stage.label, "count": $0.count] },
-                    "flats": status.flats.map { ["commune": $0.commune, "type": $0.type, "count": $0.count] },
-                    "done": status.evaluationsDone, "due": due, "late": late, "text": status.text,
-                ]
+            try await services.offload {
+                let session = try context.requireSession()
+                try requireProgramme(session, services)
+                let day = try referenceDate(request, services)
+                let title = "Tableau de bord au \(DataView.french(day))"
+                // The figures depend on the dossiers and the day only (every role that sees them sees the same);
+                // while they are recomputed after a save, the previous ones (10 s at most) are shown.
+                let index = try services.cases(for: session.account).indexKey()
+                try services.journal(session, "tableau-de-bord", detail: ["au": day.description])
+                let body = try services.rendered.body("tableau|\(day)", index: index, maxStale: 10) {
+                let (statuses, report) = try figures(session, services, on: day)
+                let blocks = statuses.map { status -> [String: Any] in
+                    let late = status.evaluationsLate.count, due = status.evaluationsDue.count
+                    return [
+                        "id": status.convention.identifiant, "needs": status.convention.besoinsIdentifies, "total": status.cases.count,
+                        "chart": StageChart.svg(counts: status.households, needs: status.convention.besoinsIdentifies),
+                        "stages": status.households.map { ["label": $0.stage.label, "count": $0.count] },
+                        "flats": status.flats.map { ["commune": $0.commune, "type": $0.type, "count": $0.count] },
+                        "done": status.evaluationsDone, "due": due, "late": late, "text": status.text,
+                    ]
+                }
+                let rows = report.groups.flatMap { group in
+                    (group.note.map { [["date": "", "owner": group.owner, "label": $0, "status": "", "late": false] as [String: Any]] } ?? [])
+                        + group.items.map { ["date": DataView.french($0.date), "owner": group.owner, "label": $0.label,
+                                             "status": $0.status.text, "late": $0.status.isLate] as [String: Any] }
+                }
+                return services.pages.body("tableau", [
+                    "conventions": blocks, "deadlines": rows, "deadlinesText": report.text, "on": day.description,
+                    "lateCount": report.items.filter(\.status.isLate).count,
+                ])
+                }
+                return services.pages.page(body: body, title: title, session: session)
             }
-            let rows = report.groups.flatMap { group in
-                (group.note.map { [["date": "", "owner": group.owner, "label": $0, "status": "", "late": false] as [String: Any]] } ?? [])
-                    + group.items.map { ["date": DataView.french($0.date), "owner": group.owner, "label": $0.label,
-                                         "status": $0.status.text, "late": $0.status.isLate] as [String: Any] }
-            }
-            try services.journal(session, "tableau-de-bord", detail: ["au": day.description])
-            return services.pages.page("tableau", title: "Tableau de bord au \(DataView.french(day))", session: session, data: [
-                "conventions": blocks, "deadlines": rows, "deadlinesText": report.text, "on": day.description,
-                "lateCount": report.items.filter(\.status.isLate).count,
-            ])
         }
     }
 

@@ -10,22 +10,24 @@ import TrameModel
 enum DocumentRoutes {
     static func register(on router: Router<WebContext>, services: WebServices) {
         router.get("/dossiers/:id/documents/:document") { request, context -> Response in
-            let (page, _) = try open(request, context, services)
-            let query = request.uri.queryParameters
-            var notice: String?, link: String?
-            // A notice only for a file of this document the partner may have: never a link built from the query.
-            if let sha = query["genere"].map(String.init) ?? query["signe"].map(String.init), Paths.isSHA256(sha),
-               let kind = DocumentKind(rawValue: page.instance.document) {
-                let archive = ArchiveView(opened: page.opened, workspace: try services.workspace(for: page.opened.session.account), today: services.today)
-                if query["genere"] != nil, try archive.generated(kind: kind).contains(where: { $0.sha256 == sha }) {
-                    notice = "Document généré et enregistré dans l'archive."
-                    link = "/fichiers/\(sha)"
-                } else if query["genere"] == nil, try archive.signed(kind: kind).contains(where: { $0.sha256 == sha }) {
-                    notice = "Version signée archivée."
+            try await services.offload {
+                let (page, _) = try open(request, context, services)
+                let query = request.uri.queryParameters
+                var notice: String?, link: String?
+                // A notice only for a file of this document the partner may have: never a link built from the query.
+                if let sha = query["genere"].map(String.init) ?? query["signe"].map(String.init), Paths.isSHA256(sha),
+                   let kind = DocumentKind(rawValue: page.instance.document) {
+                    let archive = ArchiveView(opened: page.opened, workspace: try services.workspace(for: page.opened.session.account), today: services.today)
+                    if query["genere"] != nil, try archive.generated(kind: kind).contains(where: { $0.sha256 == sha }) {
+                        notice = "Document généré et enregistré dans l'archive."
+                        link = "/fichiers/\(sha)"
+                    } else if query["genere"] == nil, try archive.signed(kind: kind).contains(where: { $0.sha256 == sha }) {
+                        notice = "Version signée archivée."
+                    }
                 }
+                try services.journal(page.opened.session, "consultation", dossier: page.opened.dossier.id, subject: page.instance.document)
+                return try page.render(audience: page.audience(query["destinataire"].map(String.init)), notice: notice, link: link)
             }
-            try services.journal(page.opened.session, "consultation", dossier: page.opened.dossier.id, subject: page.instance.document)
-            return try page.render(audience: page.audience(query["destinataire"].map(String.init)), notice: notice, link: link)
         }
         router.post("/dossiers/:id/documents/:document/generer") { request, context -> Response in
             let (page, form) = try await openForm(request, context, services)

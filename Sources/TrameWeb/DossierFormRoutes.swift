@@ -29,7 +29,7 @@ enum DossierFormRoutes {
             try services.requireManager(session)
             let form = try await FormBody.read(request, context: context)
             try form.checkToken(of: session, request: request)
-            return try save(services, session: session, form: form, existing: nil)
+            return try await services.offload { try save(services, session: session, form: form, existing: nil) }
         }
         router.get("/dossiers/:id/modifier") { _, context -> Response in
             let session = try context.requireSession()
@@ -47,10 +47,12 @@ enum DossierFormRoutes {
         router.post("/dossiers/:id/modifier") { request, context -> Response in
             let session = try context.requireSession()
             try services.requireManager(session)
-            let opened = try services.open(try context.parameters.require("id"), session: session)
+            let id = try context.parameters.require("id")
             let form = try await FormBody.read(request, context: context)
             try form.checkToken(of: session, request: request)
-            return try save(services, session: session, form: form, existing: opened)
+            return try await services.offload {
+                try save(services, session: session, form: form, existing: try services.open(id, session: session))
+            }
         }
     }
 

@@ -19,14 +19,16 @@ enum DossierPageRoutes {
 
     static func register(on router: Router<WebContext>, services: WebServices) {
         router.get("/dossiers/:id") { request, context -> Response in
-            let session = try context.requireSession()
-            let opened = try services.open(try context.parameters.require("id"), session: session)
-            let data = try page(opened, services: services)
-            try services.journal(session, "consultation", dossier: opened.dossier.id, subject: "v\(opened.stored.version.version)")
-            let notice = request.uri.queryParameters["ok"].flatMap { notices[String($0)] }
-            let person = "\(opened.dossier.sousLocataire.prenom) \(opened.dossier.sousLocataire.nom)"
-            return services.pages.page("dossier", title: "Dossier \(opened.dossier.id) — \(person)", session: session,
-                                       data: data, notice: notice)
+            try await services.offload {
+                let session = try context.requireSession()
+                let opened = try services.open(try context.parameters.require("id"), session: session)
+                let data = try page(opened, services: services)
+                try services.journal(session, "consultation", dossier: opened.dossier.id, subject: "v\(opened.stored.version.version)")
+                let notice = request.uri.queryParameters["ok"].flatMap { notices[String($0)] }
+                let person = "\(opened.dossier.sousLocataire.prenom) \(opened.dossier.sousLocataire.nom)"
+                return services.pages.page("dossier", title: "Dossier \(opened.dossier.id) — \(person)", session: session,
+                                           data: data, notice: notice)
+            }
         }
     }
 

@@ -35,7 +35,16 @@ struct Pages: Sendable {
     ///   - data: the page's values.
     func page(_ template: String, title: String, session: Session?, data: [String: Any] = [:],
               status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
-        let body = library.render(data, withTemplate: template) ?? ""
+        page(body: body(template, data), title: title, session: session, status: status, notice: notice)
+    }
+
+    /// The body of a page, without the layout (to keep in `RenderedCache`).
+    func body(_ template: String, _ data: [String: Any]) -> String {
+        library.render(data, withTemplate: template) ?? ""
+    }
+
+    /// A page from its rendered body, inside the layout.
+    func page(body: String, title: String, session: Session?, status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
         var layout: [String: Any] = ["title": title, "body": body]
         if let notice { layout["notice"] = notice }
         if let session {

@@ -41,6 +41,11 @@ struct SessionMiddleware: RouterMiddleware {
                                  message: error.status == .notFound ? "Cette page n'existe pas." :
                                     error.status == .contentTooLarge ? "Fichier trop volumineux (25 Mo au plus)." : "La demande n'a pas pu être traitée (\(error.status.code)).")
             response = render(known, request: request, context: context)
+        } catch {
+            // Never a 500 with an empty body nor a system message in English with a server path.
+            FileHandle.standardError.write(Data("trame-web: \(request.method) \(request.uri.path): \(error)\n".utf8))
+            response = render(WebError.server("L'action n'a pas pu aboutir (erreur interne du serveur). Réessayez ; si l'erreur persiste, prévenez la coordination."),
+                              request: request, context: context)
         }
         Self.secure(&response, path: request.uri.path)
         return response

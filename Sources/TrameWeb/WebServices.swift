@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import TrameAccounts
 import TrameArchive
 import TrameAssembly
@@ -16,7 +17,22 @@ final class WebServices: Sendable {
     let pendingForms = PendingForms()
     /// Parsed and checked dossiers and conventions, by content hash.
     let checked = CheckedCache()
+    /// Rendered bodies of the list and the dashboard.
+    let rendered = RenderedCache()
     private let pool = WorkspacePool()
+    /// Threads for the blocking work of the routes (SQLite waits and fsyncs, files, rendering), so
+    /// that Swift's cooperative threads (as many as cores) never block: one partner's save no
+    /// longer holds up every other request.
+    private let workers: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 16)
+        pool.start()
+        return pool
+    }()
+
+    /// Runs `body` on the worker threads.
+    func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await workers.runIfActive(body)
+    }
 
     init(configuration: WebConfiguration) throws {
         guard Workspace.isWorkspace(configuration.workspace) else {
