@@ -212,6 +212,9 @@ def sign_in_each_role(run):
             run.check(run.driver.find_elements(By.CSS_SELECTOR, "svg.graphique") and "20 besoins identifiés" in run.text,
                       "tableau de bord : graphique des ménages par étape face aux 20 besoins")
             run.shot("03-tableau-de-bord.png")
+            # Medical secrecy (issue 16): the care part reaches the soin role only, never the coordination.
+            run.go("/dossiers/MJ-2019-004")
+            run.check(not any(t in run.text for t in CARE_TEXTS), "coordination : la partie soin n'apparaît pas")
 
 
 def create_dossier_with_an_error(run):
