@@ -125,6 +125,7 @@ extension Workspace {
         do {
             let summary = try BackupReader(backup: backup, staging: staging).extract()
             try POSIXFile.move(staging, to: directory, replacing: true)  // rename() replaces an empty directory atomically
+            WorkspacePermissions.secureTree(directory)  // restored files: 0700 / 0600 whatever the umask
             let workspace = try Workspace.open(at: directory, actor: actor, clock: clock)
             let report = try workspace.verify()
             try workspace.audit("restauration", detail: ["depuis": backup.path, "fichiers": String(summary.files)])
