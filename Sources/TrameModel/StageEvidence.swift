@@ -21,7 +21,7 @@ public enum StageEvidence {
             if root["issue"]?["nature"]?.text == "glissement" { return recorded }
             let finals = root["evaluations"]?.list?.filter { $0["type"]?.text == "finale" } ?? []
             if let last = finals.last, last["recommandation"]?.text == "glissement_bail",
-               last["transmission_commission_attribution"]?.date != nil { return recorded }
+               let referral = last["transmission_commission_attribution"]?.date, referral <= day { return recorded }
         default:
             break
         }
@@ -30,7 +30,6 @@ public enum StageEvidence {
 
     private static func mainLine(_ root: DataObject, cap: Stage, on day: CalendarDate) -> Stage {
         let pathway = root["parcours"]
-        func begun(_ key: String) -> Bool { root[key]?["date_effet"]?.date.map { $0 <= day } ?? false }
         var stage = Stage.proposition
         if pathway?["enregistrement_siao"]?.date != nil { stage = .enregistrement } else { return min(stage, cap) }
         if pathway?["orientation_association"]?.date != nil { stage = .orientation } else { return min(stage, cap) }
@@ -38,7 +37,14 @@ public enum StageEvidence {
            root["logement"] != nil, root["sous_location"] != nil {
             stage = .attribution
         } else { return min(stage, cap) }
-        if begun("bail_principal"), begun("sous_location") { stage = .sousLocation }
+        if hasBegun(root["bail_principal"], by: day), hasBegun(root["sous_location"], by: day) { stage = .sousLocation }
         return min(stage, cap)
+    }
+
+    /// Whether a lease's `date_effet` is on or before `day`. (A plain function, not a closure nested
+    /// in `mainLine`: Swift 6.3.1's optimiser crashes on that closure in release builds.)
+    private static func hasBegun(_ lease: DataNode?, by day: CalendarDate) -> Bool {
+        guard let start = lease?["date_effet"]?.date else { return false }
+        return start <= day
     }
 }
