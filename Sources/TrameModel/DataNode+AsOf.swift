@@ -6,7 +6,7 @@ import Foundation
 /// the tree at day D keeps what had happened by D, and nothing the file records afterwards:
 ///
 /// - the pathway dates (`parcours.*`) after D, and the commission's decision with its date;
-/// - evaluations held after D, and a `transmission_commission_attribution` after D;
+/// - evaluations held after D (one held by D is kept whole, with the referral date it fixed);
 /// - renewals starting after D; a préfet notice (`avis_prefet`) sent after D;
 /// - consents given after D, and a withdrawal (`retrait`) after D;
 /// - the `issue` decided after D (and its `decision_commission` after D);
@@ -60,8 +60,10 @@ struct DossierCut {
             return removing(consent, keys: ["retrait"]) { !happened($0) }
         }
         cutList(&root, "evaluations") { evaluation in
-            guard happened(evaluation["date"]) else { return nil }
-            return removing(evaluation, keys: ["transmission_commission_attribution"]) { !happened($0) }
+            // An evaluation held by D is kept whole: the referral date it fixes for the attribution
+            // commission (`transmission_commission_attribution`) is a decision of that meeting,
+            // recorded in its minutes, even when the referral itself comes later.
+            happened(evaluation["date"]) ? evaluation : nil
         }
         if let issue = root["issue"] {
             if happened(issue["date"]) {

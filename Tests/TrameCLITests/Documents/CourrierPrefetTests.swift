@@ -94,8 +94,8 @@ struct CourrierPrefetTests {
                 #expect(flat.contains("Habitat Mosellan Exemple (fictif) propose à Monsieur Rui Da Silva la conclusion d'un bail à son nom pour le logement qu'il occupe (glissement du bail)."))
                 #expect(flat.contains("pour les motifs suivants : « Paiement régulier depuis l'entrée, logement bien entretenu, autonomie budgétaire acquise. »"))
                 #expect(flat.contains("article L. 441-2"))
-                // Dated on the final evaluation (6 August 2020): the referral of 20 August is still to come (issue 12).
-                #expect(flat.contains("commission d'attribution des logements et d'examen de l'occupation des logements, qui sera saisie à cet effet"))
+                // The final evaluation of 6 August 2020 fixed the referral to 20 August: the letter of that day cites it.
+                #expect(flat.contains("commission d'attribution des logements et d'examen de l'occupation des logements, saisie le 20 août 2020"))
                 #expect(flat.contains("le bail consenti à l'association prendra fin pour ce logement"))
                 #expect(!flat.contains("ne propose pas"))
             }

@@ -75,7 +75,7 @@ struct EvaluationFinaleTests {
                 "aux fins de signature d'un bail à son nom", "Ce glissement du bail n'est pas automatique",
                 "commission d'attribution des logements et d'examen de l'occupation des logements du bailleur, Habitat Mosellan Exemple (fictif)",
                 "article L. 441-2", "Motifs : Paiement régulier depuis l'entrée, logement bien entretenu, autonomie budgétaire acquise.",
-                "Saisine de la commission d'attribution", "date de transmission :",
+                "Saisine de la commission d'attribution", "est fixée au 20 août 2020",
                 "un bail est conclu directement entre Habitat Mosellan Exemple (fictif) et le sous-locataire",
                 "rechercher avec lui une autre solution",
                 // Préfet (L442-8-3), two months before the end of the review period; late-review warning.
