@@ -12,7 +12,7 @@ extension Diagnostic {
 }
 
 /// The outcome of `verify`.
-public struct VerificationReport: Sendable, Codable, Hashable {
+public struct VerificationReport: Sendable, Hashable {
     public let filesChecked: Int
     public let bytesChecked: Int64
     public let problems: [Diagnostic]

@@ -91,7 +91,7 @@ extension VerificationReport {
     var json: JSONValue {
         .object([
             ("conforme", .bool(isClean)), ("fichiers_verifies", .int(filesChecked)), ("octets_verifies", .int(bytesChecked)),
-            ("problemes", .array(problems.map { .object([("code", .string("\($0.code)")), ("objet", .optional($0.subject)), ("message", .string($0.message))]) })),
+            ("problemes", .array(problems.map(\.json))),
         ])
     }
 }

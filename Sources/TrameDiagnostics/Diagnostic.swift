@@ -107,41 +107,6 @@ extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
 
-extension Diagnostic: Codable {
-    private enum CodingKeys: String, CodingKey {
-        case gravite, code, categorie, champ, message, fichier, ligne, colonne, sujet
-    }
-
-    /// `{"gravite": "erreur", "code": "CLE_INCONNUE", "categorie": "data", "champ": …, "message": …,
-    /// "fichier": …, "ligne": …, "colonne": …, "sujet": …}` (absent keys: not known).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(severity.rawValue, forKey: .gravite)
-        try c.encode(code, forKey: .code)
-        try c.encode(category.rawValue, forKey: .categorie)
-        try c.encode(path.flatMap { $0.isEmpty ? nil : $0.description }, forKey: .champ)
-        try c.encode(message, forKey: .message)
-        try c.encode(location?.file, forKey: .fichier)
-        try c.encode(location?.line, forKey: .ligne)
-        try c.encode(location?.column, forKey: .colonne)
-        try c.encode(subject, forKey: .sujet)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let severity = Severity(rawValue: try c.decode(String.self, forKey: .gravite)) ?? .error
-        var location: SourceLocation?
-        if let file = try c.decodeIfPresent(String.self, forKey: .fichier) {
-            location = SourceLocation(file: file, line: try c.decodeIfPresent(Int.self, forKey: .ligne) ?? 1,
-                                      column: try c.decodeIfPresent(Int.self, forKey: .colonne) ?? 1)
-        }
-        self.init(severity, try c.decode(DiagnosticCode.self, forKey: .code),
-                  path: try c.decodeIfPresent(String.self, forKey: .champ).map(FieldPath.init(parsing:)),
-                  try c.decode(String.self, forKey: .message), at: location,
-                  subject: try c.decodeIfPresent(String.self, forKey: .sujet))
-    }
-}
-
 extension DiagnosticCode: Comparable {
     /// Codes sort by their printed form, so reports list problems in a stable order.
     public static func < (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue < b.rawValue }

@@ -3,7 +3,7 @@
 /// The raw value is what users see between brackets (`erreur [CLE_INCONNUE] …`) and what scripts
 /// and tests match on: it never changes once published. Each code has one category, which decides
 /// the exit status of a command and the HTTP status of a page.
-public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStringConvertible {
 
     // MARK: usage
     /// Argument inattendu.

@@ -1,8 +1,8 @@
 import TrameDiagnostics
 
 extension Diagnostic {
-    /// `trame check --json` and every machine output that carries diagnostics: the same keys as
-    /// ``Diagnostic``'s `Codable` form, all present (`null` when not known).
+    /// The one JSON shape of a diagnostic, for every machine output that carries them
+    /// (`trame check --json`, `trame archive verify --json`): every key present, `null` when not known.
     public var json: JSONValue {
         .object([
             ("gravite", .string(severity.rawValue)), ("code", .string(code.rawValue)), ("categorie", .string(category.rawValue)),

@@ -87,17 +87,6 @@ struct DiagnosticVocabularyTests {
         #expect(shown.hasSuffix("\n    b:    x\n          ^"))
     }
 
-    @Test func diagnosticsEncodeWithFrenchKeysAndRoundTrip() throws {
-        let d = Diagnostic.error(.valeurInconnue, path: FieldPath(parsing: "logement.typologie"), "valeur « T7 » inconnue",
-                                 at: SourceLocation(file: "d.yaml", line: 42, column: 14))
-        let data = try JSONEncoder().encode(d)
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["gravite", "code", "categorie", "champ", "message", "fichier", "ligne", "colonne", "sujet"])
-        #expect(object["sujet"] is NSNull)
-        #expect(object["code"] as? String == "VALEUR_INCONNUE")
-        #expect(try JSONDecoder().decode(Diagnostic.self, from: data) == d)
-    }
-
     @Test func aGroupFailsWithTheCategoryOfItsFirstError() {
         let group = Diagnostics([.warning(.inventaire, "w"), .error(.fichierIntrouvable, "absent"), .error(.cleInconnue, "x")])
         #expect(group.category == .missingInput)
