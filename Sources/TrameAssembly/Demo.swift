@@ -110,11 +110,13 @@ public struct DemoRun: Sendable {
             produced = try generator.generate(request)
         } catch {
             let errors = error.diagnostics.filter { $0.severity == .error }
-            guard !errors.isEmpty, errors.allSatisfy({ $0.code == .valeurManquante }) else {
+            guard !errors.isEmpty, errors.allSatisfy({ $0.code == .valeurManquante || $0.code == .mentionObligatoireAbsente }) else {
                 return Outcome(subject: subject, document: request.document, date: request.date, audience: audience, files: [], isDraft: false,
                                missing: [], failure: errors.first?.headline ?? "échec")
             }
-            missing = Array(Set(errors.compactMap { $0.path?.description })).sorted()
+            missing = Array(Set(errors.compactMap { error in
+                error.code == .mentionObligatoireAbsente ? error.message : error.path?.description
+            })).sorted()
             request.draft = true
             do {
                 produced = try generator.generate(request)
@@ -132,6 +134,12 @@ public struct DemoRun: Sendable {
                 try AtomicFile.write(data, to: target)
                 try AtomicFile.write(manifest.json(pretty: true), to: Manifest.sidecar(for: target))
                 files.append(relative)
+                // The notes for counsel, beside the document and never in it.
+                if let notes = try produced.notesOutput(as: format, draft: request.draft) {
+                    let notesRelative = "\(subject)/\(produced.notesBaseName).\(format.fileExtension)"
+                    try AtomicFile.write(notes, to: output.appendingPathComponent(notesRelative))
+                    files.append(notesRelative)
+                }
             } catch {
                 return Outcome(subject: subject, document: request.document, date: request.date, audience: audience, files: files,
                                isDraft: request.draft, missing: missing,

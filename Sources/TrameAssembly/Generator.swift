@@ -198,8 +198,8 @@ public struct Generator: Sendable {
         let result = template.render(context: context, options: options)
         guard let document = result.document, !result.diagnostics.hasErrors else {
             var diagnostics = result.diagnostics
-            if !request.draft, result.diagnostics.contains(where: { $0.code == .valeurManquante }) {
-                diagnostics.append(.warning(.projetPossible, "des valeurs manquent : relancez avec --draft pour produire un projet marqué « PROJET » où elles apparaissent à compléter", at: nil))
+            if !request.draft, result.diagnostics.contains(where: { $0.code == .valeurManquante || $0.code == .mentionObligatoireAbsente }) {
+                diagnostics.append(.warning(.projetPossible, "des valeurs ou des mentions obligatoires manquent : relancez avec --draft pour produire un projet marqué « PROJET » qui les nomme", at: nil))
             }
             var sources = Self.sources(of: diagnostics)
             if let d = files.dossier { sources[d.path] = d.source }
@@ -209,7 +209,8 @@ public struct Generator: Sendable {
         return ProducedDocument(document: document, template: template, audience: audience, subjectID: subject, eventDate: event,
                                  missingValues: result.missingValues, warnings: files.warnings + result.diagnostics,
                                  clauses: result.clauses, referenceDate: result.referenceDate,
-                                 visibleData: DataPruning.visible(context, for: audience), readPaths: result.readPaths)
+                                 visibleData: DataPruning.visible(context, for: audience), readPaths: result.readPaths,
+                                 mentions: result.mentions, draftingNotes: result.draftingNotes)
     }
 
     /// The text of the template files the diagnostics point into.

@@ -31,6 +31,13 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var champs: [String: String]?
     }
 
+    /// A mandatory mention the act required, with its legal source and whether it is present.
+    public struct MentionRef: Codable, Sendable, Equatable {
+        public var id: String
+        public var source: String
+        public var presente: Bool
+    }
+
     public struct FileRef: Codable, Sendable, Equatable {
         public var format: String
         public var sha256: String
@@ -52,6 +59,10 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var destinataire: String
     public var projet: Bool
     public var clauses: [ClauseRef]
+    /// The mandatory mentions the act required (template `mentions:`); absent when it declares none.
+    public var mentions_obligatoires: [MentionRef]?
+    /// How many notes for counsel the document's clauses carry (in the « notes de rédaction » sheet).
+    public var notes_redaction: Int?
     public var donnees: DataRef
     public var outil: String
     /// The written file (sidecar only: a file cannot hold its own hash).
@@ -70,6 +81,9 @@ public struct Manifest: Codable, Sendable, Equatable {
         clauses = generated.clauses.filter(\.included).map {
             ClauseRef(id: $0.id, version: $0.version, sha256: $0.sha256, en_vigueur: $0.effectiveDate, jusqu_au: $0.declaredUntil, source: $0.source)
         }
+        let required = generated.mentions.filter(\.required)
+        mentions_obligatoires = required.isEmpty ? nil : required.map { MentionRef(id: $0.id, source: $0.source, presente: $0.present) }
+        notes_redaction = generated.draftingNotes.isEmpty ? nil : generated.draftingNotes.count
         // One hash per field the document read (and what lies under a list or object it read): a hash of a
         // short value can be reversed by trying values, so fields the document does not use are not hashed.
         let read = generated.readPaths

@@ -21,6 +21,10 @@ public struct ProducedDocument: Sendable {
     public let visibleData: DataNode
     /// The data paths the document read.
     public let readPaths: Set<String>
+    /// The template's mandatory mentions: required or not for this act, present or not.
+    public let mentions: [MentionCheck]
+    /// The notes for counsel of the rendered clauses (never printed in a final document).
+    public let draftingNotes: [DraftingNote]
 
     /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
     public var baseName: String {

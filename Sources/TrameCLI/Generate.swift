@@ -97,11 +97,26 @@ extension TrameCommand {
             } catch {
                 throw Diagnostics(error)
             }
+            // The notes for counsel go beside the document, never in it.
+            var notesTarget: URL?
+            if let notes = try generated.notesOutput(as: format, draft: draft) {
+                let ext = target.pathExtension
+                let stem = target.deletingPathExtension().lastPathComponent
+                let sheet = target.deletingLastPathComponent().appendingPathComponent("\(stem)-notes-redaction" + (ext.isEmpty ? "" : ".\(ext)"))
+                do { try AtomicFile.write(notes, to: sheet) } catch { throw Diagnostics(error) }
+                notesTarget = sheet
+            }
             for warning in generated.warnings where warning.severity == .warning { CommandLineRunner.standardError(warning.headline) }
+            for mention in generated.mentions where mention.isMissing {
+                CommandLineRunner.standardError("mention obligatoire absente : \(mention.label) (\(mention.source))")
+            }
             for missing in generated.missingValues {
                 CommandLineRunner.standardError("à compléter : \(missing.path) (\(missing.location))")
             }
             print("écrit : \(target.path)\(draft ? " (projet)" : "")")
+            if let notesTarget {
+                print("écrit : \(notesTarget.path) (notes de rédaction pour le conseil juridique, \(generated.draftingNotes.count) note\(generated.draftingNotes.count > 1 ? "s" : ""))")
+            }
             return (target, manifest, generated)
         }
     }

@@ -204,6 +204,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case manifesteIncomplet = "MANIFESTE_INCOMPLET"
     /// Fichier qui n'est pas un manifeste Trame lisible.
     case manifesteInvalide = "MANIFESTE_INVALIDE"
+    /// Document définitif sans une mention que la loi exige (mentions obligatoires du gabarit).
+    case mentionObligatoireAbsente = "MENTION_OBLIGATOIRE_ABSENTE"
     /// Montant non numérique ou avec plus de deux décimales.
     case montantInvalide = "MONTANT_INVALIDE"
     /// Montant négatif.
@@ -372,7 +374,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .historique, .horsVigueur,
              .identifiant, .identifiantInvalide, .idDuplique, .imbrication, .inclusionCyclique, .inventaire,
              .issueEtape, .journalAuditIncomplet, .ligneSansFichier, .loyerPlafond, .manifesteIncomplet,
-             .manifesteInvalide, .montantInvalide, .montantNegatif, .motifsManquants, .motDePasseCourt,
+             .manifesteInvalide, .mentionObligatoireAbsente, .montantInvalide, .montantNegatif, .motifsManquants, .motDePasseCourt,
              .motDePasseDifferent, .motDePasseManquant, .partieInconnue, .pasUneListe, .projetPossible,
              .protecteurManquant, .recommandationManquante, .renouvellement, .renouvellementDate,
              .renouvellementIntrouvable, .renvoiAbsent, .renvoiInconnu, .rienAExporter, .roleInconnu, .roleManquant,

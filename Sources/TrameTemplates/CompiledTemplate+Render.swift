@@ -26,6 +26,7 @@ extension CompiledTemplate {
         var renderer = Renderer(template: self, root: visible, options: options)
         let document = renderer.run()
         return RenderResult(document: document, missingValues: renderer.missing, diagnostics: renderer.diagnostics,
-                            clauses: renderer.clauseUses, referenceDate: renderer.referenceDate, readPaths: renderer.readPaths)
+                            clauses: renderer.clauseUses, referenceDate: renderer.referenceDate, readPaths: renderer.readPaths,
+                            mentions: renderer.mentionChecks, draftingNotes: renderer.draftingNotes)
     }
 }

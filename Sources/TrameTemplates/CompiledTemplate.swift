@@ -26,6 +26,8 @@ public struct CompiledTemplate: Sendable {
     public var referenceDatePaths: [String] { referenceDate.map(\.text) }
     /// SHA-256 of the template file's text (the document template version's fingerprint).
     public let sha256: String
+    /// The mandatory mentions of the document type (`mentions:`), checked on every render.
+    public let mentions: [MandatoryMention]
     let referenceDate: [PathRef]
     let header: [InlineNode]?
     let body: [BodyNode]
@@ -83,4 +85,8 @@ public struct RenderResult: Sendable {
     /// The data paths the document read, as the context has them (`logement.etage`,
     /// `logement.inventaire[2].etat`, `evaluation.motifs`): what the document actually used.
     public let readPaths: Set<String>
+    /// Every mandatory mention of the template, with whether the act required it and has it.
+    public let mentions: [MentionCheck]
+    /// The notes for counsel of the rendered clauses, in document order.
+    public let draftingNotes: [DraftingNote]
 }

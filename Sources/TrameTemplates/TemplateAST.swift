@@ -25,6 +25,9 @@ indirect enum InlineNode: Sendable {
     case reference(String, TextStyle, SourceLocation)
     /// `{% a_remplir "date de signature" %}`: a placeholder in a draft, dotted leaders in a final document.
     case fillIn(String, TextStyle)
+    /// `{% note_redaction "clause à faire valider" %}`: a note for counsel, shown in a draft, never
+    /// printed in a final document, always gathered in the « notes de rédaction » sheet.
+    case draftingNote(String, SourceLocation)
     case lineBreak
 }
 

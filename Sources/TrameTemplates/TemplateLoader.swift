@@ -66,12 +66,13 @@ public enum TemplateLoader {
         }
         let nodes = BodyParser.parse(body, &ctx)
         ctx.checkLabels()
+        let mentions = compileMentions(front.mentions, body: nodes, &ctx)
         let diagnostics = ctx.sink.diagnostics.sorted { ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0) }
         guard !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         return CompiledTemplate(name: name, documentID: ctx.documentID ?? base, title: front.title ?? base,
                                 version: front.version ?? 1, audience: front.audience, initialsOnEveryPage: front.initials,
                                 schema: contextSchema, effectiveDate: front.effectiveDate, until: front.until, source: front.source, sha256: ClauseSource.hash(source),
-                                referenceDate: referenceDate, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
+                                mentions: mentions, referenceDate: referenceDate, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
     }
 
     /// The nearest `_fragments` folder at or above the template's folder (else `../_fragments`).
@@ -86,5 +87,43 @@ public enum TemplateLoader {
             directory = parent
         }
         return (((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent as NSString).appendingPathComponent("_fragments")
+    }
+
+    /// Compiles the `quand` of each mandatory mention and checks that the clauses it names are
+    /// ones the template includes (a misspelt id would make the mention impossible to satisfy).
+    static func compileMentions(_ raw: [FrontMatter.RawMention], body: [BodyNode], _ ctx: inout CompileContext) -> [MandatoryMention] {
+        guard !raw.isEmpty else { return [] }
+        var included: Set<String> = []
+        func walk(_ nodes: [BodyNode]) {
+            for node in nodes {
+                switch node {
+                case .clause(let clause): included.insert(clause.id)
+                case .conditional(let branches): for branch in branches { walk(branch.body) }
+                case .loop(_, let body): walk(body)
+                default: break
+                }
+            }
+        }
+        walk(body)
+        var mentions: [MandatoryMention] = []
+        for m in raw {
+            // `designation` in the sous-location template means `sous-location.designation`.
+            let m = FrontMatter.RawMention(id: m.id, label: m.label, source: m.source,
+                                           clauses: m.clauses.map { $0.contains(".") ? $0 : "\(ctx.documentID ?? "").\($0)" },
+                                           audiences: m.audiences, condition: m.condition, location: m.location)
+            for clause in m.clauses where !included.contains(clause) {
+                var message = "mentions : la mention « \(m.id) » renvoie à la clause « \(clause) », que ce gabarit n'inclut pas"
+                if let near = Suggestions.nearest(to: clause, among: Array(included)) { message += " ; vouliez-vous dire « \(near) » ?" }
+                ctx.sink.error(TemplateCode.frontMatter, message, at: m.location)
+            }
+            var condition: ConditionNode?
+            if let (text, at) = m.condition {
+                condition = ctx.condition(text: text, at: at)
+                if condition == nil { continue }
+            }
+            mentions.append(MandatoryMention(id: m.id, label: m.label, source: m.source, clauses: m.clauses, audiences: m.audiences,
+                                             conditionText: m.condition?.text, condition: condition, location: m.location))
+        }
+        return mentions
     }
 }

@@ -23,8 +23,22 @@ struct FrontMatter {
     var condition: (text: String, location: SourceLocation)?
     /// `date_reference`: the paths giving the document's reference date, first present wins.
     var referenceDate: (paths: [String], location: SourceLocation)?
+    /// `mentions`: the mandatory mentions of a document type, as written.
+    var mentions: [RawMention] = []
 
-    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "jusqu_au", "source", "date_reference", "quand", "audience", "entete", "paraphes"]
+    /// One entry of `mentions:` before its condition is compiled.
+    struct RawMention {
+        let id: String
+        let label: String
+        let source: String
+        let clauses: [String]
+        let audiences: [Audience]?
+        let condition: (text: String, location: SourceLocation)?
+        let location: SourceLocation
+    }
+
+    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "jusqu_au", "source", "date_reference", "quand", "audience", "entete", "paraphes", "mentions"]
+    static let mentionKeys = ["id", "libelle", "source", "clause", "destinataires", "quand"]
 
     /// Reads the front matter lines (between the `---` lines).
     static func parse(_ lines: [SourceLine], file: String, sink: inout DiagnosticSink) -> FrontMatter {
@@ -77,6 +91,8 @@ struct FrontMatter {
                 if paths.isEmpty { fail("un ou plusieurs chemins de date séparés par « | » sont attendus") } else { result.referenceDate = (paths, at) }
             case "entete":
                 if let string { result.header = (string, at) } else { fail("un texte est attendu") }
+            case "mentions":
+                result.mentions = parseMentions(value, location: location, fail: { sink.error(TemplateCode.frontMatter, "mentions : \($1)", at: $0) })
             case "paraphes":
                 switch string {
                 case "true", "oui", "vrai": result.initials = true
@@ -91,5 +107,66 @@ struct FrontMatter {
             }
         }
         return result
+    }
+
+    /// `mentions:` — a list of `{id, libelle, source, clause (one id or a list), destinataires?, quand?}`.
+    private static func parseMentions(_ value: Node, location: (Node) -> SourceLocation,
+                                      fail: (SourceLocation, String) -> Void) -> [RawMention] {
+        guard case .sequence(let items) = value else {
+            fail(location(value), "une liste d'entrées « - id: …, source: …, clause: … » est attendue")
+            return []
+        }
+        var mentions: [RawMention] = []
+        var seen: Set<String> = []
+        for item in items {
+            guard case .mapping(let mapping) = item else {
+                fail(location(item), "chaque mention est une suite de clés id, libelle, source, clause, destinataires, quand")
+                continue
+            }
+            var fields: [String: Node] = [:]
+            for (k, v) in mapping {
+                let key = k.string ?? ""
+                guard mentionKeys.contains(key) else {
+                    var message = "clé inconnue « \(key) » dans une mention"
+                    if let near = Suggestions.nearest(to: key, among: mentionKeys) { message += " ; vouliez-vous dire « \(near) » ?" }
+                    else { message += " ; clés possibles : " + mentionKeys.joined(separator: ", ") }
+                    fail(location(k), message)
+                    continue
+                }
+                fields[key] = v
+            }
+            let at = location(item)
+            guard let id = fields["id"]?.string, !id.isEmpty else { fail(at, "une mention sans « id »"); continue }
+            guard seen.insert(id).inserted else { fail(at, "la mention « \(id) » est déclarée deux fois"); continue }
+            guard let source = fields["source"]?.string, !source.isEmpty else {
+                fail(at, "la mention « \(id) » n'indique pas sa source juridique (source: texte, article, version)"); continue
+            }
+            var clauses: [String] = []
+            switch fields["clause"] {
+            case .scalar(let s)?: clauses = [s.string]
+            case .sequence(let list)?: clauses = list.compactMap(\.string)
+            default: break
+            }
+            clauses = clauses.filter { !$0.isEmpty }
+            guard !clauses.isEmpty else { fail(at, "la mention « \(id) » ne nomme pas la clause qui la porte (clause: document.clause)"); continue }
+            var audiences: [Audience]?
+            if let node = fields["destinataires"] {
+                let names: [String] = if case .sequence(let list) = node { list.compactMap(\.string) } else { [node.string ?? ""] }
+                var parsed: [Audience] = []
+                for name in names {
+                    if let a = Audience(rawValue: name) { parsed.append(a) } else {
+                        fail(location(node), "destinataire inconnu « \(name) » ; possibles : " + Audience.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                }
+                audiences = parsed
+            }
+            var condition: (String, SourceLocation)?
+            if let node = fields["quand"] {
+                if let text = node.string, !text.isEmpty { condition = (text, location(node)) } else { fail(location(node), "quand : une condition est attendue") }
+            }
+            let label = fields["libelle"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? id
+            mentions.append(RawMention(id: id, label: label, source: source, clauses: clauses, audiences: audiences, condition: condition, location: at))
+        }
+        return mentions
     }
 }

@@ -87,6 +87,13 @@ struct InlineParser {
                 case .aRemplir:
                     let label = head.restText.trimmingCharacters(in: "\"'")
                     nodes.append(.fillIn(label.isEmpty ? "à compléter" : label, Self.style(styles)))
+                case .noteRedaction:
+                    let text = head.restText.trimmingCharacters(in: "\"'").trimmingSpaces()
+                    if text.isEmpty {
+                        ctx.sink.error(TemplateCode.syntax, "{% note_redaction %} attend le texte de la note entre guillemets : {% note_redaction \"clause à faire valider\" %}", at: token.location)
+                    } else {
+                        nodes.append(.draftingNote(text, token.location))
+                    }
                 case .inclure:
                     ctx.sink.error(TemplateCode.syntax, "{% inclure %} doit être seul sur sa ligne", at: token.location)
                 }

@@ -30,7 +30,11 @@ extension Renderer {
                                     declaredUntil: version.until?.description,
                                     source: period.source, selection: selection, included: included,
                                     reason: reason, sha256: version.sha256))
-        if included { render(version.body) }
+        if included {
+            clauseStack.append((clause.id, version.version))
+            render(version.body)
+            clauseStack.removeLast()
+        }
     }
 
     /// The pinned version, else the one whose legal period covers the act date, else (a template

@@ -58,6 +58,11 @@ extension Renderer {
                 hasReference = true
             case .fillIn(let label, let style):
                 out.append(options.draft ? .placeholder("[à compléter : \(label)]") : .text("……………………", style))
+            case .draftingNote(let text, let location):
+                let clause = clauseStack.last
+                draftingNotes.append(DraftingNote(text: text, clause: clause?.id, clauseVersion: clause?.version,
+                                                  article: articleCount > 0 ? articleCount : nil, location: location))
+                if options.draft { out.append(.placeholder("[Note de rédaction : \(text)]")) }
             case .lineBreak:
                 out.append(.lineBreak)
             }

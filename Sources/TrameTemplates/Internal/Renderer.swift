@@ -31,6 +31,12 @@ struct Renderer {
     var referenceDate: CalendarDate?
     /// Every clause considered, in order.
     var clauseUses: [ClauseUse] = []
+    /// The clauses being rendered, innermost last: where a drafting note comes from.
+    var clauseStack: [(id: String, version: Int)] = []
+    /// The notes for counsel met while rendering (`note_redaction`), in document order.
+    var draftingNotes: [DraftingNote] = []
+    /// The mandatory mentions, checked once the body is rendered.
+    var mentionChecks: [MentionCheck] = []
     /// The data paths the document read (`logement.etage`, `logement.inventaire[2].etat`).
     var readPaths: Set<String> = []
     /// `renvoi` uses in the order they were rendered.
@@ -102,8 +108,10 @@ struct Renderer {
     mutating func run() -> Document? {
         referenceDate = readReferenceDate()
         render(template.body)
+        checkMentions()
         var blocks = builder.finish()
         if template.hasReferences { resolveReferences(&blocks) }
+        if options.draft { Self.insertMissingMentions(mentionChecks, into: &blocks) }
         guard !diagnostics.hasErrors else { return nil }
         let identifier = root["dossier"]?.text ?? root["convention"]?["identifiant"]?.text ?? ""
         var header: String?

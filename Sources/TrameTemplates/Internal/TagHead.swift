@@ -5,6 +5,7 @@ struct TagHead: Sendable {
     enum Keyword: String, Sendable, CaseIterable {
         case si, sinonSi = "sinon si", sinon, fin, pour, inclure, renvoi
         case aRemplir = "a_remplir"
+        case noteRedaction = "note_redaction"
     }
 
     let keyword: Keyword
@@ -34,7 +35,7 @@ struct TagHead: Sendable {
         guard let keyword = Keyword(rawValue: word) else {
             var message = word.isEmpty ? "balise vide « {% %} »" : "balise inconnue « \(word) »"
             if let near = Suggestions.nearest(to: word, among: Keyword.allCases.map(\.rawValue)) { message += " ; vouliez-vous dire « \(near) » ?" }
-            else { message += " ; balises : si, sinon si, sinon, fin, pour, inclure, renvoi, a_remplir" }
+            else { message += " ; balises : si, sinon si, sinon, fin, pour, inclure, renvoi, a_remplir, note_redaction" }
             sink.error(TemplateCode.syntax, message, at: SourceLocation(file: file, line: line, column: column + i))
             return nil
         }

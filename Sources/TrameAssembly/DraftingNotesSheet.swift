@@ -1,0 +1,70 @@
+import Foundation
+import TrameDocument
+import TrameFrench
+import TrameModel
+import TrameTemplates
+
+/// The « notes de rédaction » sheet: the notes for the partnership's counsel that a document's
+/// clauses carry (`{% note_redaction %}`) and the mandatory mentions a draft lacks. A final document
+/// never prints them; the sheet is written beside it, in the same format.
+extension ProducedDocument {
+    /// Whether the document has anything for counsel: notes, or mandatory mentions it lacks.
+    public var hasNotesSheet: Bool { !draftingNotes.isEmpty || mentions.contains(where: \.isMissing) }
+
+    /// `sous-location-MJ-2019-004-notes-redaction`.
+    public var notesBaseName: String { baseName + "-notes-redaction" }
+
+    /// The sheet as a document; nil when there is nothing for counsel.
+    public func notesSheet(draft: Bool) -> Document? {
+        guard hasNotesSheet else { return nil }
+        var blocks: [Block] = [
+            .title([.text("Notes de rédaction")]),
+            .subtitle([.text("\(template.title) — \(subjectID)")]),
+        ]
+        var context = "Document « \(template.title) » (gabarit \(template.documentID), version \(template.version))"
+        if let date = referenceDate { context += ", acte du \(FrenchDate.long(year: date.year, month: date.month, day: date.day))" }
+        context += ", destinataire : \(audience.rawValue)\(draft ? ", projet" : ", version définitive")."
+        blocks.append(.paragraph(Paragraph([.text(context)], alignment: .left)))
+        blocks.append(.paragraph(Paragraph([.text("Ces notes s'adressent au conseil juridique du partenariat. Elles ne figurent jamais dans un document définitif : celui-ci est produit sans elles. Une fois une clause validée, sa nouvelle version est publiée sans la note.")], alignment: .left, isNote: true)))
+        if !draftingNotes.isEmpty {
+            blocks.append(.heading(level: 1, [.text("Points à faire valider")]))
+            let rows: [[TableCell]] = draftingNotes.map { note in
+                let place = note.article.map { $0 == 1 ? "Article 1er" : "Article \($0)" } ?? "Préambule"
+                let clause = note.clause.map { id in note.clauseVersion.map { "\(id), version \($0)" } ?? id } ?? "gabarit du document"
+                return [TableCell(text: place), TableCell(text: clause), TableCell(text: note.text)]
+            }
+            blocks.append(.table(Table(headerRows: [[TableCell(text: "Emplacement"), TableCell(text: "Clause"), TableCell(text: "Note")]],
+                                       rows: rows, columnWidths: [18, 32, 50])))
+        }
+        let missing = mentions.filter(\.isMissing)
+        if !missing.isEmpty {
+            blocks.append(.heading(level: 1, [.text("Mentions obligatoires absentes")]))
+            blocks.append(.paragraph(Paragraph([.text("Le document définitif est refusé tant que ces mentions manquent : complétez les données du dossier qui les portent.")], alignment: .left)))
+            blocks.append(.table(Table(headerRows: [[TableCell(text: "Mention"), TableCell(text: "Source"), TableCell(text: "Clause qui la porte")]],
+                                       rows: missing.map { [TableCell(text: $0.label), TableCell(text: $0.source), TableCell(text: $0.clauses.joined(separator: " ou "))] },
+                                       columnWidths: [34, 40, 26])))
+        }
+        let metadata = DocumentMetadata(title: "Notes de rédaction — \(template.title)", subject: template.title, identifier: subjectID,
+                                        isDraft: false,
+                                        customProperties: [CustomProperty(name: "trame:notes-de", value: "\(template.documentID)@\(template.version)")])
+        return Document(metadata: metadata, header: "Notes de rédaction — \(subjectID) — ne pas joindre à l'acte", blocks: blocks)
+    }
+
+    /// The bytes of the sheet in `format` (PDF through LibreOffice, as for documents).
+    public func notesOutput(as format: ProducedFormat, draft: Bool) throws(Diagnostics) -> Data? {
+        guard let sheet = notesSheet(draft: draft) else { return nil }
+        do {
+            switch format {
+            case .odt: return try DocumentRenderer.render(sheet, as: .odt)
+            case .docx: return try DocumentRenderer.render(sheet, as: .docx)
+            case .html: return try DocumentRenderer.render(sheet, as: .html)
+            case .txt: return try DocumentRenderer.render(sheet, as: .txt)
+            case .pdf: return try PDFConverter.convert(odt: DocumentRenderer.render(sheet, as: .odt), name: notesBaseName)
+            }
+        } catch let failure as Diagnostics {
+            throw failure
+        } catch {
+            throw Diagnostics(.error(.ecritureImpossible, "écriture des notes de rédaction impossible : \(error)"))
+        }
+    }
+}
