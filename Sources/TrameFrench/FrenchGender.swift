@@ -55,6 +55,47 @@ public enum FrenchGender: String, Sendable, CaseIterable {
     }
 }
 
+extension FrenchGender {
+    /// The form of a common lease form (`form(_:)` key) when the civilité is unknown: epicene where
+    /// French has one (« né(e) », « l'intéressé(e) », « le ou la sous-locataire », « il ou elle »).
+    /// - Parameter key: A key of `form(_:)`.
+    /// - Returns: The neutral form, or nil for an unknown key.
+    public static func neutralForm(_ key: String) -> String? {
+        guard let pair = forms[key] else { return nil }
+        return epicene(pair.masculine, pair.feminine)
+    }
+
+    /// One form standing for both genders, for a text whose civilité is unknown.
+    ///
+    /// - Same forms: that form (« locataire »).
+    /// - The feminine adds at most three letters to the masculine: the addition in brackets
+    ///   (« né » / « née » → « né(e) », « dûment habilité » / « dûment habilitée » → « dûment habilité(e) »).
+    /// - The forms share their last words: both heads joined by « ou » before them
+    ///   (« le sous-locataire » / « la sous-locataire » → « le ou la sous-locataire »,
+    ///   « du sous-locataire » / « de la sous-locataire » → « du ou de la sous-locataire »).
+    /// - Otherwise both forms joined by « ou » (« il ou elle », « Monsieur ou Madame »).
+    /// - Parameters:
+    ///   - masculine: The masculine form.
+    ///   - feminine: The feminine form.
+    /// - Returns: The epicene form.
+    public static func epicene(_ masculine: String, _ feminine: String) -> String {
+        if masculine == feminine { return masculine }
+        if feminine.hasPrefix(masculine), feminine.count - masculine.count <= 3,
+           !feminine.dropFirst(masculine.count).contains(" ") {
+            return masculine + "(" + feminine.dropFirst(masculine.count) + ")"
+        }
+        let m = masculine.split(separator: " ", omittingEmptySubsequences: false)
+        let f = feminine.split(separator: " ", omittingEmptySubsequences: false)
+        var shared = 0
+        while shared < min(m.count, f.count) - 1, m[m.count - 1 - shared] == f[f.count - 1 - shared] { shared += 1 }
+        if shared > 0 {
+            let tail = m.suffix(shared).joined(separator: " ")
+            return m.dropLast(shared).joined(separator: " ") + " ou " + f.dropLast(shared).joined(separator: " ") + " " + tail
+        }
+        return masculine + " ou " + feminine
+    }
+}
+
 extension String {
     /// The string without leading and trailing whitespace or newlines (Foundation-free).
     func trimmingWhitespace() -> String {

@@ -42,3 +42,58 @@ public enum FrenchNumber {
         return n < 0 ? "-" + grouped : grouped
     }
 }
+
+extension FrenchNumber {
+    /// A run of text and whether it is the suffix of an abbreviated ordinal (to be set in superscript).
+    public struct OrdinalRun: Sendable, Hashable {
+        public var text: Substring
+        public var isSuffix: Bool
+    }
+
+    /// The suffixes of abbreviated ordinals: « 1er », « 1re », « 2e », and their plurals.
+    private static let ordinalSuffixes: [String] = ["ers", "res", "er", "re", "es", "e"]
+
+    /// Splits text at the suffixes of its abbreviated ordinals, which French typography sets in
+    /// superscript: « le 1er avril 2019 » → « le 1 », « er » (suffix), « avril 2019 ».
+    ///
+    /// An ordinal is a run of digits, not preceded by a letter or a digit, followed by one of
+    /// « er », « re », « e » (or their plurals) and then by anything but a letter: « 2e étage »
+    /// and « Article 1er » qualify, « 2eme », « 1erement » and « A1e » do not.
+    /// - Parameter text: The text.
+    /// - Returns: The runs in order; a single non-suffix run when the text has no ordinal.
+    public static func ordinalRuns(_ text: String) -> [OrdinalRun] {
+        var runs: [OrdinalRun] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        var previousIsWordCharacter = false
+        while index < text.endIndex {
+            let character = text[index]
+            guard character.isASCII, character.isNumber, !previousIsWordCharacter else {
+                previousIsWordCharacter = character.isLetter || character.isNumber
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            while end < text.endIndex, text[end].isASCII, text[end].isNumber { end = text.index(after: end) }
+            let rest = text[end...]
+            var matched: String?
+            for suffix in ordinalSuffixes where rest.hasPrefix(suffix) {
+                let after = text.index(end, offsetBy: suffix.count)
+                if after == text.endIndex || !text[after].isLetter { matched = suffix; break }
+            }
+            guard let suffix = matched else {
+                previousIsWordCharacter = true
+                index = end
+                continue
+            }
+            let suffixEnd = text.index(end, offsetBy: suffix.count)
+            if start < end { runs.append(OrdinalRun(text: text[start..<end], isSuffix: false)) }
+            runs.append(OrdinalRun(text: text[end..<suffixEnd], isSuffix: true))
+            start = suffixEnd
+            index = suffixEnd
+            previousIsWordCharacter = true
+        }
+        if start < text.endIndex || runs.isEmpty { runs.append(OrdinalRun(text: text[start...], isSuffix: false)) }
+        return runs
+    }
+}
