@@ -25,6 +25,9 @@ extension TrameCommand.Clauses {
             discussion: """
                 Sans DOCUMENT : toutes les pièces du dossier (une par évaluation, par renouvellement…).
                 La raison cite la condition et les valeurs qui l'ont décidée (logement.meuble = oui).
+                Avec --mentions : les mentions obligatoires du document, chacune avec sa source juridique, \
+                la clause qui la porte et, pour le dossier, si l'acte l'exige et si elle y figure. \
+                Sans --dossier ni --convention, --mentions liste les mentions que le gabarit déclare.
                 """
         )
 
@@ -46,15 +49,20 @@ extension TrameCommand.Clauses {
         @Option(name: .customLong("as-of"), help: "Les clauses en vigueur ce jour-là (AAAA-MM-JJ) plutôt qu'à la date de chaque acte.")
         var asOf: CalendarDate?
 
+        @Flag(help: "Liste les mentions obligatoires du document et leurs sources plutôt que ses clauses.")
+        var mentions = false
+
         @Flag(help: "Sortie JSON : un tableau d'objets id, version, inclus, raison.")
         var json = false
 
         func validate() throws {
+            if mentions, document != nil { return }
             if dossier == nil && convention == nil { throw ValidationError("indiquez --dossier FICHIER ou --convention FICHIER") }
         }
 
         func run() throws {
             let generator = Generator(templatesDirectory: try Resources.templates())
+            if mentions { return try listMentions(generator) }
             let rows: [ClauseTable.Row]
             do {
                 rows = try collect(generator)
@@ -63,6 +71,39 @@ extension TrameCommand.Clauses {
             }
             if json { return MachineOutput.print(ClauseTable.json(rows, withDocument: document == nil)) }
             print(ClauseTable.text(rows))
+        }
+
+        /// `--mentions`: for a dossier, what each act requires and holds; without one, what the template declares.
+        private func listMentions(_ generator: Generator) throws {
+            var rows: [MentionTable.Row] = []
+            if dossier == nil && convention == nil, let document {
+                let template = try generator.template(document)
+                rows = template.mentions.map { m in
+                    let when = [m.conditionText.map { "quand \($0)" }, m.audiences.map { "pour " + $0.map(\.rawValue).joined(separator: ", ") }].compactMap { $0 }
+                    return MentionTable.Row(document: document, date: nil,
+                                            check: MentionCheck(id: m.id, label: m.label, source: m.source, clauses: m.clauses, required: true, present: false,
+                                                                reason: when.isEmpty ? "toujours" : when.joined(separator: " ; ")),
+                                            declaredOnly: true)
+                }
+            } else {
+                for instance in try instances(generator) {
+                    let request = GenerationRequest(document: instance.document, dossierPath: dossier, conventionPath: convention,
+                                                    draft: true, audience: audience, date: instance.date, asOf: asOf, today: nil)
+                    let produced = try generator.generate(request)
+                    rows += produced.mentions.map { MentionTable.Row(document: instance.document, date: instance.date, check: $0, declaredOnly: false) }
+                }
+            }
+            if json { return MachineOutput.print(MentionTable.json(rows)) }
+            print(MentionTable.text(rows))
+        }
+
+        private func instances(_ generator: Generator) throws(Diagnostics) -> [DocumentInstance] {
+            if let document { return [DocumentInstance(document: document, date: date)] }
+            if let dossier {
+                let files = try CaseFiles.load(dossierPath: dossier, conventionOverride: convention)
+                return generator.documents(for: Dossier(checked: files.dossier!.root!))
+            }
+            return generator.partnershipDocuments.map { DocumentInstance(document: $0, date: nil) }
         }
 
         /// Renders each document as a draft (the trace is wanted even when values are missing) and keeps its clauses.
@@ -88,6 +129,7 @@ extension TrameCommand.Clauses {
     }
 
     /// `trame clauses impact CLAUSE-ID [--since VERSION] [--in DIR…]`.
+
     struct Impact: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Liste les documents générés qui contiennent une version antérieure d'une clause (avenants à prévoir).",
@@ -178,6 +220,54 @@ extension TrameCommand.Clauses {
             print(added.isEmpty ? "rien de nouveau : \(lock.entries.count) versions déjà verrouillées"
                                 : "verrouillé : " + added.joined(separator: ", "))
         }
+    }
+}
+
+/// The mandatory mentions as an aligned table or JSON.
+enum MentionTable {
+    struct Row {
+        let document: String
+        let date: CalendarDate?
+        let check: MentionCheck
+        /// Listed from the template alone (no dossier): nothing was checked.
+        let declaredOnly: Bool
+    }
+
+    static func text(_ rows: [Row]) -> String {
+        guard !rows.isEmpty else { return "aucune mention obligatoire déclarée" }
+        let checked = !(rows.first?.declaredOnly ?? true)
+        let header = ["Document", "Mention", "Source", "Clause"] + (checked ? ["Exigée", "Présente"] : []) + [checked ? "Raison" : "Exigée"]
+        let cells = rows.map { row in
+            [row.document + (row.date.map { " (\($0))" } ?? ""), row.check.label, row.check.source, row.check.clauses.joined(separator: " ou ")]
+                + (checked ? [row.check.required ? "oui" : "non", row.check.present ? "oui" : (row.check.isMissing ? "NON — manquante" : "non")] : [])
+                + [row.check.reason]
+        }
+        var widths = header.map(\.count)
+        for line in cells { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        func format(_ line: [String]) -> String {
+            line.enumerated().map { i, cell in i == line.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
+                .joined(separator: "  ")
+        }
+        var lines = [format(header), format(widths.map { String(repeating: "-", count: $0) })] + cells.map(format)
+        let missing = rows.filter { !$0.declaredOnly && $0.check.isMissing }.count
+        if checked { lines.append(missing == 0 ? "Toutes les mentions exigées sont présentes." : "\(missing) mention\(missing > 1 ? "s" : "") exigée\(missing > 1 ? "s" : "") absente\(missing > 1 ? "s" : "") : le document définitif sera refusé.") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One object per mention: `document`, `date`, `id`, `libelle`, `source`, `clauses`, and when a
+    /// dossier was given `exigee`, `presente`, `raison` (else `condition`: when it is required).
+    static func json(_ rows: [Row]) -> JSONValue {
+        .array(rows.map { row in
+            var fields: [(String, JSONValue)] = [("document", .string(row.document)), ("date", .date(row.date)), ("id", .string(row.check.id)),
+                                                 ("libelle", .string(row.check.label)), ("source", .string(row.check.source)),
+                                                 ("clauses", .array(row.check.clauses.map { .string($0) }))]
+            if row.declaredOnly {
+                fields.append(("condition", .string(row.check.reason)))
+            } else {
+                fields += [("exigee", .bool(row.check.required)), ("presente", .bool(row.check.present)), ("raison", .string(row.check.reason))]
+            }
+            return .object(fields)
+        })
     }
 }
 

@@ -101,6 +101,8 @@ struct MachineOutputTests {
             ["status", Self.bundle.path, "--on", "2020-04-15", "--json"],
             ["clauses", "sous-location", "--dossier", Self.dossiers[1], "--json"],
             ["clauses", "--dossier", Self.dossiers[1], "--json"],
+            ["clauses", "sous-location", "--dossier", Self.dossiers[1], "--mentions", "--json"],
+            ["clauses", "sous-location", "--mentions", "--json"],
             ["clauses", "impact", "sous-location.depot-garantie", "--since", "99", "--in", impactDir.path, "--archive", "--json"],
             ["archive", "log", "--json"],
             ["archive", "show", "MJ-2019-004/sous-location/v1", "--json"],
