@@ -29,8 +29,11 @@ enum ClauseCompiler {
             SourceLocation(file: sources.first { $0.version == version }?.path ?? location.file, line: 1, column: 1)
         }
         // Same `en_vigueur` as the previous version: an editorial correction for the same period.
+        // An earlier `en_vigueur` corrects the wording of an earlier legal period: it must end
+        // (`jusqu_au`) before the previous version begins, so it can never take over a later period.
         for (a, b) in zip(versions, versions.dropFirst()) where b.effectiveDate < a.effectiveDate {
-            ctx.sink.error(TemplateCode.clauseVersion, "la version \(b.version) de « \(id) » ne peut pas entrer en vigueur avant la version \(a.version) (\(a.effectiveDate))", at: top(b.version))
+            if let until = b.until, until < a.effectiveDate { continue }
+            ctx.sink.error(TemplateCode.clauseVersion, "la version \(b.version) de « \(id) » ne peut pas entrer en vigueur avant la version \(a.version) (\(a.effectiveDate)), sauf pour corriger une période antérieure : elle doit alors cesser (jusqu_au) avant le \(a.effectiveDate)", at: top(b.version))
         }
         for version in versions {
             if let until = version.until, until < version.effectiveDate {

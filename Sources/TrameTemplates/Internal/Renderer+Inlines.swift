@@ -1,4 +1,5 @@
 import TrameDocument
+import TrameFrench
 import TrameModel
 
 extension Renderer {
@@ -41,7 +42,7 @@ extension Renderer {
             case .text(let s, let style):
                 out.append(.text(s, style))
             case .output(let expression, let style):
-                if let inline = output(expression, style) { out.append(inline) }
+                output(expression, style, into: &out)
             case .conditional(let branches):
                 for branch in branches {
                     if let condition = branch.condition, !ConditionEvaluator.evaluate(condition, &self) { continue }
@@ -62,7 +63,10 @@ extension Renderer {
                 let clause = clauseStack.last
                 draftingNotes.append(DraftingNote(text: text, clause: clause?.id, clauseVersion: clause?.version,
                                                   article: articleCount > 0 ? articleCount : nil, location: location))
-                if options.draft { out.append(.placeholder("[Note de rédaction : \(text)]")) }
+                if options.draft {
+                    out.append(.text(" ", []))
+                    out.append(.placeholder("[Note de rédaction : \(text)]"))
+                }
             case .lineBreak:
                 out.append(.lineBreak)
             }
@@ -81,47 +85,111 @@ extension Renderer {
     }
 
     /// `{{ … }}`: the value through its filters, as text; a placeholder or an error when absent.
-    mutating func output(_ expression: OutputExpression, _ style: TextStyle) -> Inline? {
+    /// An abbreviated ordinal that a date or a number filter writes (« 1er », « 2e ») has its
+    /// suffix in superscript. A missing civilité through `accord` or `genre` gives the epicene form
+    /// (« habilité(e) »): only a printed civilité becomes a placeholder, so it appears once.
+    mutating func output(_ expression: OutputExpression, _ style: TextStyle, into out: inout [Inline]) {
         var value: DataValue?
         var missingRef: PathRef?
+        var neutralFor: PathRef?
+        var writesOrdinal = false
         switch operandValue(expression.operand) {
-        case .value(let v): value = v
+        case .value(let v):
+            value = v
+            if case .date = v { writesOrdinal = true }
         case .absent(let ref): missingRef = ref
-        case .forbidden: return nil
+        case .forbidden: return
         }
         filters: for filter in expression.filters {
             if filter.kind == .defaut {
                 guard value == nil || value.map(Self.isEmptyValue) == true else { continue }
                 switch operandValue(filter.arguments[0]) {
-                case .value(let v): value = v; missingRef = nil
+                case .value(let v): value = v; missingRef = nil; neutralFor = nil
                 case .absent(let ref): value = nil; if let ref { missingRef = ref }
-                case .forbidden: return nil
+                case .forbidden: return
                 }
                 continue
             }
-            guard let current = value else { continue }
+            guard let current = value else {
+                if let ref = missingRef, let neutral = Self.neutralForm(filter) {
+                    value = .text(neutral)
+                    neutralFor = ref
+                    missingRef = nil
+                    writesOrdinal = false
+                }
+                continue
+            }
             var arguments: [DataValue] = []
             for argument in filter.arguments {
                 switch operandValue(argument) {
                 case .value(let v): arguments.append(v)
                 case .absent(let ref): value = nil; missingRef = ref; continue filters
-                case .forbidden: return nil
+                case .forbidden: return
                 }
+            }
+            if filter.kind == .avecArticle {
+                arguments = [arguments.first ?? .text(""), .text(siblingArticle(of: expression.operand) ?? "")]
             }
             switch filter.kind.apply(current, arguments) {
             case .value(let result): value = result
             case .failure(let message):
                 diagnostics.append(.error(TemplateCode.filterValue, message, at: filter.location))
-                return nil
+                return
+            }
+            switch filter.kind {
+            case .date, .ordinal, .etage: writesOrdinal = true
+            case .majuscule: break
+            default: writesOrdinal = false
             }
         }
+        if let neutralFor { _ = recordMissing(neutralFor) }
         guard let value else {
-            guard let ref = missingRef else { return nil }
+            guard let ref = missingRef else { return }
             let path = recordMissing(ref)
-            return options.draft ? .placeholder("[à compléter : \(path)]") : nil
+            if options.draft { out.append(missingPlaceholder(path)) }
+            return
         }
         let text = DataTypography.apply(ValueFormatter.text(value))
-        return text.isEmpty ? nil : .text(text, style)
+        guard !text.isEmpty else { return }
+        guard writesOrdinal else { out.append(.text(text, style)); return }
+        for run in FrenchNumber.ordinalRuns(text) {
+            out.append(.text(String(run.text), run.isSuffix ? style.union(.superscript) : style))
+        }
+    }
+
+    /// The draft's placeholder for a missing value: its French label, never its data path.
+    func missingPlaceholder(_ path: String) -> Inline {
+        .placeholder("[à compléter : \(FieldLabels.phrase(path: path, in: root))]")
+    }
+
+    /// The epicene text `accord` or `genre` gives for a missing civilité; nil for other filters,
+    /// and for `genre("civilite")`, which prints the civilité itself.
+    static func neutralForm(_ filter: FilterCall) -> String? {
+        func literal(_ index: Int) -> String? {
+            guard filter.arguments.indices.contains(index), case .literal(.text(let s)) = filter.arguments[index] else { return nil }
+            return s
+        }
+        switch filter.kind {
+        case .accord:
+            guard let masculine = literal(0), let feminine = literal(1) else { return nil }
+            return FrenchGender.epicene(masculine, feminine)
+        case .genre:
+            guard let key = literal(0), key != "civilite" else { return nil }
+            return FrenchGender.neutralForm(key)
+        default:
+            return nil
+        }
+    }
+
+    /// `avec_article` on `X.denomination` reads the article the data gives in `X.article`.
+    mutating func siblingArticle(of operand: Operand) -> String? {
+        guard case .path(let ref) = operand, ref.keys.last == "denomination" else { return nil }
+        let keys = Array(ref.keys.dropLast()) + ["article"]
+        let text = (ref.text.split(separator: ".").dropLast().map(String.init) + ["article"]).joined(separator: ".")
+        let schema = (ref.schemaText.split(separator: ".").dropLast().map(String.init) + ["article"]).joined(separator: ".")
+        let sibling = PathRef(root: ref.root, keys: keys, text: text, schemaText: schema, level: ref.level, kind: .text, location: ref.location)
+        guard case .value(let node) = resolve(sibling) else { return nil }
+        return node.text
     }
 
     static func isEmptyValue(_ value: DataValue) -> Bool {
