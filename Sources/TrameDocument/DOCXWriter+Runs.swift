@@ -1,4 +1,5 @@
-/// Inline content in WordprocessingML: one `w:r` per text run with `w:b`, `w:i`, `w:u` and, for
+/// Inline content in WordprocessingML: one `w:r` per text run with `w:b`, `w:i`, `w:u`,
+/// `w:vertAlign` (superscript) and, for
 /// placeholders, `w:highlight` yellow; tabs and line breaks inside values as `w:tab` / `w:br`.
 extension XMLWriter {
     mutating func wmlRuns(_ inlines: [Inline]) {
@@ -12,6 +13,7 @@ extension XMLWriter {
                     if style.contains(.bold) { appendStatic("<w:b/>") }
                     if style.contains(.italic) { appendStatic("<w:i/>") }
                     if style.contains(.underline) { appendStatic("<w:u w:val=\"single\"/>") }
+                    if style.contains(.superscript) { appendStatic("<w:vertAlign w:val=\"superscript\"/>") }
                     appendStatic("</w:rPr>")
                 }
                 wmlText(string)

@@ -90,7 +90,8 @@ public struct Paragraph: Sendable, Hashable {
     }
 }
 
-/// Inline content: text runs with emphasis, draft placeholders and line breaks.
+/// Inline content: text runs with emphasis (and superscript, `TextStyle.superscript`), draft
+/// placeholders and line breaks.
 public enum Inline: Sendable, Hashable {
     case text(String, TextStyle = [])
     /// A value missing from the data, shown highlighted in drafts: `[à compléter : logement.etage]`.
@@ -105,6 +106,8 @@ public struct TextStyle: OptionSet, Sendable, Hashable {
     public static let bold = TextStyle(rawValue: 1)
     public static let italic = TextStyle(rawValue: 2)
     public static let underline = TextStyle(rawValue: 4)
+    /// Raised and smaller: the suffix of an abbreviated ordinal (« 1er », « 2e »). Plain text writes it inline.
+    public static let superscript = TextStyle(rawValue: 8)
 }
 
 /// A bulleted or numbered list. Numbering restarts at 1 for every numbered list.
@@ -181,5 +184,10 @@ extension Document {
     /// "Article 1er", "Article 2", … as French legal texts number them.
     public static func articleLabel(_ number: Int) -> String {
         number == 1 ? "Article 1er" : "Article \(number)"
+    }
+
+    /// The article label as inlines: « Article 1 » and « er » in superscript, or « Article 2 ».
+    public static func articleLabelInlines(_ number: Int, style: TextStyle = []) -> [Inline] {
+        number == 1 ? [.text("Article 1", style), .text("er", style.union(.superscript))] : [.text("Article \(number)", style)]
     }
 }

@@ -48,7 +48,9 @@ extension XMLWriter {
                 if style.contains(.bold) { raw("<strong>") }
                 if style.contains(.italic) { raw("<em>") }
                 if style.contains(.underline) { raw("<u>") }
+                if style.contains(.superscript) { raw("<sup>") }
                 htmlSegments(string)
+                if style.contains(.superscript) { raw("</sup>") }
                 if style.contains(.underline) { raw("</u>") }
                 if style.contains(.italic) { raw("</em>") }
                 if style.contains(.bold) { raw("</strong>") }

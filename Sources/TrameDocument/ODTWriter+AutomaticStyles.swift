@@ -79,10 +79,10 @@ extension ODTBodyWriter {
         xml.raw("</text:list-style>")
     }
 
-    /// `T1`…`T7`: bold 1, italic 2, underline 4, combined.
+    /// `T1`…`T15`: bold 1, italic 2, underline 4, superscript 8, combined.
     static let emphasisStyles: String = {
         var styles = ""
-        for raw in 1...7 {
+        for raw in 1...15 {
             let style = TextStyle(rawValue: UInt8(raw))
             var properties = ""
             if style.contains(.bold) { properties += #" fo:font-weight="bold""# }
@@ -90,6 +90,7 @@ extension ODTBodyWriter {
             if style.contains(.underline) {
                 properties += #" style:text-underline-style="solid" style:text-underline-width="auto" style:text-underline-color="font-color""#
             }
+            if style.contains(.superscript) { properties += #" style:text-position="super 58%""# }
             styles += #"<style:style style:name="T\#(raw)" style:family="text"><style:text-properties\#(properties)/></style:style>"#
         }
         return styles

@@ -1,5 +1,5 @@
-/// Inline content in ODF: emphasis through automatic text styles `T1`…`T7` (one per combination
-/// of bold, italic, underline), placeholders through the `Placeholder` text style, tabs and
+/// Inline content in ODF: emphasis through automatic text styles `T1`…`T15` (one per combination
+/// of bold, italic, underline, superscript), placeholders through the `Placeholder` text style, tabs and
 /// line breaks as `text:tab` / `text:line-break`, repeated spaces as `text:s`.
 extension XMLWriter {
     mutating func odfInlines(_ inlines: [Inline]) {
@@ -57,11 +57,11 @@ extension Inline {
 extension Block {
     /// The inlines of an article heading: "Article 1er – Objet" (or just the label if untitled).
     static func articleHeading(number: Int, title: [Inline]) -> [Inline] {
-        let label = Document.articleLabel(number)
+        let label = Document.articleLabelInlines(number)
         let hasTitle = title.contains {
             if case .text(let text, _) = $0 { return !text.isEmpty }
             return true
         }
-        return hasTitle ? [.text(label + " – ")] + title : [.text(label)]
+        return hasTitle ? label + [.text(" – ")] + title : label
     }
 }
