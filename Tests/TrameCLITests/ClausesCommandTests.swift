@@ -37,8 +37,8 @@ struct ClausesCommandTests {
         }
         // The period that chose each version (issue 12): MJ-2019-004's sublease starts on 1 April 2019.
         let resiliation = try #require(b.first { $0["id"] as? String == "sous-location.resiliation" })
-        #expect(resiliation["version"] as? Int == 2 && resiliation["jusqu_au"] as? String == "2022-06-30")
-        #expect(resiliation["choix"] as? String == "acte du 1er avril 2019 : version 2 en vigueur du 1er janvier 2018 au 30 juin 2022")
+        #expect(resiliation["version"] as? Int == 5 && resiliation["jusqu_au"] as? String == "2022-06-30")
+        #expect(resiliation["choix"] as? String == "acte du 1er avril 2019 : version 5 en vigueur du 1er janvier 2018 au 30 juin 2022")
         #expect(c.first { $0["id"] as? String == "sous-location.meuble" }?["raison"] as? String == "logement.meuble = oui")
         #expect(b.first { $0["id"] as? String == "sous-location.meuble" }?["raison"] as? String == "logement.meuble = non")
     }
@@ -190,10 +190,11 @@ struct ClausesCommandTests {
         // The manifest on disk is removed: only the archive knows the document now.
         try FileManager.default.removeItem(at: resources.appendingPathComponent("doc.odt.manifest.json"))
         let clauses = resources.appendingPathComponent("Templates/sous-location/clauses")
-        let v1 = try String(contentsOf: clauses.appendingPathComponent("loyer.v1.trame"), encoding: .utf8)
+        // A clause with one published version (the deposit), given a second one from 2021.
+        let v1 = try String(contentsOf: clauses.appendingPathComponent("depot-garantie.v1.trame"), encoding: .utf8)
         try v1.replacingOccurrences(of: "version: 1", with: "version: 2").replacingOccurrences(of: "en_vigueur: 2018-01-01", with: "en_vigueur: 2021-01-01")
-            .write(to: clauses.appendingPathComponent("loyer.v2.trame"), atomically: true, encoding: .utf8)
-        let r = try TrameProcess.run(["clauses", "impact", "sous-location.loyer", "--archive", "--workspace", ws], environment: env)
+            .write(to: clauses.appendingPathComponent("depot-garantie.v2.trame"), atomically: true, encoding: .utf8)
+        let r = try TrameProcess.run(["clauses", "impact", "sous-location.depot-garantie", "--archive", "--workspace", ws], environment: env)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("version actuelle 2"))
         #expect(r.stdout.contains("MJ-2019-004  sous-location  version 1  archive G1"))
