@@ -248,6 +248,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case sansConventionTripartite = "SANS_CONVENTION_TRIPARTITE"
     /// Sauvegarde illisible ou incomplète.
     case sauvegardeInvalide = "SAUVEGARDE_INVALIDE"
+    /// Donnée que le contrat de sous-location doit mentionner, absente (il ne pourra être définitif).
+    case sousLocationIncomplete = "SOUS_LOCATION_INCOMPLETE"
     /// Fichier YAML ou JSON mal formé (position de l'erreur donnée).
     case syntaxe = "SYNTAXE"
     /// Gabarit mal écrit (construction inconnue ou incomplète).
@@ -378,7 +380,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .motDePasseDifferent, .motDePasseManquant, .partieInconnue, .pasUneListe, .projetPossible,
              .protecteurManquant, .recommandationManquante, .renouvellement, .renouvellementDate,
              .renouvellementIntrouvable, .renvoiAbsent, .renvoiInconnu, .rienAExporter, .roleInconnu, .roleManquant,
-             .sansConventionTripartite, .sauvegardeInvalide, .syntaxe, .syntaxeGabarit, .tropVolumineux, .tripartiteManquante, .typeValeur,
+             .sansConventionTripartite, .sauvegardeInvalide, .sousLocationIncomplete, .syntaxe, .syntaxeGabarit, .tropVolumineux, .tripartiteManquante, .typeValeur,
              .typeComparaison, .typeEvaluation, .typeFichier, .valeurHorsLimites, .valeurInconnue, .valeurManquante,
              .variableInconnue, .versionClause, .versionDepassee, .versionDisparue, .versionGabarit,
              .versionManquante:

@@ -43,6 +43,7 @@ struct DossierRules {
         checkHistories()
         checkTripartite()
         checkPrefectNotices()
+        checkSubleaseMentions()
     }
 
     private mutating func checkPerson() {
@@ -255,6 +256,17 @@ struct DossierRules {
         let why = rule == "tous" ? "la convention y soumet tous les ménages (« menages_tripartite: tous »)"
             : "la personne éprouve des difficultés d'accès au logement (CCH L301-1 II ; critère « difficulte_acces_logement », règle « menages_tripartite: selon_criteres » de la convention)"
         warning(.tripartiteManquante, flag, "sous-location transitoire sans convention tripartite : \(why) ; le bailleur, l'association et la personne doivent signer une convention tripartite annexée à la sous-location (CCH L442-8-3), qui fixe l'examen périodique et l'avis au préfet")
+    }
+
+    /// From the attribution on, each item a final sublease must state and the dossier lacks: the
+    /// contract can only be a draft until it is recorded (`SubleaseRequirement`).
+    private mutating func checkSubleaseMentions() {
+        guard stage?.requiresHousing == true, let housing = root["logement"], root["sous_location"] != nil else { return }
+        for item in SubleaseRequirement.missing(in: root, convention: convention) {
+            let path = FieldPath(parsing: item.path)
+            warning(.sousLocationIncomplete, housing, "le contrat de sous-location doit mentionner : \(item.label) (\(item.source)) ; tant qu'elle manque, il ne peut être produit qu'en projet",
+                    path: path)
+        }
     }
 
     /// The préfet notice of each review period, as the file shows it: dated after its deadline, or

@@ -60,7 +60,7 @@ public enum FormatSchemas {
             FieldSpec("denomination", .text),
             .optional("forme", .text), .optional("adresse", .text), .optional("inscription", .text),
             .optional("agrement_iml", .text), .optional("siret", .text), .optional("equipe", .text),
-            .optional("astreinte", .text),
+            .optional("astreinte", .text), .optional("urgence_technique", .text),
             .optional("representant", .object([
                 .optional("civilite", .enumeration(["Madame", "Monsieur"])),
                 .optional("nom", .text),
@@ -84,6 +84,16 @@ public enum FormatSchemas {
             FieldSpec("comite_technique", .object([FieldSpec("periodicite_mois", months), FieldSpec("membres", .list(.identifier))])),
         ])),
     ], rootSensitivity: .partenaires)
+
+    /// The age of an indoor electricity or gas installation: what decides its diagnostic (loi 89-462, art. 3-3).
+    public static let installationAges = ["moins_15_ans", "plus_15_ans"]
+    /// The building's rules whose extracts are annexed to the sublease (loi 89-462, art. 3).
+    public static let buildingRules = ["aucun", "reglement_interieur", "reglement_copropriete"]
+    /// How heating or hot water is produced (décret 2015-587, annexe : « modalité de production »).
+    static let production: FieldType = .object([
+        FieldSpec("production", .enumeration(["individuelle", "collective"])),
+        .optional("energie", .text), .optional("repartition", .text),
+    ])
 
     static let referent: FieldType = .object([
         FieldSpec("nom", .text), FieldSpec("fonction", .text),
@@ -130,6 +140,20 @@ public enum FormatSchemas {
                 FieldSpec("element", .text), FieldSpec("quantite", .integer(minimum: 1)), FieldSpec("etat", .text),
             ]))),
             FieldSpec("loyer_plafond_apl", amount),
+            // What the sublease must state (loi 89-462, art. 3 and 3-3; CCH L. 353-9-3): optional in
+            // the format, required for a final sublease (`SubleaseRequirements`).
+            .optional("parties_communes", .list(.text)),
+            .optional("chauffage", production), .optional("eau_chaude", production),
+            .optional("annee_construction", .integer(minimum: 1000)),
+            .optional("installation_electricite", .enumeration(installationAges)),
+            .optional("installation_gaz", .enumeration(["aucune"] + installationAges)),
+            .optional("diagnostics", .object([
+                .optional("dpe", .date), .optional("etat_risques", .date), .optional("crep", .date),
+                .optional("electricite", .date), .optional("gaz", .date),
+            ])),
+            .optional("reglement_immeuble", .enumeration(buildingRules)),
+            .optional("convention_apl", .object([FieldSpec("reference", .text), .optional("date", .date), .optional("consultation", .text)])),
+            .optional("urgence_technique", .text),
         ]), .requiredFromAttribution, .partenaires),
         FieldSpec("bail_principal", .object([
             FieldSpec("date_effet", .date), FieldSpec("duree_mois", months),

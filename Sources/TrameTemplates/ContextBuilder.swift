@@ -1,3 +1,4 @@
+import Foundation
 import TrameFrench
 import TrameModel
 
@@ -21,6 +22,7 @@ public enum ContextBuilder {
             var children = sublease.object ?? DataObject()
             children.set("date_fin", derived(.date(end), "date_fin", from: sublease))
             children.set("date_avis_prefet", derived(.date(CalendarDate.prefectNoticeDate(reviewPeriodEnd: end)), "date_avis_prefet", from: sublease))
+            addPaymentAndRevision(sublease, into: &children)
             sublease.value = .object(children)
             object.set("sous_location", sublease)
         }
@@ -100,6 +102,25 @@ public enum ContextBuilder {
                                        ("date_fin", derived(.date(date.adding(days: -1)), "date_fin", from: previous))])
                 object.set("terme_precedent", DataNode(value: .object(term), path: previous.path, sensitivity: previous.sensitivity, location: previous.location))
             }
+        }
+    }
+
+    /// What the person pays each month and when the rent is first revised (CCH L. 353-9-3: each
+    /// 1 January, by the IRL of the second quarter of the year before):
+    /// `total_mensuel` (rent + charges), `reste_a_payer_estime` (minus the estimated housing aid, never
+    /// below zero; as sensitive as that estimate), `premiere_revision` and `annee_irl_reference`.
+    static func addPaymentAndRevision(_ sublease: DataNode, into children: inout DataObject) {
+        if let rent = sublease["loyer_mensuel"]?.decimal, let charges = sublease["provision_charges"]?.decimal {
+            children.set("total_mensuel", derived(.decimal(rent + charges), "total_mensuel", from: sublease))
+            if let aid = sublease["apl_mensuelle_estimee"] {
+                let left = max(rent + charges - (aid.decimal ?? 0), 0)
+                children.set("reste_a_payer_estime", DataNode(value: .decimal(left), path: sublease.path.appending("reste_a_payer_estime"),
+                                                        sensitivity: max(sublease.sensitivity, aid.sensitivity), location: aid.location))
+            }
+        }
+        if let start = sublease["date_effet"]?.date, let first = CalendarDate(year: start.year + 1, month: 1, day: 1) {
+            children.set("premiere_revision", derived(.date(first), "premiere_revision", from: sublease))
+            children.set("annee_irl_reference", derived(.integer(start.year), "annee_irl_reference", from: sublease))
         }
     }
 

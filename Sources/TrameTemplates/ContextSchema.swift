@@ -1,3 +1,4 @@
+import Foundation
 import TrameModel
 
 /// The fields a template may name: the root of the rendering context, as `FieldSpec`s of the model.
@@ -50,7 +51,8 @@ public struct ContextSchema: Sendable {
     /// `bailleur` (the landlord party of `logement.bailleur`), `association` (the
     /// `operateur_associatif` party), `etablissement_sante` (the health establishment party),
     /// `sous_location.date_fin` (end of the current term), `sous_location.date_avis_prefet` (two
-    /// months before it: the L442-8-3 notice), `signataires` (the signing parties of each document,
+    /// months before it: the L442-8-3 notice), `sous_location.total_mensuel`, `.reste_a_payer_estime`
+    /// (level `social`, like the aid it deducts), `.premiere_revision`, `.annee_irl_reference`, `signataires` (the signing parties of each document,
     /// FORMAT.md), `audience` and `projet` (draft); and, when a document is about one evaluation or
     /// one renewal (`--date`), `evaluation` and `evaluation_numero` (1 for the first), or
     /// `renouvellement` (with `date_fin`, `numero` and `duree_cumulee_mois`: the initial term and the renewals up to this one) and `terme_precedent`.
@@ -62,8 +64,12 @@ public struct ContextSchema: Sendable {
                 fields.append(conventionField)
             case "sous_location":
                 guard case .object(let children) = spec.type else { fields.append(spec); continue }
-                fields.append(FieldSpec(spec.key, .object(children + [.optional("date_fin", .date), .optional("date_avis_prefet", .date)]),
-                                        spec.requirement, spec.sensitivity))
+                fields.append(FieldSpec(spec.key, .object(children + [
+                    .optional("date_fin", .date), .optional("date_avis_prefet", .date),
+                    .optional("total_mensuel", FieldType.decimal(minimum: 0, exclusive: false, isAmount: true)),
+                    .optional("reste_a_payer_estime", FieldType.decimal(minimum: 0, exclusive: false, isAmount: true), .social),
+                    .optional("premiere_revision", .date), .optional("annee_irl_reference", .integer(minimum: 1)),
+                ]), spec.requirement, spec.sensitivity))
             default:
                 fields.append(spec)
             }

@@ -31,6 +31,10 @@ public enum ValueLabels {
         "favorable": "favorable", "defavorable": "défavorable", "ajournee": "ajournée",
         // Leases.
         "IRL": "indice de référence des loyers (IRL)",
+        // Housing: what the sublease states (heating, installations, building rules).
+        "individuelle": "individuelle", "collective": "collective",
+        "moins_15_ans": "moins de quinze ans", "plus_15_ans": "plus de quinze ans",
+        "reglement_interieur": "règlement intérieur de l'immeuble", "reglement_copropriete": "règlement de copropriété",
         // Consents.
         "partage": "informations partagées", "social": "informations sociales",
         // Evaluations.
