@@ -130,7 +130,7 @@ struct SubleaseSignableTests {
         let text = try sublease(dossier)
         #expect(text.contains("Urgence technique dans le logement ou l'immeuble"))
         #expect(text.contains("appeler le 15 (SAMU)"))
-        for care in ["03 87 00 00 99", "03 87 00 00 10", "ERAH", "Marc Petit", "Léa Morel", "infirmi", "psychiatr"] {
+        for care in ["03 87 00 00 99", "03 87 00 00 10", "ERAH", "Jury", "hospitalier", "Marc Petit", "Léa Morel", "infirmi", "psychiatr"] {
             #expect(!text.contains(care), "\(dossier): « \(care) » reveals the care team")
         }
         #expect(text.contains("Le référent de l'association est"))
