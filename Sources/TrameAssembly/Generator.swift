@@ -101,8 +101,22 @@ public struct Generator: Sendable {
         }
         // The act's date comes from the dossier as recorded in full (a later event never moves it);
         // everything else from the dossier as recorded by that date.
-        let (_, fullEvent) = try select(rule.selection, date: request.date, in: dossier, document: request.document)
-        let actDate = request.asOf ?? DocumentCatalog.actDate(for: request.document, dossier: dossier, event: fullEvent)
+        var letter: DocumentCatalog.PrefectLetterDates?
+        if request.document == "courrier-prefet" {
+            // The letter is dated (--date, --as-of, the recorded notice, else the final evaluation's day), never before the evaluation it reports.
+            do {
+                letter = try DocumentCatalog.prefectLetter(dossier: dossier, date: request.date, asOf: request.asOf)
+            } catch {
+                var sources: [String: SourceText] = [:]
+                if let d = files.dossier { sources[d.path] = d.source }
+                throw Diagnostics(error.diagnostics, sources: sources)
+            }
+        }
+        let fullEvent: CalendarDate?
+        if let letter { fullEvent = letter.evaluation } else {
+            fullEvent = try select(rule.selection, date: request.date, in: dossier, document: request.document).1
+        }
+        let actDate = request.asOf ?? letter?.date ?? DocumentCatalog.actDate(for: request.document, dossier: dossier, event: fullEvent)
         var dossierData = actDate.map { Self.recorded(files.dossier!.root!, asOf: $0) } ?? files.dossier!.root!
         let asRecorded = Dossier(checked: dossierData)
         if let event = fullEvent, let actDate, event > actDate {
@@ -122,8 +136,11 @@ public struct Generator: Sendable {
             }
             dossierData = visible
         }
-        let context = ContextBuilder.dossierContext(dossier: dossierData, convention: files.convention.root!, audience: audience,
+        var context = ContextBuilder.dossierContext(dossier: dossierData, convention: files.convention.root!, audience: audience,
                                                     draft: request.draft, selection: selection)
+        if let letter {
+            context = ContextBuilder.addingPrefectLetter(.init(date: letter.date, periodEnd: letter.period?.end, due: letter.period?.noticeDue), to: context)
+        }
         return try render(request, latest, context: context, audience: audience, files: files, subject: dossier.id, event: event, actDate: actDate)
     }
 

@@ -138,6 +138,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case evaluationIntrouvable = "EVALUATION_INTROUVABLE"
     /// Document final demandé pour une évaluation semestrielle.
     case evaluationNonFinale = "EVALUATION_NON_FINALE"
+    /// Courrier au préfet daté avant l'évaluation finale dont il rend compte.
+    case dateCourrier = "DATE_COURRIER"
     /// Fichier archivé absent ou illisible.
     case fichierManquant = "FICHIER_MANQUANT"
     /// Fichier modifié pendant l'opération, ou contenu archivé altéré.
@@ -366,7 +368,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .clauseDisparue, .clauseInconnue, .clauseInvalide, .clauseModifiee, .cleDupliquee, .cleInconnue,
              .cleInvalide, .consentement, .consentementAbsent, .conservationNonDefinie, .conventionDifferente,
              .conventionRefusee, .conventionRequise, .criteres, .datesBaux, .datesEvaluation, .datesParcours,
-             .dateFuture, .dateInvalide, .dateRetrait, .depotGarantie, .destinataireRefuse, .documentDeConvention,
+             .dateCourrier, .dateFuture, .dateInvalide, .dateRetrait, .depotGarantie, .destinataireRefuse, .documentDeConvention,
              .documentDeDossier, .documentNonArchivable, .donneesRefusees, .dossierNonVide, .dossierRequis,
              .dureesSousLocation, .dureeMaximale, .dureeMinimale, .encodage, .enteteGabarit, .etapeSansPreuve,
              .evaluationsOrdre, .evaluationDifferente, .evaluationEspacee, .evaluationIntrouvable,

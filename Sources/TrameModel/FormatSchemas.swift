@@ -14,6 +14,10 @@ public enum FormatSchemas {
     public static let recommendations = ["glissement_bail", "prolongation", "residence_accueil", "pension_de_famille",
                                          "famille_gouvernante", "autre"]
     public static let protectionMeasures = ["aucune", "sauvegarde", "curatelle_simple", "curatelle_renforcee", "tutelle"]
+    /// The article an organisation's name takes in a sentence (`parties[].article`,
+    /// `sous_locataire.protecteur.article`): « au Service… », « à l'Association… », none for a
+    /// proper name. The same values as `FrenchArticle` (TrameFrench).
+    public static let articles = ["le", "la", "l'", "les", "aucun"]
     /// Which households a convention places under the tripartite rule (CCH L442-8-3):
     /// `convention.sous_location.menages_tripartite`.
     public static let tripartiteRules = ["tous", "selon_criteres", "aucun"]
@@ -58,6 +62,7 @@ public enum FormatSchemas {
             FieldSpec("id", .identifier),
             FieldSpec("role", .enumeration(roles)),
             FieldSpec("denomination", .text),
+            .optional("article", .enumeration(articles)),
             .optional("forme", .text), .optional("adresse", .text), .optional("inscription", .text),
             .optional("agrement_iml", .text), .optional("siret", .text), .optional("equipe", .text),
             .optional("astreinte", .text), .optional("urgence_technique", .text),
@@ -79,6 +84,16 @@ public enum FormatSchemas {
             .optional("doublement_possible", .boolean),
         ]))),
         .optional("questions_ouvertes", .list(.object([.optional("partie", .identifier), FieldSpec("sujet", .text)]))),
+        // The addressee of the landlord's letter to the préfet (CCH L. 442-8-3; issue 13, point 9):
+        // « Madame la Préfète » or « Monsieur le Préfet » (default), the instructing service once
+        // confirmed (else the direction of the act's date, with a drafting note), the postal address.
+        .optional("prefecture", .object([
+            .optional("civilite", .enumeration(["Madame", "Monsieur"])),
+            .optional("service", .text),
+            FieldSpec("adresse", .text),
+            FieldSpec("code_postal", .text),
+            FieldSpec("commune", .text),
+        ])),
         FieldSpec("gouvernance", .object([
             FieldSpec("comite_pilotage", .object([FieldSpec("periodicite_mois", months), FieldSpec("membres", .list(.identifier))])),
             FieldSpec("comite_technique", .object([FieldSpec("periodicite_mois", months), FieldSpec("membres", .list(.identifier))])),
@@ -111,7 +126,8 @@ public enum FormatSchemas {
             .optional("lieu_naissance", .text),
             .optional("telephone", .text, .social), .optional("courriel", .text, .social),
             FieldSpec("mesure_protection", .enumeration(protectionMeasures)),
-            .optional("protecteur", .object([FieldSpec("denomination", .text), .optional("nom", .text), .optional("adresse", .text)])),
+            .optional("protecteur", .object([FieldSpec("denomination", .text), .optional("article", .enumeration(articles)),
+                                             .optional("nom", .text), .optional("adresse", .text)])),
         ]), .required, .partenaires),
         FieldSpec("menage", dated([
             FieldSpec("adultes", .integer(minimum: 1)), FieldSpec("enfants", count),

@@ -19,6 +19,7 @@ extension CompiledTemplate {
                                             sensitivity: .partenaires, location: nil))
             object.set("projet", DataNode(value: .boolean(options.draft), path: FieldPath(parsing: "projet"),
                                           sensitivity: .partenaires, location: nil))
+            object.set("acte", Self.actNode(act))
             root.value = .object(object)
         }
         let visible = ContextPruner.prune(root, for: options.audience)

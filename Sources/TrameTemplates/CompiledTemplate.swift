@@ -28,10 +28,50 @@ public struct CompiledTemplate: Sendable {
     public let sha256: String
     /// The mandatory mentions of the document type (`mentions:`), checked on every render.
     public let mentions: [MandatoryMention]
+    /// How the act designates itself (`acte:`, else ``defaultActDesignation(for:)``): the context's `acte`.
+    public let act: String
     let referenceDate: [PathRef]
     let header: [InlineNode]?
     let body: [BodyNode]
     let hasReferences: Bool
+}
+
+extension CompiledTemplate {
+    /// How each document of the partnership designates itself, with its article: a clause shared
+    /// by several acts (`commun.mesure-protection`) names the right one through `acte`.
+    /// - Parameter documentID: The document (`sous-location`).
+    /// - Returns: « le présent contrat », « la présente convention », « le présent avenant »…
+    public static func defaultActDesignation(for documentID: String) -> String {
+        switch documentID {
+        case "sous-location": return "le présent contrat"
+        case "bail-principal": return "le présent bail"
+        case "convention-tripartite", "convention-cadre": return "la présente convention"
+        case "avenant-renouvellement": return "le présent avenant"
+        case "annexe-roles": return "la présente annexe"
+        case "evaluation", "evaluation-finale", "evaluation-vierge": return "le présent compte rendu"
+        case "courrier-prefet": return "la présente lettre"
+        default: return "le présent document"
+        }
+    }
+
+    /// The context's `acte`: `designation` (« le présent contrat »), `denomination` and `article`
+    /// (« présent contrat », « le »: `{{ acte.denomination | avec_article("de") }}` → « du présent
+    /// contrat »), and `pronom` (« le » / « la »: « qui le contresigne »).
+    static func actNode(_ designation: String) -> DataNode {
+        var article = "le", name = designation
+        for prefix in ["le ", "la ", "les "] where designation.hasPrefix(prefix) {
+            article = String(prefix.dropLast())
+            name = String(designation.dropFirst(prefix.count))
+        }
+        func node(_ text: String, _ key: String) -> DataNode {
+            DataNode(value: .text(text), path: FieldPath(parsing: "acte." + key), sensitivity: .partenaires, location: nil)
+        }
+        let object = DataObject([
+            ("designation", node(designation, "designation")), ("denomination", node(name, "denomination")),
+            ("article", node(article, "article")), ("pronom", node(article == "la" ? "la" : article == "les" ? "les" : "le", "pronom")),
+        ])
+        return DataNode(value: .object(object), path: FieldPath(parsing: "acte"), sensitivity: .partenaires, location: nil)
+    }
 }
 
 /// How to render: final or draft, and for whom.

@@ -42,6 +42,9 @@ public struct ContextSchema: Sendable {
     static let documentFields: [FieldSpec] = [
         FieldSpec("audience", .enumeration(Audience.allCases.map(\.rawValue)), .required, .partenaires),
         FieldSpec("projet", .boolean, .required, .partenaires),
+        FieldSpec("acte", .object([
+            FieldSpec("designation", .text), FieldSpec("denomination", .text), FieldSpec("article", .text), FieldSpec("pronom", .text),
+        ]), .required, .partenaires),
     ]
 
     static let conventionField = FieldSpec("convention", .object(FormatSchemas.convention.root), .required, .partenaires)
@@ -91,7 +94,13 @@ public struct ContextSchema: Sendable {
             FieldSpec("signataires", .object([
                 FieldSpec("sous_location", signatories), FieldSpec("bail_principal", signatories),
                 FieldSpec("convention_tripartite", signatories), FieldSpec("convention", signatories),
+                .optional("courrier", signatories),
             ]), .required, .partenaires),
+            // The letter to the préfet (`ContextBuilder.addingPrefectLetter`).
+            .optional("courrier", .object([
+                FieldSpec("date", .date), .optional("lieu", .text), .optional("fin_periode", .date),
+                .optional("echeance", .date), .optional("hors_delai", .boolean),
+            ]), .partenaires),
         ]
         return ContextSchema(name: "document de dossier", fields: fields + documentFields)
     }()

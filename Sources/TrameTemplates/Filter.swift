@@ -8,11 +8,12 @@ enum FilterKind: String, Sendable, CaseIterable {
     case enLettres = "en_lettres", ordinal, nombre, etage
     case liste, majuscule, majuscules, ouiNon = "oui_non", libelle, defaut
     case accord, genre, taille, plusMois = "plus_mois", finTerme = "fin_terme"
+    case avecArticle = "avec_article"
 
     /// How many arguments the filter takes.
     var arity: ClosedRange<Int> {
         switch self {
-        case .enLettres, .ordinal, .liste: return 0...1
+        case .enLettres, .ordinal, .liste, .avecArticle: return 0...1
         case .defaut, .genre, .plusMois, .finTerme: return 1...1
         case .accord: return 2...2
         default: return 0...0
@@ -30,6 +31,7 @@ enum FilterKind: String, Sendable, CaseIterable {
         case .plusMois: return "plus_mois(6)"
         case .finTerme: return "fin_terme(12)"
         case .accord: return "accord(\"né\", \"née\")"
+        case .avecArticle: return "avec_article(\"à\") ou avec_article"
         default: return rawValue
         }
     }
@@ -54,7 +56,7 @@ enum FilterKind: String, Sendable, CaseIterable {
         case .ouiNon:
             if case .boolean = kind { return true }
             return false
-        case .libelle:
+        case .libelle, .avecArticle:
             return kind.isTextual
         case .accord, .genre:
             if case .enumeration(let values) = kind { return values.allSatisfy { FrenchGender(civilite: $0) != nil } }
@@ -77,6 +79,7 @@ enum FilterKind: String, Sendable, CaseIterable {
         case .majuscule, .majuscules: return "une valeur simple"
         case .ouiNon: return "un booléen"
         case .libelle: return "une valeur d'une liste fermée (ou un texte)"
+        case .avecArticle: return "un nom (dénomination d'un organisme)"
         case .accord, .genre: return "une civilité (Madame / Monsieur)"
         case .taille: return "une liste ou un texte"
         case .defaut: return "une valeur"

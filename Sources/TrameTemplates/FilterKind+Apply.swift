@@ -57,6 +57,14 @@ extension FilterKind {
         case .libelle:
             guard case .text(let s) = value else { return mismatch(value) }
             return .value(.text(ValueLabels.label(for: s) ?? s))
+        case .avecArticle:
+            // Arguments as the renderer completes them: the preposition, then the article the data gives ("" for none).
+            guard case .text(let name) = value else { return mismatch(value) }
+            var preposition = ""
+            if case .text(let p)? = arguments.first { preposition = p }
+            var article: FrenchArticle?
+            if arguments.count > 1, case .text(let a) = arguments[1], !a.isEmpty { article = FrenchArticle(rawValue: a) }
+            return .value(.text(FrenchArticle.phrase(name, preposition: preposition, article: article)))
         case .accord, .genre:
             guard case .text(let civilite) = value, let gender = FrenchGender(civilite: civilite) else {
                 return .failure("« \(ValueFormatter.text(value)) » n'est pas une civilité (Madame ou Monsieur)")

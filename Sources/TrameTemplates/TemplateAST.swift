@@ -48,7 +48,9 @@ indirect enum BodyNode: Sendable {
     case heading(HeadingKind, [InlineNode])
     case article(title: [InlineNode], label: String?)
     case pageBreak
-    case signatures(PathRef)
+    /// `@signatures LISTE` (acts: « Lu et approuvé ») or `@signatures LISTE lettre` (a letter's
+    /// signature: no « Lu et approuvé », in the right half of the page).
+    case signatures(PathRef, letter: Bool)
     /// A blank line: ends the current list or table.
     case blank
     case conditional([Branch<[BodyNode]>])

@@ -72,7 +72,8 @@ public enum TemplateLoader {
         return CompiledTemplate(name: name, documentID: ctx.documentID ?? base, title: front.title ?? base,
                                 version: front.version ?? 1, audience: front.audience, initialsOnEveryPage: front.initials,
                                 schema: contextSchema, effectiveDate: front.effectiveDate, until: front.until, source: front.source, sha256: ClauseSource.hash(source),
-                                mentions: mentions, referenceDate: referenceDate, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
+                                mentions: mentions, act: front.act ?? CompiledTemplate.defaultActDesignation(for: ctx.documentID ?? base),
+                                referenceDate: referenceDate, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)
     }
 
     /// The nearest `_fragments` folder at or above the template's folder (else `../_fragments`).

@@ -57,7 +57,13 @@ extension BodyParser {
         case "clause":
             return ClauseCompiler.compile(rest.trimmingSpaces(), at: line.location(restStart), &ctx).map { [.clause($0)] } ?? []
         case "signatures":
-            let words = rest.split(separator: ".").map(String.init)
+            let parts = rest.split(separator: " ", omittingEmptySubsequences: true)
+            let isLetter = parts.count == 2 && parts[1] == "lettre"
+            if parts.count > 2 || (parts.count == 2 && !isLetter) {
+                ctx.sink.error(TemplateCode.syntax, "forme attendue : @signatures LISTE, ou @signatures LISTE lettre pour la signature d'un courrier", at: line.location(i))
+                return []
+            }
+            let words = (parts.first.map(String.init) ?? "").split(separator: ".").map(String.init)
             guard !rest.isEmpty, let ref = ctx.scope.resolve(words, at: line.location(restStart), sink: &ctx.sink) else {
                 if rest.isEmpty { ctx.sink.error(TemplateCode.syntax, "@signatures attend une liste de signataires (ex. @signatures signataires.sous_location)", at: line.location(i)) }
                 return []
@@ -66,7 +72,7 @@ extension BodyParser {
                 ctx.sink.error(TemplateCode.notAList, "« \(ref.text) » n'est pas une liste de signataires (champs « qualite » et « nom »)", at: line.location(restStart), path: ref.text)
                 return []
             }
-            return [.signatures(ref)]
+            return [.signatures(ref, letter: isLetter)]
         case "tableau":
             guard rest.hasPrefix("largeurs=") else {
                 ctx.sink.error(TemplateCode.syntax, "forme attendue : @tableau largeurs=30,70", at: line.location(i))

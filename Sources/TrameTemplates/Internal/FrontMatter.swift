@@ -25,6 +25,8 @@ struct FrontMatter {
     var referenceDate: (paths: [String], location: SourceLocation)?
     /// `mentions`: the mandatory mentions of a document type, as written.
     var mentions: [RawMention] = []
+    /// `acte`: how the act designates itself (« la présente convention »); by default from the document type.
+    var act: String?
 
     /// One entry of `mentions:` before its condition is compiled.
     struct RawMention {
@@ -37,7 +39,7 @@ struct FrontMatter {
         let location: SourceLocation
     }
 
-    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "jusqu_au", "source", "date_reference", "quand", "audience", "entete", "paraphes", "mentions"]
+    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "jusqu_au", "source", "date_reference", "quand", "audience", "entete", "paraphes", "mentions", "acte"]
     static let mentionKeys = ["id", "libelle", "source", "clause", "destinataires", "quand"]
 
     /// Reads the front matter lines (between the `---` lines).
@@ -91,6 +93,10 @@ struct FrontMatter {
                 if paths.isEmpty { fail("un ou plusieurs chemins de date séparés par « | » sont attendus") } else { result.referenceDate = (paths, at) }
             case "entete":
                 if let string { result.header = (string, at) } else { fail("un texte est attendu") }
+            case "acte":
+                if let string, string.hasPrefix("le ") || string.hasPrefix("la ") || string.hasPrefix("les ") {
+                    result.act = string
+                }
             case "mentions":
                 result.mentions = parseMentions(value, location: location, fail: { sink.error(TemplateCode.frontMatter, "mentions : \($1)", at: $0) })
             case "paraphes":

@@ -52,8 +52,15 @@ extension Renderer {
                 builder.append(.article(number: articleCount, title: InlineText.normalize(out) ?? []), hasReference: hasReference)
             case .pageBreak:
                 builder.append(.pageBreak)
-            case .signatures(let ref):
-                builder.appendSignatures(signatures(ref))
+            case .signatures(let ref, let letter):
+                var block = signatures(ref)
+                if letter {
+                    // A letter is signed without « Lu et approuvé », in the right half of the page: an
+                    // empty first column puts the signatory there, with the style's room to sign.
+                    block.readAndApproved = false
+                    if !block.signatories.isEmpty { block.signatories.insert(Signatory(capacity: [], name: []), at: 0) }
+                }
+                builder.appendSignatures(block)
             case .blank:
                 builder.blank()
             case .conditional(let branches):
@@ -82,7 +89,7 @@ extension Renderer {
                 if let text = item[key]?.text, !text.isEmpty { return [.text(DataTypography.apply(text))] }
                 let path = "\(ref.text)[\(i)].\(key)"
                 missing.append(MissingValue(path: path, location: ref.location))
-                if options.draft { return [.placeholder("[à compléter : \(path)]")] }
+                if options.draft { return [missingPlaceholder(path)] }
                 diagnostics.append(.error(TemplateCode.missingValue, path: FieldPath(parsing: path),
                                           "valeur manquante : \(path) (gabarit \(ref.location.file.lastComponent) ligne \(ref.location.line))", at: ref.location))
                 return []
@@ -100,14 +107,16 @@ extension Renderer {
         var queue = references[...]
         for index in builder.blocksWithReferences {
             blocks[index] = blocks[index].mappingInlines { inlines in
-                inlines.map { inline in
-                    guard case .placeholder(Self.referenceSentinel) = inline, let reference = queue.popFirst() else { return inline }
+                inlines.flatMap { inline -> [Inline] in
+                    guard case .placeholder(Self.referenceSentinel) = inline, let reference = queue.popFirst() else { return [inline] }
                     guard let number = articleNumbers[reference.label] else {
-                        if options.draft { return .placeholder("[à compléter : renvoi à l'article « \(reference.label) », absent de ce document]") }
+                        if options.draft { return [.placeholder("[à compléter : renvoi à l'article « \(reference.label) », absent de ce document]")] }
                         diagnostics.append(.error(TemplateCode.labelAbsent, "l'article « \(reference.label) » auquel ce texte renvoie n'est pas dans ce document (retiré par une condition)", at: reference.location))
-                        return .text("", reference.style)
+                        return [.text("", reference.style)]
                     }
-                    return .text(number == 1 ? "article 1er" : "article \(number)", reference.style)
+                    // « article 1er », the ordinal's suffix in superscript.
+                    return number == 1 ? [.text("article 1", reference.style), .text("er", reference.style.union(.superscript))]
+                        : [.text("article \(number)", reference.style)]
                 }
             }
         }

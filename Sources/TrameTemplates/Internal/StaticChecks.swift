@@ -38,6 +38,10 @@ enum FilterChecks {
                 if let near = Suggestions.nearest(to: key, among: FrenchGender.formKeys) { message += " ; vouliez-vous dire « \(near) » ?" }
                 return fail(message + " ; formes : " + FrenchGender.formKeys.joined(separator: ", "))
             }
+        case .avecArticle:
+            if let argument = arguments.first, literalText(argument) == nil {
+                return fail("le filtre « avec_article » attend la préposition entre guillemets : \(filter.usage)")
+            }
         case .accord:
             if arguments.contains(where: { literalText($0) == nil }) {
                 return fail("le filtre « accord » attend deux textes entre guillemets : \(filter.usage)")
