@@ -14,6 +14,15 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
     case avenantRenouvellement = "avenant-renouvellement"
     /// An avenant to the convention.
     case avenant
+    /// The easy-to-read companions the person receives with each act (never signed: read together).
+    case sousLocationFacile = "sous-location-facile"
+    case evaluationFacile = "evaluation-facile"
+    case consentementFacile = "consentement-facile"
+    case avenantRenouvellementFacile = "avenant-renouvellement-facile"
+    case prochainesDatesFacile = "prochaines-dates-facile"
+
+    /// Whether the document is an easy-to-read companion of an act.
+    public var isEasyRead: Bool { rawValue.hasSuffix("-facile") }
 
     /// Parses a kind given on the command line, with a French message listing the values.
     public static func parse(_ text: String) throws -> DocumentKind {
@@ -42,6 +51,7 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
         case .bailPrincipal, .conventionTripartite: return .bailleur
         // The consent form is the person's own document (its template's audience), not the landlord's.
         case .sousLocation, .avenantRenouvellement, .consentement: return .sousLocataire
+        case .sousLocationFacile, .evaluationFacile, .consentementFacile, .avenantRenouvellementFacile, .prochainesDatesFacile: return .sousLocataire
         case .courrierPrefet: return .prefet
         case .evaluation, .evaluationFinale: return nil
         }
@@ -64,6 +74,11 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
         case .consentement: return "consentement au partage"
         case .avenantRenouvellement: return "avenant de renouvellement"
         case .avenant: return "avenant à la convention"
+        case .sousLocationFacile: return "contrat de sous-location, version facile à lire"
+        case .evaluationFacile: return "évaluation, version facile à lire"
+        case .consentementFacile: return "consentement, version facile à lire"
+        case .avenantRenouvellementFacile: return "renouvellement, version facile à lire"
+        case .prochainesDatesFacile: return "mes prochaines dates, version facile à lire"
         }
     }
 }

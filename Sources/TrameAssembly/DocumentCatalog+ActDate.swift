@@ -15,6 +15,10 @@ extension DocumentCatalog {
     ///   - event: The evaluation or renewal the document is about.
     public static func actDate(for document: String, dossier: Dossier, event: CalendarDate?) -> CalendarDate? {
         let sublease = dossier.sousLocation
+        // An easy-to-read companion is dated as the act it explains.
+        if document.hasSuffix("-facile") {
+            return actDate(for: String(document.dropLast("-facile".count)), dossier: dossier, event: event)
+        }
         switch document {
         case "bail-principal":
             return dossier.bailPrincipal?.dateEffet ?? sublease?.dateEffet

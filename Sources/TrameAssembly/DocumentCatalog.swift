@@ -18,6 +18,10 @@ public struct DocumentRule: Sendable {
     public var audiences: [Audience]?
     /// The document a `--blank` request produces instead (a form to fill by hand).
     public var blankForm: String?
+    /// With `.evaluation(defaultFinal: false)`: one instance per evaluation, the final one included.
+    public var everyEvaluation = false
+    /// Dated the day it is made (`--as-of`, else today): « Mes prochaines dates ».
+    public var datedToday = false
 }
 
 /// The rules of the partnership's document set (FORMAT.md audiences, DOMAIN.md §5).
@@ -34,8 +38,12 @@ public enum DocumentCatalog {
             return DocumentRule(selection: .evaluation(defaultFinal: false), audiences: evaluationAudiences, blankForm: "evaluation-vierge")
         case "evaluation-finale":
             return DocumentRule(selection: .evaluation(defaultFinal: true), audiences: evaluationAudiences, blankForm: "evaluation-vierge")
-        case "avenant-renouvellement":
+        case "avenant-renouvellement", "avenant-renouvellement-facile":
             return DocumentRule(selection: .renewal)
+        case "evaluation-facile":
+            return DocumentRule(selection: .evaluation(defaultFinal: false), everyEvaluation: true)
+        case "prochaines-dates-facile":
+            return DocumentRule(datedToday: true)
         default:
             return DocumentRule()
         }

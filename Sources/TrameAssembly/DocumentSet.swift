@@ -30,7 +30,7 @@ extension Generator {
                 if defaultFinal {
                     if let final = dossier.evaluations.last(where: \.isFinal) { result.append(DocumentInstance(document: document, date: final.date)) }
                 } else {
-                    result += dossier.evaluations.filter { !$0.isFinal }.map { DocumentInstance(document: document, date: $0.date) }
+                    result += dossier.evaluations.filter { rule.everyEvaluation || !$0.isFinal }.map { DocumentInstance(document: document, date: $0.date) }
                 }
             case .renewal:
                 result += (dossier.sousLocation?.renouvellements ?? []).map { DocumentInstance(document: document, date: $0.dateEffet) }
@@ -48,8 +48,9 @@ extension Generator {
 extension DocumentCatalog {
     /// The documents in the order a dossier lives them; any other template comes after, by name.
     public static let order = ["convention-cadre", "annexe-roles", "evaluation-vierge", "bail-principal", "sous-location",
-                               "convention-tripartite", "consentement", "evaluation", "avenant-renouvellement",
-                               "evaluation-finale", "courrier-prefet"]
+                               "sous-location-facile", "convention-tripartite", "consentement", "consentement-facile", "evaluation",
+                               "evaluation-facile", "avenant-renouvellement", "avenant-renouvellement-facile",
+                               "evaluation-finale", "courrier-prefet", "prochaines-dates-facile"]
 
     /// How each document is asked for and what it is, in French, for `trame generate --help`.
     public static let summaries: [String: String] = [
@@ -64,6 +65,11 @@ extension DocumentCatalog {
         "avenant-renouvellement": "--dossier --date D : avenant de renouvellement",
         "evaluation-finale": "--dossier [--audience A] : évaluation finale",
         "courrier-prefet": "--dossier : avis au préfet (CCH L442-8-3)",
+        "sous-location-facile": "--dossier : la sous-location expliquée, facile à lire",
+        "consentement-facile": "--dossier : le consentement expliqué, facile à lire",
+        "evaluation-facile": "--dossier --date D : l'évaluation pour la personne, facile à lire",
+        "avenant-renouvellement-facile": "--dossier --date D : le renouvellement expliqué, facile à lire",
+        "prochaines-dates-facile": "--dossier [--as-of D] : mes prochaines dates, facile à lire",
     ]
 
     /// One line per document, in catalog order: `  sous-location   --dossier : …`.

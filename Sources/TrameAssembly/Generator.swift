@@ -116,7 +116,7 @@ public struct Generator: Sendable {
         if let letter { fullEvent = letter.evaluation } else {
             fullEvent = try select(rule.selection, date: request.date, in: dossier, document: request.document).1
         }
-        let actDate = request.asOf ?? letter?.date ?? DocumentCatalog.actDate(for: request.document, dossier: dossier, event: fullEvent)
+        let actDate = request.asOf ?? letter?.date ?? (rule.datedToday ? request.today : nil) ?? DocumentCatalog.actDate(for: request.document, dossier: dossier, event: fullEvent)
         var dossierData = actDate.map { Self.recorded(files.dossier!.root!, asOf: $0) } ?? files.dossier!.root!
         let asRecorded = Dossier(checked: dossierData)
         if let event = fullEvent, let actDate, event > actDate {
@@ -223,8 +223,22 @@ public struct Generator: Sendable {
             sources[files.convention.path] = files.convention.source
             throw Diagnostics(diagnostics, sources: sources)
         }
-        return ProducedDocument(document: document, template: template, audience: audience, subjectID: subject, eventDate: event,
-                                 missingValues: result.missingValues, warnings: files.warnings + result.diagnostics,
+        // An easy-to-read companion is checked against the easy-to-read rules, as its reader gets it.
+        var easyRead: EasyRead.Report?
+        var easyReadWarnings: [Diagnostic] = []
+        if template.style == .easyRead {
+            let report = EasyRead.check(document, style: template.style, names: EasyRead.names(in: context))
+            let problems = report.problems.map { problem in
+                Diagnostic(request.draft ? .warning : .error, .facileALire,
+                           "règle du « facile à lire » non respectée (\(problem.rule.rawValue)) : \(problem.rule.french)\(problem.excerpt.isEmpty ? "" : " — \(problem.excerpt)")",
+                           at: SourceLocation(file: template.name, line: 1, column: 1))
+            }
+            if !request.draft, !problems.isEmpty { throw Diagnostics(problems, sources: Self.sources(of: problems)) }
+            easyReadWarnings = problems
+            easyRead = report
+        }
+        var produced = ProducedDocument(document: document, template: template, audience: audience, subjectID: subject, eventDate: event,
+                                 missingValues: result.missingValues, warnings: files.warnings + result.diagnostics + easyReadWarnings,
                                  clauses: result.clauses, referenceDate: result.referenceDate,
                                  visibleData: DataPruning.visible(context, for: audience), readPaths: result.readPaths,
                                  mentions: result.mentions, draftingNotes: result.draftingNotes)
@@ -239,3 +253,5 @@ public struct Generator: Sendable {
         return sources
     }
 }
+        produced.easyRead = easyRead
+        return produced

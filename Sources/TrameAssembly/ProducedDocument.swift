@@ -25,6 +25,8 @@ public struct ProducedDocument: Sendable {
     public let mentions: [MentionCheck]
     /// The notes for counsel of the rendered clauses (never printed in a final document).
     public let draftingNotes: [DraftingNote]
+    /// For an easy-to-read companion: its figures and the rules it breaks (none, or it is refused).
+    public var easyRead: EasyRead.Report? = nil
 
     /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
     public var baseName: String {
@@ -41,11 +43,11 @@ public struct ProducedDocument: Sendable {
         let data: Data
         do {
             switch format {
-            case .odt: data = try DocumentRenderer.render(document, as: .odt)
-            case .docx: data = try DocumentRenderer.render(document, as: .docx)
-            case .html: data = try DocumentRenderer.render(document, as: .html)
-            case .txt: data = try DocumentRenderer.render(document, as: .txt)
-            case .pdf: data = try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt), name: baseName)
+            case .odt: data = try DocumentRenderer.render(document, as: .odt, style: template.style)
+            case .docx: data = try DocumentRenderer.render(document, as: .docx, style: template.style)
+            case .html: data = try DocumentRenderer.render(document, as: .html, style: template.style)
+            case .txt: data = try DocumentRenderer.render(document, as: .txt, style: template.style)
+            case .pdf: data = try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt, style: template.style), name: baseName)
             }
         } catch let failure as Diagnostics {
             throw failure

@@ -114,6 +114,10 @@ extension TrameCommand {
                 CommandLineRunner.standardError("à compléter : \(missing.path) (\(missing.location))")
             }
             print("écrit : \(target.path)\(draft ? " (projet)" : "")")
+            if let report = generated.easyRead {
+                print("facile à lire : \(report.sentences) phrases, \(String(format: "%.1f", report.mean).replacingOccurrences(of: ".", with: ",")) mots par phrase en moyenne, la plus longue de \(report.longest) mots"
+                      + (report.passes ? " ; toutes les règles sont respectées" : " ; \(report.problems.count) règle(s) non respectée(s) (projet)"))
+            }
             if let notesTarget {
                 print("écrit : \(notesTarget.path) (notes de rédaction pour le conseil juridique, \(generated.draftingNotes.count) note\(generated.draftingNotes.count > 1 ? "s" : ""))")
             }

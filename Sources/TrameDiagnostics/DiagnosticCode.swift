@@ -160,6 +160,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case filtreType = "FILTRE_TYPE"
     /// Gabarit : valeur qu'un filtre ne sait pas traiter.
     case filtreValeur = "FILTRE_VALEUR"
+    /// Document « facile à lire » qui enfreint une règle de lisibilité (phrase trop longue, sigle, référence juridique…).
+    case facileALire = "FACILE_A_LIRE"
     /// Financeur indiqué deux fois (« financeur » et « financeurs »).
     case financeur = "FINANCEUR"
     /// Gabarit : bloc {% si %} ou {% pour %} non fermé.
@@ -170,6 +172,10 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case formulaireInconnu = "FORMULAIRE_INCONNU"
     /// Gabarit : fragment inclus introuvable.
     case fragmentIntrouvable = "FRAGMENT_INTROUVABLE"
+    /// Garantie financière de la convention qui prend fin avant de commencer.
+    case garantiePeriode = "GARANTIE_PERIODE"
+    /// Convention sans garantie financière enregistrée (risque locatif porté par la seule association).
+    case garantiesManquantes = "GARANTIES_MANQUANTES"
     /// Document généré pour un autre destinataire.
     case genereAutreDestinataire = "GENERE_AUTRE_DESTINATAIRE"
     /// Document généré d'un autre type.
@@ -188,6 +194,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case identifiantInvalide = "IDENTIFIANT_INVALIDE"
     /// Deux éléments d'une liste portent le même identifiant.
     case idDuplique = "ID_DUPLIQUE"
+    /// Convention sans intitulé public neutre, ou dont l'intitulé public nomme l'établissement de santé.
+    case intitulePublic = "INTITULE_PUBLIC"
     /// Imbrication trop profonde ou structure absurde (alias en cascade…).
     case imbrication = "IMBRICATION"
     /// Gabarit : fragments qui s'incluent l'un l'autre.
@@ -374,9 +382,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .evaluationsOrdre, .evaluationDifferente, .evaluationEspacee, .evaluationIntrouvable,
              .evaluationNonFinale, .fichierManquant, .fichierModifie, .fichierNonConforme, .fichierNonReference,
              .fichierOrphelin, .fichierVide, .filtreArguments, .filtreInconnu, .filtreType, .filtreValeur,
-             .financeur, .finManquante, .formatNonArchivable, .formulaireInconnu, .fragmentIntrouvable,
-             .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .historique, .horsVigueur,
-             .identifiant, .identifiantInvalide, .idDuplique, .imbrication, .inclusionCyclique, .inventaire,
+             .facileALire, .financeur, .finManquante, .formatNonArchivable, .formulaireInconnu, .fragmentIntrouvable,
+             .garantiePeriode, .garantiesManquantes, .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .historique, .horsVigueur,
+             .identifiant, .identifiantInvalide, .idDuplique, .intitulePublic, .imbrication, .inclusionCyclique, .inventaire,
              .issueEtape, .journalAuditIncomplet, .ligneSansFichier, .loyerPlafond, .manifesteIncomplet,
              .manifesteInvalide, .mentionObligatoireAbsente, .montantInvalide, .montantNegatif, .motifsManquants, .motDePasseCourt,
              .motDePasseDifferent, .motDePasseManquant, .partieInconnue, .pasUneListe, .projetPossible,

@@ -80,6 +80,10 @@ struct DOCXBodyWriter {
             pictures.wmlImage(image, catalog: images, id: nextDrawingID)
             nextDrawingID += 1
         }
+        if let level = paragraph.headingLevel {
+            xml.wmlParagraph(style: "Heading\(min(max(level, 1), 2))", prefix: pictures, paragraph.inlines)
+            return
+        }
         xml.wmlParagraph(style: paragraph.isNote ? "Note" : "Normal", keep: keep,
                          alignment: alignment == .justified ? nil : alignment, prefix: pictures, paragraph.inlines)
     }

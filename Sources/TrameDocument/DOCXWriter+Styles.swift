@@ -12,6 +12,7 @@ extension DOCXWriter {
         xml.empty("w:lang", ["w:val": language.tag])
         xml.raw("</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>")
         xml.raw(style.keep.widowsAndOrphans > 0 ? "<w:widowControl/>" : #"<w:widowControl w:val="0"/>"#)
+        xml.raw(style.hyphenation ? #"<w:suppressAutoHyphens w:val="0"/>"# : "<w:suppressAutoHyphens/>")
         xml.raw(#"<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>"#)
         xml.raw("</w:pPr></w:pPrDefault></w:docDefaults>")
         xml.raw(style.isStandardLayout ? StyleCache.docxRoleStyles : roleStylesXML())

@@ -81,12 +81,16 @@ public struct Paragraph: Sendable, Hashable {
     /// Pictures set in a row at the start of the paragraph, before its text (as ODF and DOCX
     /// anchor them: as characters of the paragraph).
     public var images: [Image]
+    /// A section title (1 or 2) with its pictures beside it: written as a heading of that level,
+    /// pictures first (the easy-to-read companions' parts, each with its pictogram).
+    public var headingLevel: Int?
 
-    public init(_ inlines: [Inline], alignment: Alignment = .justified, isNote: Bool = false, images: [Image] = []) {
+    public init(_ inlines: [Inline], alignment: Alignment = .justified, isNote: Bool = false, images: [Image] = [], headingLevel: Int? = nil) {
         self.inlines = inlines
         self.alignment = alignment
         self.isNote = isNote
         self.images = images
+        self.headingLevel = headingLevel
     }
 }
 

@@ -86,7 +86,7 @@ extension DocumentStyle {
     /// The full format of a paragraph role.
     public func format(of role: ParagraphRole) -> ParagraphFormat {
         let body = ParagraphFormat(font: bodyFont, size: sizes.body, spaceAfter: paragraphSpacing,
-                                   lineHeightPercent: lineHeightPercent, alignment: .justified)
+                                   lineHeightPercent: lineHeightPercent, alignment: bodyAlignment)
         func heading(_ size: FontSize, before: Int, after: Int, bold: Bool = true, alignment: Paragraph.Alignment = .left) -> ParagraphFormat {
             ParagraphFormat(font: headingFont, size: size, bold: bold, colour: colours.headings,
                             spaceBefore: .cm(thousandths: before), spaceAfter: .cm(thousandths: after),

@@ -17,6 +17,11 @@ public struct DocumentStyle: Sendable, Hashable {
     public var lineHeightPercent = 115
     /// Space after a body paragraph.
     public var paragraphSpacing = Length.cm(thousandths: 200)
+    /// How body paragraphs are aligned unless a paragraph says otherwise (justified for the acts,
+    /// flush left for the easy-to-read companions).
+    public var bodyAlignment = Paragraph.Alignment.justified
+    /// Whether words may be broken at the end of a line. Never in Trame's styles: every format says so.
+    public var hyphenation = false
     public var colours = Colours()
     public var table = TableStyle()
     public var signature = SignatureStyle()
@@ -28,6 +33,27 @@ public struct DocumentStyle: Sendable, Hashable {
 
     /// Trame's default style.
     public static let standard = DocumentStyle()
+
+    /// The easy-to-read companions' style (« facile à lire et à comprendre »): sans-serif body text
+    /// of 14 points, line spacing 1.5, flush left, no hyphenation, larger headings and spacing.
+    public static let easyRead: DocumentStyle = {
+        var style = DocumentStyle()
+        style.bodyFont = .liberationSans
+        style.headingFont = .liberationSans
+        style.sizes.body = .pt(14)
+        style.sizes.table = .pt(14)
+        style.sizes.note = .pt(14)
+        style.sizes.title = .pt(20)
+        style.sizes.subtitle = .pt(16)
+        style.sizes.heading1 = .pt(17)
+        style.sizes.heading2 = .pt(15)
+        style.sizes.article = .pt(15)
+        style.lineHeightPercent = 150
+        style.paragraphSpacing = .cm(thousandths: 300)
+        style.bodyAlignment = .left
+        style.hyphenation = false
+        return style
+    }()
 
     /// The text width: page width minus the left and right margins.
     public var textWidth: Length { page.width - page.marginLeft - page.marginRight }

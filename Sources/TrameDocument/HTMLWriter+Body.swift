@@ -13,6 +13,12 @@ extension XMLWriter {
             htmlElement(min(max(level, 1), 2) == 1 ? "h2" : "h3", class: nil, inlines)
         case .article(let number, let title):
             htmlElement("h4", class: "article", Block.articleHeading(number: number, title: title))
+        case .paragraph(let paragraph) where paragraph.headingLevel != nil:
+            let name = min(max(paragraph.headingLevel ?? 1, 1), 2) == 1 ? "h2" : "h3"
+            raw("<\(name) class=\"pictogram\">")
+            for image in paragraph.images { htmlImage(image) }
+            htmlInlines(paragraph.inlines)
+            raw("</\(name)>")
         case .paragraph(let paragraph):
             var classes: [String] = paragraph.isNote ? ["note"] : []
             let alignment = paragraph.effectiveAlignment

@@ -18,7 +18,8 @@ extension HTMLWriter {
         let padding = "\(table.cellPaddingVertical.css) \(table.cellPaddingHorizontal.css)"
         var css = """
         body { margin: 0; background: #eee; color: #\(style.colours.text);
-          font-family: \(Self.family(style.bodyFont)); font-size: \(style.sizes.body); }
+          font-family: \(Self.family(style.bodyFont)); font-size: \(style.sizes.body);
+          hyphens: \(style.hyphenation ? "auto" : "manual"); -webkit-hyphens: \(style.hyphenation ? "auto" : "manual"); }
         main { box-sizing: border-box; max-width: \(page.width.css); margin: 1cm auto;
           padding: \(page.marginTop.css) \(page.marginRight.css) \(page.marginBottom.css) \(page.marginLeft.css); background: #fff;
           box-shadow: 0 0 0.3cm rgba(0, 0, 0, 0.2); }
@@ -33,6 +34,7 @@ extension HTMLWriter {
         css += rule(".subtitle", .subtitle)
         css += rule("h2", .heading1)
         css += rule("h3", .heading2)
+        css += "h2.pictogram img, h3.pictogram img { vertical-align: middle; margin-right: 0.3cm; }\n"
         css += rule("h4.article", .article)
         css += "ol, ul { margin: 0 0 \(style.paragraphSpacing.css); padding-left: 0.635cm; }\n"
         css += rule("li", .listItem)

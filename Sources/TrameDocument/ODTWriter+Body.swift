@@ -99,6 +99,18 @@ struct ODTBodyWriter {
     /// A body or note paragraph: its named style, or a variant for another alignment or keep rule;
     /// its pictures first, then its text.
     mutating func writeParagraph(_ paragraph: Paragraph, next: Block?) {
+        if let level = paragraph.headingLevel {
+            // A section title with its pictogram: a real heading (outline, navigation), pictures first.
+            let level = min(max(level, 1), 2)
+            xml.raw("<text:h text:style-name=\"\(collapsedStyle(level == 1 ? .heading1 : .heading2))\" text:outline-level=\"\(level)\">")
+            for image in paragraph.images {
+                frameCount += 1
+                xml.odfImage(image, catalog: images, frameName: "Image\(frameCount)")
+            }
+            xml.odfInlines(paragraph.inlines)
+            xml.raw("</text:h>")
+            return
+        }
         let parent = paragraph.isNote ? "Note" : "Text_20_body"
         let alignment = paragraph.effectiveAlignment
         let name = styleName(parent, alignment: alignment == .justified ? nil : alignment,

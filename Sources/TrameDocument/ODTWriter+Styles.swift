@@ -15,6 +15,7 @@ extension ODTWriter {
         xml.attribute("style:font-name", style.bodyFont.name)
         xml.attribute("fo:font-size", style.sizes.body.description)
         xml.attribute("fo:color", "#" + style.colours.text)
+        xml.attribute("fo:hyphenate", style.hyphenation ? "true" : "false")
         xml.attribute("fo:language", language.language)
         if let country = language.country { xml.attribute("fo:country", country) }
         xml.closeEmptyTag()

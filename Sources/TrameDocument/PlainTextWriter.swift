@@ -63,6 +63,9 @@ struct PlainTextWriter {
             return underlined(inlines, with: min(max(level, 1), 2) == 1 ? "-" : "~")
         case .article(let number, let title):
             return paragraph(Block.articleHeading(number: number, title: title))
+        case .paragraph(let paragraph) where paragraph.headingLevel != nil:
+            let pictures: [Inline] = paragraph.images.map { .text("[image : \($0.alternativeText)] ") }
+            return underlined(pictures + paragraph.inlines, with: min(max(paragraph.headingLevel ?? 1, 1), 2) == 1 ? "-" : "~")
         case .paragraph(let paragraph):
             let pictures: [Inline] = paragraph.images.map { .text("[image : \($0.alternativeText)] ") }
             return Self.paragraph(pictures + paragraph.inlines, indent: paragraph.isNote ? "    " : "")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// French wording of the parser's (libyaml's) English problem descriptions.
-enum SyntaxMessages {
+public enum SyntaxMessages {
     private static let table: [(String, String)] = [
         ("mapping values are not allowed in this context", "« : » inattendu ici (valeur mal indentée, ou texte contenant « : » à mettre entre guillemets)"),
         ("did not find expected key", "clé attendue introuvable (indentation incohérente ?)"),
@@ -36,7 +36,7 @@ enum SyntaxMessages {
         ("control characters are not allowed", "caractère de contrôle interdit"),
     ]
 
-    static func french(_ problem: String) -> String {
+    public static func french(_ problem: String) -> String {
         let trimmed = problem.trimmingCharacters(in: .whitespacesAndNewlines)
         for (english, french) in table where trimmed.hasPrefix(english) { return french }
         return trimmed

@@ -14,6 +14,9 @@ public struct CompiledTemplate: Sendable {
     public let audience: Audience?
     /// Whether every page carries an initials zone (`paraphes`).
     public let initialsOnEveryPage: Bool
+    /// The house style the document is written with (`style:` — `standard`, or `facile` for the
+    /// easy-to-read companions).
+    public let style: DocumentStyle
     /// The schema the template was checked against.
     public let schema: ContextSchema
     /// `en_vigueur` of this version of the document template.

@@ -47,6 +47,8 @@ indirect enum BodyNode: Sendable {
     case tableWidths([Int])
     case heading(HeadingKind, [InlineNode])
     case article(title: [InlineNode], label: String?)
+    /// `@section logement Votre logement`: a part's title with its pictogram beside it.
+    case section(Image, [InlineNode])
     case pageBreak
     /// `@signatures LISTE` (acts: « Lu et approuvé ») or `@signatures LISTE lettre` (a letter's
     /// signature: no « Lu et approuvé », in the right half of the page).

@@ -1,4 +1,5 @@
 import Foundation
+import TrameDocument
 import TrameModel
 
 /// Loads `.trame` templates: parses them once, checks every name against the context schema,
@@ -21,7 +22,8 @@ public enum TemplateLoader {
         // Clauses live beside `_fragments/`: in the `Templates/` folder holding the document's folder.
         let root = (fragmentsFolder as NSString).deletingLastPathComponent
         return try load(source: text, name: path, fragments: fragments ?? .directory(fragmentsFolder),
-                        schema: schema, clauses: clauses ?? .directory(root))
+                        schema: schema, clauses: clauses ?? .directory(root),
+                        pictograms: (root as NSString).appendingPathComponent("_pictogrammes"))
     }
 
     /// Loads a template from its text.
@@ -32,7 +34,8 @@ public enum TemplateLoader {
     ///   - schema: The context schema (default as for `load(path:)`).
     /// - Throws: `Diagnostics` with every problem found.
     public static func load(source: String, name: String, fragments: FragmentResolver = .none,
-                            schema: ContextSchema? = nil, clauses: ClauseResolver = .none) throws(Diagnostics) -> CompiledTemplate {
+                            schema: ContextSchema? = nil, clauses: ClauseResolver = .none,
+                            pictograms: String? = nil) throws(Diagnostics) -> CompiledTemplate {
         let all = TemplateText.lines(source, file: name, firstLine: 1)
         let (frontLines, body, unclosed) = TemplateText.split(all)
         var sink = DiagnosticSink()
@@ -42,6 +45,7 @@ public enum TemplateLoader {
         let front = frontLines.map { FrontMatter.parse($0, file: name, sink: &sink) } ?? FrontMatter()
         let contextSchema = schema ?? (front.audience == .partenaires ? .conventionDocument : .dossierDocument)
         var ctx = CompileContext(schema: contextSchema, fragments: fragments, clauses: clauses, file: name)
+        ctx.pictograms = pictograms
         ctx.sink.append(contentsOf: sink.diagnostics)
         let base = ((name as NSString).lastPathComponent as NSString).deletingPathExtension
         ctx.documentID = front.document ?? String(base.split(separator: ".").first ?? Substring(base))
@@ -71,6 +75,7 @@ public enum TemplateLoader {
         guard !diagnostics.hasErrors else { throw Diagnostics(diagnostics) }
         return CompiledTemplate(name: name, documentID: ctx.documentID ?? base, title: front.title ?? base,
                                 version: front.version ?? 1, audience: front.audience, initialsOnEveryPage: front.initials,
+                                style: front.style ?? .standard,
                                 schema: contextSchema, effectiveDate: front.effectiveDate, until: front.until, source: front.source, sha256: ClauseSource.hash(source),
                                 mentions: mentions, act: front.act ?? CompiledTemplate.defaultActDesignation(for: ctx.documentID ?? base),
                                 referenceDate: referenceDate, header: header, body: nodes, hasReferences: !ctx.labelReferences.isEmpty)

@@ -164,3 +164,11 @@ struct MandatoryMentionTests {
         #expect(errors.contains { $0.message.contains("note_redaction") && $0.location?.line == 2 })
     }
 }
+
+extension MandatoryMentionTests {
+    @Test func aFrontMatterSyntaxErrorIsLocatedOnItsLineInTheTemplate() {
+        let errors = Fixtures.loadErrors("---\ndocument: x\ntitre: a : b\n---\nTexte.")
+        #expect(errors.contains { $0.code == .enteteGabarit && $0.location?.line == 3 && $0.message.contains("guillemets") },
+                "\(errors.map { "\($0.location?.line ?? 0) \($0.message)" })")
+    }
+}

@@ -54,6 +54,18 @@ extension BodyParser {
             return [.article(title: title, label: label)]
         case "saut-de-page":
             return [.pageBreak]
+        case "section":
+            var k = restStart
+            while k < line.scalars.count, line.scalars[k] != " " { k += 1 }
+            let picto = String(String.UnicodeScalarView(line.scalars[restStart..<k]))
+            var titleStart = k
+            while titleStart < line.scalars.count, line.scalars[titleStart] == " " { titleStart += 1 }
+            guard !picto.isEmpty, titleStart < line.scalars.count else {
+                ctx.sink.error(TemplateCode.syntax, "forme attendue : @section pictogramme Titre de la partie (ex. @section logement Votre logement)", at: line.location(i))
+                return []
+            }
+            guard let image = Pictograms.load(picto, from: ctx.pictograms, at: line.location(restStart), sink: &ctx.sink) else { return [] }
+            return [.section(image, InlineParser.parse(InlineTokenizer.tokenize(line, from: titleStart, sink: &ctx.sink), &ctx))]
         case "clause":
             return ClauseCompiler.compile(rest.trimmingSpaces(), at: line.location(restStart), &ctx).map { [.clause($0)] } ?? []
         case "signatures":
@@ -86,7 +98,7 @@ extension BodyParser {
             return [.tableWidths(widths.map { $0! })]
         default:
             var message = "directive inconnue « @\(name) »"
-            if let near = Suggestions.nearest(to: name, among: ["article", "clause", "saut-de-page", "signatures", "tableau"]) { message += " ; vouliez-vous dire « @\(near) » ?" }
+            if let near = Suggestions.nearest(to: name, among: ["article", "clause", "saut-de-page", "section", "signatures", "tableau"]) { message += " ; vouliez-vous dire « @\(near) » ?" }
             ctx.sink.error(TemplateCode.syntax, message + " (écrivez \\@ pour un @ en début de ligne)", at: line.location(i))
             return []
         }

@@ -11,6 +11,8 @@ struct CompileContext {
     var documentID: String?
     /// The files being included, outermost first (for cycles).
     var includeStack: [String]
+    /// The folder of the pictograms `@section` names (`Templates/_pictogrammes`), if any.
+    var pictograms: String?
     /// Labels defined by `@article … {#label}`.
     var labels: Set<String> = []
     /// `{% renvoi label %}` uses, checked once the whole template is read.

@@ -1,4 +1,5 @@
 import Foundation
+import TrameDocument
 import TrameModel
 import Yams
 
@@ -11,6 +12,8 @@ struct FrontMatter {
     /// The page header text and where it was written.
     var header: (text: String, location: SourceLocation)?
     var initials = false
+    /// `style`: `standard` (the acts) or `facile` (the easy-to-read companions).
+    var style: DocumentStyle?
     /// A clause's id (`clause:`), in clause files.
     var clause: String?
     /// `en_vigueur`: the date from which this version applies.
@@ -39,7 +42,7 @@ struct FrontMatter {
         let location: SourceLocation
     }
 
-    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "jusqu_au", "source", "date_reference", "quand", "audience", "entete", "paraphes", "mentions", "acte"]
+    static let keys = ["document", "clause", "titre", "version", "en_vigueur", "jusqu_au", "source", "date_reference", "quand", "audience", "entete", "paraphes", "mentions", "acte", "style"]
     static let mentionKeys = ["id", "libelle", "source", "clause", "destinataires", "quand"]
 
     /// Reads the front matter lines (between the `---` lines).
@@ -53,6 +56,17 @@ struct FrontMatter {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            // Located in the template file: the header's first line is `firstLine`.
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                sink.error(TemplateCode.frontMatter, "en-tête YAML illisible : " + SyntaxMessages.french(problem)
+                           + " (un texte contenant « : » s'écrit entre guillemets)",
+                           at: SourceLocation(file: file, line: firstLine + max(mark.line, 1) - 1, column: max(mark.column, 1)))
+            default:
+                sink.error(TemplateCode.frontMatter, "en-tête YAML illisible : \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
+            }
+            return result
         } catch {
             sink.error(TemplateCode.frontMatter, "en-tête YAML illisible : \(error)", at: SourceLocation(file: file, line: firstLine, column: 1))
             return result
@@ -96,6 +110,14 @@ struct FrontMatter {
             case "acte":
                 if let string, string.hasPrefix("le ") || string.hasPrefix("la ") || string.hasPrefix("les ") {
                     result.act = string
+                } else {
+                    fail("la désignation de l'acte avec son article est attendue (« le présent contrat », « la présente convention »)")
+                }
+            case "style":
+                switch string {
+                case "standard": result.style = .standard
+                case "facile": result.style = .easyRead
+                default: fail("style inconnu « \(string ?? "") » ; possibles : standard, facile")
                 }
             case "mentions":
                 result.mentions = parseMentions(value, location: location, fail: { sink.error(TemplateCode.frontMatter, "mentions : \($1)", at: $0) })

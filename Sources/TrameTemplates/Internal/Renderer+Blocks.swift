@@ -50,6 +50,11 @@ extension Renderer {
                 var out: [Inline] = []
                 let hasReference = renderInlines(title, into: &out)
                 builder.append(.article(number: articleCount, title: InlineText.normalize(out) ?? []), hasReference: hasReference)
+            case .section(let image, let title):
+                var out: [Inline] = []
+                let hasReference = renderInlines(title, into: &out)
+                guard let content = InlineText.normalize(out) else { continue }
+                builder.append(.paragraph(Paragraph(content, alignment: .left, images: [image], headingLevel: 1)), hasReference: hasReference)
             case .pageBreak:
                 builder.append(.pageBreak)
             case .signatures(let ref, let letter):
