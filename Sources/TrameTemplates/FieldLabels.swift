@@ -8,7 +8,10 @@ import TrameModel
 /// never by its data path. Presentation only: what a role may see is decided by `Clearance`.
 public enum FieldLabels {
     /// The label of the field at a schema path (`sous_locataire.nom`), by its full path first, then its key.
+    /// An entry of a dated history is labelled as the field it dates (`logement.historique.etage`
+    /// as `logement.etage`).
     public static func label(_ schemaPath: String) -> String {
+        let schemaPath = withoutHistory(schemaPath)
         if let label = byPath[schemaPath] { return label }
         let key = String(schemaPath.split(separator: ".").last ?? "")
         if let label = byKey[key] { return label }
@@ -18,7 +21,13 @@ public enum FieldLabels {
 
     /// Whether a key (or schema path) has a label of its own (not one made from the key).
     public static func hasLabel(_ schemaPath: String) -> Bool {
-        byPath[schemaPath] != nil || byKey[String(schemaPath.split(separator: ".").last ?? "")] != nil
+        byPath[withoutHistory(schemaPath)] != nil || byKey[String(schemaPath.split(separator: ".").last ?? "")] != nil
+    }
+
+    /// The schema path without its `historique` steps.
+    static func withoutHistory(_ schemaPath: String) -> String {
+        guard schemaPath.contains(".historique.") else { return schemaPath }
+        return schemaPath.split(separator: ".").filter { $0 != "historique" }.joined(separator: ".")
     }
 
     /// The name of one item of a list of objects (« Évaluation »).
@@ -147,6 +156,7 @@ public enum FieldLabels {
         "partie_soin": "la partie soin", "gouvernance": "la gouvernance", "comite_pilotage": "le comité de pilotage",
         "comite_technique": "le comité technique", "financement": "le financement", "issue": "l'issue",
         "prefecture": "la préfecture", "terme_precedent": "le terme précédent",
+        "chauffage": "le chauffage", "eau_chaude": "l'eau chaude sanitaire",
     ]
 
     /// Leaf labels that read better in a sentence than the form's (the form keeps its own).
@@ -163,6 +173,11 @@ public enum FieldLabels {
         "sous_location": "Sous-location", "bail_principal": "Bail principal", "financement": "Financement",
         "evaluations.partie_soin.observations": "Observations de l'équipe de soins",
         "convention.sous_location": "Règles de sous-location", "financements.financeur": "Financeur",
+        // What the sublease must state (docs/format.md § 9, note ¹).
+        "logement.convention_apl.reference": "Numéro de la convention APL", "logement.convention_apl.date": "Date de la convention APL",
+        "logement.convention_apl.consultation": "Lieu de consultation de la convention APL",
+        "logement.diagnostics.electricite": "Date de l'état de l'installation intérieure d'électricité",
+        "logement.diagnostics.gaz": "Date de l'état de l'installation intérieure de gaz",
     ]
 
     private static let byKey: [String: String] = [
@@ -198,6 +213,14 @@ public enum FieldLabels {
         "observations": "Observations", "recommandation": "Recommandation", "motifs": "Motifs",
         "transmission_commission_attribution": "Transmission à la commission d'attribution", "orientation": "Orientation",
         "commentaire": "Commentaire", "ami_doublement": "Doublement AMI", "issue": "Issue",
+        "parties_communes": "Parties et équipements communs", "chauffage": "Chauffage", "eau_chaude": "Eau chaude sanitaire",
+        "production": "Mode de production", "energie": "Énergie", "repartition": "Répartition de la consommation",
+        "annee_construction": "Année de construction de l'immeuble",
+        "installation_electricite": "Ancienneté de l'installation intérieure d'électricité",
+        "installation_gaz": "Installation intérieure de gaz", "diagnostics": "Dossier de diagnostic technique",
+        "dpe": "Date du diagnostic de performance énergétique", "etat_risques": "Date de l'état des risques",
+        "crep": "Date du constat de risque d'exposition au plomb", "reglement_immeuble": "Règlement de l'immeuble",
+        "convention_apl": "Convention APL", "urgence_technique": "Ligne d'urgence technique",
         "depuis": "En vigueur depuis", "historique": "Valeurs antérieures", "description": "Description",
         // Convention.
         "identifiant": "Identifiant", "intitule": "Intitulé", "intitule_public": "Intitulé public",

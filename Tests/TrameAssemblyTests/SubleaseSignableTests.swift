@@ -14,6 +14,20 @@ struct SubleaseSignableTests {
         Samples.flat(try Samples.text(Samples.request("sous-location", dossier: dossier, asOf: asOf)))
     }
 
+    static let placeholders = [
+        "logement.equipements": "équipements du logement", "logement.parties_communes": "parties et équipements communs du logement",
+        "logement.chauffage.production": "mode de production du chauffage du logement",
+        "logement.eau_chaude.production": "mode de production de l'eau chaude sanitaire du logement",
+        "logement.annee_construction": "année de construction de l'immeuble du logement",
+        "logement.installation_electricite": "ancienneté de l'installation intérieure d'électricité du logement",
+        "logement.installation_gaz": "installation intérieure de gaz du logement",
+        "logement.diagnostics.dpe": "date du diagnostic de performance énergétique du logement",
+        "logement.diagnostics.etat_risques": "date de l'état des risques du logement",
+        "logement.reglement_immeuble": "règlement de l'immeuble du logement",
+        "logement.convention_apl.reference": "numéro de la convention APL du logement",
+        "logement.urgence_technique": "ligne d'urgence technique du logement",
+    ]
+
     func sharedRequest(_ id: String, draft: Bool) -> GenerationRequest {
         GenerationRequest(document: "sous-location", dossierPath: Self.shared.appendingPathComponent("dossier-\(id).yaml").path,
                           draft: draft, today: Samples.today)
@@ -114,7 +128,11 @@ struct SubleaseSignableTests {
         let draft = try Samples.generator.generate(sharedRequest(id, draft: true))
         let text = String(decoding: try draft.output(as: .txt, draft: true).data, as: UTF8.self)
         #expect(text.contains("PROJET"))
-        for path in expected { #expect(text.contains("[à compléter : \(path)]"), "\(id): \(path)") }
+        // Each missing item named in French where the contract needs it (a placeholder never shows a data path).
+        for path in expected {
+            let label = try #require(Self.placeholders[path], "\(path) has no expected placeholder")
+            #expect(text.contains("[à compléter : \(label)]"), "\(id): \(path)")
+        }
     }
 
     @Test(arguments: Samples.dossiers)
