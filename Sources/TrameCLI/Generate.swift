@@ -46,7 +46,7 @@ extension TrameCommand {
         @Option(help: "Destinataire : bailleur, association, soin, sous-locataire, partenaires, prefet.")
         var audience: Audience?
 
-        @Option(help: "Date (AAAA-MM-JJ) de l'évaluation ou du renouvellement dont traite le document.")
+        @Option(help: "Date (AAAA-MM-JJ) de l'évaluation ou du renouvellement dont traite le document ; pour courrier-prefet, date du courrier (jamais avant l'évaluation finale dont il rend compte).")
         var date: CalendarDate?
 
         @Option(name: .customLong("as-of"), help: "Produit l'acte tel qu'il aurait été établi ce jour-là (AAAA-MM-JJ) : le dossier tel qu'enregistré à cette date et le droit alors en vigueur (par défaut : la date de l'acte lui-même).")
