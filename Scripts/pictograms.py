@@ -116,6 +116,16 @@ PICTOGRAMS = {
         ("rect", 44, 8, 8, 10, WHITE, None, 0),
         ("circle", 16, 48, 5, GOLD, INK, 3),
     ]),
+    "parole": ("Une bulle de parole", [
+        ("polygon", [(8, 10), (56, 10), (56, 42), (30, 42), (16, 56), (18, 42), (8, 42)], WHITE, INK, 4),
+        ("circle", 20, 26, 4, BLUE, None, 0),
+        ("circle", 32, 26, 4, BLUE, None, 0),
+        ("circle", 44, 26, 4, BLUE, None, 0),
+    ]),
+    "assurance": ("Un bouclier", [
+        ("polygon", [(32, 6), (54, 14), (52, 36), (32, 58), (12, 36), (10, 14)], BLUE, INK, 4),
+        ("polyline", [(22, 32), (30, 40), (43, 24)], None, WHITE, 5),
+    ]),
     "lire": ("Deux personnes lisent une feuille", [
         ("polygon", [(20, 20), (44, 20), (44, 50), (20, 50)], WHITE, INK, 4),
         ("polyline", [(25, 29), (39, 29)], None, INK, 3),
