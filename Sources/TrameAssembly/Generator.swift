@@ -141,6 +141,11 @@ public struct Generator: Sendable {
         if let letter {
             context = ContextBuilder.addingPrefectLetter(.init(date: letter.date, periodEnd: letter.period?.end, due: letter.period?.noticeDue), to: context)
         }
+        if rule.datedToday, let actDate {
+            // « Mes prochaines dates »: what is still to come on the day the sheet is made.
+            let period = files.convention.root?["sous_location"]?["periodicite_evaluation_mois"]?.integer ?? 6
+            context = ContextBuilder.addingNextDates(DocumentCatalog.nextDates(dossier: asRecorded, evaluationPeriod: period, on: actDate), to: context)
+        }
         return try render(request, latest, context: context, audience: audience, files: files, subject: dossier.id, event: event, actDate: actDate)
     }
 
