@@ -140,7 +140,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TrameAssemblyTests", dependencies: ["TrameAssembly", "TrameTemplates", "TrameModel"], swiftSettings: swiftSettings),
+        .testTarget(name: "TrameAssemblyTests", dependencies: ["TrameAssembly", "TrameTemplates", "TrameModel", "TrameDocument", "TrameTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "TrameWebTests",
             dependencies: [
