@@ -59,12 +59,12 @@ struct LegalPeriodTests {
 
     @Test func aLaterVersionMayCorrectTheWordingOfAnEarlierPeriodOnly() throws {
         // v5 corrects the 2018–2022 wording after v3 and v4 exist: it must end before v4 begins.
-        let corrected = Self.library + [clause(5, from: "2018-01-01", until: "2022-06-30", source: "ancien texte", body: "Acte d'huissier de justice, corrigé.")]
+        let corrected = Self.library + [Self.clause(5, from: "2018-01-01", until: "2022-06-30", source: "ancien texte", body: "Acte d'huissier de justice, corrigé.")]
         #expect(text(try render(on: "2019-03-01", library: corrected)) == "Acte d'huissier de justice, corrigé.")
         #expect(text(try render(on: "2022-07-01", library: corrected)) == "Acte de commissaire de justice.")
         #expect(text(try render(on: "2024-01-01", library: corrected)) == "Six semaines.")
         // Without `jusqu_au` it would take over every later period: refused, located.
-        let overreaching = Self.library + [clause(5, from: "2018-01-01", body: "Trop large.")]
+        let overreaching = Self.library + [Self.clause(5, from: "2018-01-01", body: "Trop large.")]
         do {
             _ = try render(on: "2019-03-01", library: overreaching)
             Issue.record("an earlier en_vigueur without jusqu_au must be refused")
