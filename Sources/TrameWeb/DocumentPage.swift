@@ -48,7 +48,8 @@ struct DocumentPage {
     func render(audience: Audience, notice: String? = nil, link: String? = nil, errors: [String] = [],
                 status: HTTPResponse.Status = .ok) throws -> Response {
         let workspace = try services.workspace(for: opened.session.account)
-        let (clauses, traceErrors) = DossierPageRoutes.clauseTrace(opened, instance, audience: audience, services: services)
+        let trace = DossierPageRoutes.clauseTrace(opened, instance, audience: audience, services: services)
+        let (clauses, traceErrors) = (trace.clauses, trace.errors)
         let kind = DocumentKind(rawValue: instance.document)
         let archive = ArchiveView(opened: opened, workspace: workspace, today: services.today)
         let generated = try kind.map { try archive.generated(kind: $0) } ?? []
@@ -59,6 +60,10 @@ struct DocumentPage {
             "audiences": audiences.map { ["value": $0.rawValue, "selected": $0 == audience] as [String: Any] },
             "formats": ProducedFormat.deliverable.map { ["value": $0.rawValue, "label": $0.rawValue.uppercased()] },
             "clauses": clauses, "hasClauses": !clauses.isEmpty, "traceErrors": traceErrors,
+            "mentions": trace.mentions, "hasMentions": !trace.mentions.isEmpty,
+            "missingMentions": trace.mentions.filter { $0["present"] as? Bool == false }.count,
+            "hasMissingMentions": trace.mentions.contains { $0["present"] as? Bool == false },
+            "notes": trace.notes, "hasNotes": !trace.notes.isEmpty,
             "generated": archive.rows(generated: generated), "hasGenerated": !generated.isEmpty,
             "signed": archive.rows(signed: signed), "hasSigned": !signed.isEmpty,
             "archivable": kind != nil, "evaluation": kind?.isEvaluation ?? false,

@@ -39,7 +39,7 @@ enum DossierPageRoutes {
         let convention = opened.stored.convention
         var names: [String: String] = [:]
         for party in convention?.parties ?? [] { names[party.id] = party.denomination }
-        let visible = clearance.visibleData(of: dossier, today: today)
+        let visible = clearance.visibleData(of: dossier, today: today, careParties: convention.map(DisclosurePolicy.careParties(of:)))
         let view = DataView(parties: names).items(visible)
         let id = Paths.escape(dossier.id)
 
@@ -78,15 +78,29 @@ enum DossierPageRoutes {
 
     /// The clauses a document holds for `audience`, and why (`trame clauses`): a draft rendering,
     /// so that the trace is there even while values are missing.
+    /// What a draft rendering tells about a document: its clauses and why, its mandatory mentions
+    /// (required, present) with their sources, and the notes for counsel its clauses carry.
+    struct Trace {
+        var clauses: [[String: Any]] = []
+        var mentions: [[String: Any]] = []
+        var notes: [[String: Any]] = []
+        var errors: [String] = []
+    }
+
     static func clauseTrace(_ opened: OpenedDossier, _ instance: DocumentInstance, audience: Audience,
-                            services: WebServices) -> (clauses: [[String: Any]], errors: [String]) {
+                            services: WebServices) -> Trace {
         do {
             let produced = try services.documents.generate(opened.stored, cases: opened.cases, document: instance.document,
                                                            date: instance.date, audience: audience, draft: true,
                                                            today: services.today)
-            return (produced.clauses.map { ["id": $0.id, "version": $0.version, "title": $0.title, "included": $0.included, "reason": $0.reason] }, [])
+            return Trace(
+                clauses: produced.clauses.map { ["id": $0.id, "version": $0.version, "title": $0.title, "included": $0.included, "reason": $0.reason] },
+                mentions: produced.mentions.filter(\.required).map { ["label": $0.label, "source": $0.source, "present": $0.present] },
+                notes: produced.draftingNotes.map { note in
+                    ["place": note.article.map { $0 == 1 ? "Article 1er" : "Article \($0)" } ?? "En tête du document", "text": note.text]
+                })
         } catch {
-            return ([], error.diagnostics.map { $0.shown(to: opened.clearance) })
+            return Trace(errors: error.diagnostics.map { $0.shown(to: opened.clearance) })
         }
     }
 }

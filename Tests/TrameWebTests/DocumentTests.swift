@@ -21,6 +21,7 @@ import TrameWeb
         try await test.withApp { client in
             let page = try await client.get("/dossiers/MJ-2019-004/documents/sous-location", asso)
             #expect(page.text.contains("sous-location."), "the clause trace lists the document's clauses")
+            #expect(page.text.contains("Mentions obligatoires") && page.text.contains("L. 442-8-2"), "the page lists the mandatory mentions and their sources")
             let generated = try await client.post("/dossiers/MJ-2019-004/documents/sous-location/generer", asso,
                                                   [("destinataire", "sous-locataire"), ("format", "odt")])
             #expect(generated.status == .seeOther)
@@ -51,6 +52,18 @@ import TrameWeb
         let versions = try test.workspace().signedVersions(ownerID: "MJ-2019-004")
         #expect(versions.map(\.version) == [1, 2])
         #expect(versions[0].generatedSHA256 != nil && versions[0].addedBy == "web:asso")
+    }
+
+    @Test func theDocumentPageShowsTheNotesForCounselAFinalActNeverPrints() async throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let asso = try test.session("asso")
+        try await test.withApp { client in
+            let page = try await client.get("/dossiers/MJ-2019-004/documents/bail-principal", asso)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Notes de rédaction pour le conseil juridique"))
+            #expect(page.text.contains("juridiction compétente pour le bail principal"))
+        }
     }
 
     @Test func aLandlordGetsItsLeaseButNeverTheCareCopy() async throws {
