@@ -247,6 +247,8 @@ public struct Generator: Sendable {
                                  clauses: result.clauses, referenceDate: result.referenceDate,
                                  visibleData: DataPruning.visible(context, for: audience), readPaths: result.readPaths,
                                  mentions: result.mentions, draftingNotes: result.draftingNotes)
+        produced.easyRead = easyRead
+        return produced
     }
 
     /// The text of the template files the diagnostics point into.
@@ -258,5 +260,3 @@ public struct Generator: Sendable {
         return sources
     }
 }
-        produced.easyRead = easyRead
-        return produced

@@ -11,9 +11,9 @@ public enum FrenchArticle: String, Sendable, CaseIterable {
     /// « les Compagnons… » (aux, des).
     case les
     /// No article: a proper name (« Habitat Mosellan », « Metz Métropole ») or a person.
-    case none = "aucun"
+    case none = "sans"
 
-    /// The values a data file may give (`parties[].article`): `le`, `la`, `l'`, `les`, `aucun`.
+    /// The values a data file may give (`parties[].article`): `le`, `la`, `l'`, `les`, `sans` (no article).
     public static var values: [String] { allCases.map(\.rawValue) }
 
     /// The article a name takes when the data does not say: from its first word.

@@ -17,7 +17,7 @@ public enum FormatSchemas {
     /// The article an organisation's name takes in a sentence (`parties[].article`,
     /// `sous_locataire.protecteur.article`): « au Service… », « à l'Association… », none for a
     /// proper name. The same values as `FrenchArticle` (TrameFrench).
-    public static let articles = ["le", "la", "l'", "les", "aucun"]
+    public static let articles = ["le", "la", "l'", "les", "sans"]
     /// Which households a convention places under the tripartite rule (CCH L442-8-3):
     /// `convention.sous_location.menages_tripartite`.
     public static let tripartiteRules = ["tous", "selon_criteres", "aucun"]

@@ -19,6 +19,8 @@ public enum ValueLabels {
         // Convention: households under the tripartite rule (CCH L442-8-3).
         "tous": "tous les ménages", "selon_criteres": "les ménages en difficulté d'accès au logement (CCH L301-1 II)",
         "aucun": "aucun ménage",
+        // Articles before a name (`parties[].article`).
+        "le": "le", "la": "la", "l'": "l'", "les": "les", "sans": "sans article",
         // Person.
         "Madame": "Madame", "Monsieur": "Monsieur",
         "sauvegarde": "sauvegarde de justice", "curatelle_simple": "curatelle simple",
