@@ -108,7 +108,7 @@ struct GenerateCommandTests {
         }
         try DocumentTexts.validateIfPossible(files)
         for (file, text) in try DocumentTexts.read(files) {
-            #expect(text.flat.contains("[à compléter : association.adresse]"), "\(file.lastPathComponent)")
+            #expect(text.flat.contains("[à compléter : adresse de l'Association Accès Logement Lorraine (fictif)]"), "\(file.lastPathComponent)")
             #expect(text.headerText.contains("PROJET"), "\(file.lastPathComponent): header « \(text.headerText) »")
         }
         let docx = try DocumentText.unzip(Data(contentsOf: dir.appendingPathComponent("projet.docx")))

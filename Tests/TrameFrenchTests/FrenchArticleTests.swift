@@ -89,7 +89,7 @@ struct FrenchArticleTests {
     }
 
     @Test func values() {
-        #expect(FrenchArticle.values == ["le", "la", "l'", "les", "aucun"])
+        #expect(FrenchArticle.values == ["le", "la", "l'", "les", "sans"])
         #expect(FrenchArticle(rawValue: "l'") == .elided)
     }
 }

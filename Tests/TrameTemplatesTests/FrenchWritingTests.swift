@@ -24,7 +24,7 @@ struct FrenchWritingTests {
     @Test func theDataMayGiveTheArticle() throws {
         let context = Fixtures.context("MJ-2019-004")
             .setting(["bailleur", "article"], .text("l'"))
-            .setting(["association", "article"], .text("aucun"))
+            .setting(["association", "article"], .text("sans"))
         let text = try Plain.loose(Fixtures.blocks("{{ bailleur.denomination | avec_article(\"à\") }} ; {{ association.denomination | avec_article(\"à\") }}", context: context))
         #expect(text == "à l'Habitat Mosellan Exemple (fictif) ; à Association Accès Logement Lorraine (fictif)")
         // In a loop over the parties too.

@@ -21,7 +21,7 @@ struct RenderingTests {
         let result = try Fixtures.render(source, draft: true, context: context)
         let document = try #require(result.document)
         #expect(document.metadata.isDraft)
-        #expect(document.blocks == [.paragraph(Paragraph([.text("Le logement est situé au "), .placeholder("[à compléter : logement.etage]"), .text(".")]))])
+        #expect(document.blocks == [.paragraph(Paragraph([.text("Le logement est situé au "), .placeholder("[à compléter : étage du logement]"), .text(".")]))])
         #expect(result.missingValues.map(\.path) == ["logement.etage"])
         #expect(result.diagnostics.isEmpty)
     }

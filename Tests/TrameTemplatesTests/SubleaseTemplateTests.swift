@@ -69,7 +69,9 @@ struct SubleaseTemplateTests {
             #expect(text.contains("Convention tripartite annexée") == expected, "\(dossier)")
             #expect(text.contains("de son curateur") == expected, "\(dossier)")
             #expect(text.contains("Mesure de protection") == expected, "\(dossier)")
-            #expect(text.contains("(clause à faire valider par le conseil juridique du partenariat)") == expected, "\(dossier)")
+            // The shared clause names this act; its validation note is for counsel, never printed (issue 13, points 4 and 11 c).
+            #expect(text.contains("signe le présent contrat assisté") == expected, "\(dossier)")
+            #expect(!text.contains("(clause à faire valider"), "\(dossier)")
         }
         let (_, rui) = try render("MJ-2019-002")
         #expect(rui.contains("Monsieur Rui Da Silva, né le 23 juillet 1991 à Porto (Portugal), assisté de son curateur"))

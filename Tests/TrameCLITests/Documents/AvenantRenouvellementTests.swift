@@ -64,7 +64,9 @@ struct AvenantRenouvellementTests {
                 "conserve le droit au maintien dans les lieux prévu à l'article",
                 "– Convention tripartite", "Une nouvelle période d'examen s'ouvre pour la durée du présent renouvellement",
                 "Toutes les autres clauses du contrat de sous-location demeurent inchangées",
-                "– Mesure de protection", "(clause à faire valider par le conseil juridique du partenariat)",
+                "– Mesure de protection", "confiée au Service mandataire exemple (fictif)",
+                // The shared clause names this act (issue 13, point 11 c).
+                "signe le présent avenant assist", "de son curateur, qui le contresigne.",
                 "Fait à Metz, le", "en trois exemplaires originaux", "Madame Claire Martin (fictif)", "Le curateur",
             ] {
                 #expect(flat.contains(key), "\(name) lacks « \(key) »")
@@ -90,7 +92,7 @@ struct AvenantRenouvellementTests {
                 #expect(flat.contains("la sous-locataire conserve le droit au maintien dans les lieux"))
                 #expect(flat.contains("recherchent avec elle une solution de logement adaptée"))
                 #expect(flat.contains("s'il propose un bail à la sous-locataire"))
-                #expect(flat.contains("Elle signe le présent contrat assistée de son curateur"))
+                #expect(flat.contains("Elle signe le présent avenant assistée de son curateur, qui le contresigne."))
                 #expect(!flat.contains("curatelle renforcée"))
             default:
                 #expect(flat.contains("Monsieur Rui Da Silva, né le 23 juillet 1991 à Porto (Portugal), assisté de son curateur, Service mandataire exemple (fictif)"))

@@ -170,8 +170,10 @@ struct ConventionCadreTests {
             let text = document.flat
             Self.expect(document.headerText, has: "PROJET", name + " (en-tête, donc sur chaque page)")
             Self.expect(text, has: "PROJET", name)
-            Self.expect(text, has: "dont le siège est situé [à compléter : convention.parties[0].adresse]", name)
-            Self.expect(text, has: "[à compléter : convention.parties[0].representant.nom], directeur", name)
+            // Placeholders name the value in words, never by its path; the missing civilité swallows no neighbour.
+            Self.expect(text, has: "dont le siège est situé [à compléter : adresse du Centre hospitalier de Jury]", name)
+            Self.expect(text, has: "ayant pour représentant [à compléter : civilité du représentant du Centre hospitalier de Jury] [à compléter : nom du représentant du Centre hospitalier de Jury], directeur, dûment habilité(e) à l'effet des présentes", name)
+            Self.expect(text, lacks: "[à compléter : convention.", name)
             Self.expect(text, has: "Centre hospitalier de Jury", name)
         }
         for file in finals {

@@ -51,7 +51,9 @@ struct ConventionTripartiteTests {
                 "s'il propose un bail", "dans la négative, les motifs de cette décision",
                 // Outcomes, protection measure, confidentiality, signatures.
                 "– Suites de l'examen", "conserve le droit au maintien dans les lieux", "– Mesure de protection",
-                "(clause à faire valider par le conseil juridique du partenariat)", "– Confidentialité et partage des informations",
+                "confiée au Service mandataire exemple (fictif)",
+                // The shared clause names this act (issue 13, point 11 c).
+                "signe la présente convention assist", "de son curateur, qui la contresigne.", "– Confidentialité et partage des informations",
                 "Fait à Metz, le", "en quatre exemplaires originaux", "Monsieur Paul Durand (fictif)", "Madame Claire Martin (fictif)",
                 "Le curateur", "Service mandataire exemple (fictif)",
             ] {
