@@ -17,31 +17,33 @@ extension ProducedDocument {
     /// The sheet as a document; nil when there is nothing for counsel.
     public func notesSheet(draft: Bool) -> Document? {
         guard hasNotesSheet else { return nil }
+        func t(_ s: String) -> Inline { .text(FrenchText.typography(s)) }
+        func cell(_ s: String) -> TableCell { TableCell([t(s)]) }
         var blocks: [Block] = [
             .title([.text("Notes de rédaction")]),
-            .subtitle([.text("\(template.title) — \(subjectID)")]),
+            .subtitle([t("\(template.title) — \(subjectID)")]),
         ]
         var context = "Document « \(template.title) » (gabarit \(template.documentID), version \(template.version))"
         if let date = referenceDate { context += ", acte du \(FrenchDate.long(year: date.year, month: date.month, day: date.day))" }
         context += ", destinataire : \(audience.rawValue)\(draft ? ", projet" : ", version définitive")."
-        blocks.append(.paragraph(Paragraph([.text(context)], alignment: .left)))
-        blocks.append(.paragraph(Paragraph([.text("Ces notes s'adressent au conseil juridique du partenariat. Elles ne figurent jamais dans un document définitif : celui-ci est produit sans elles. Une fois une clause validée, sa nouvelle version est publiée sans la note.")], alignment: .left, isNote: true)))
+        blocks.append(.paragraph(Paragraph([t(context)], alignment: .left)))
+        blocks.append(.paragraph(Paragraph([t("Ces notes s'adressent au conseil juridique du partenariat. Elles ne figurent jamais dans un document définitif : celui-ci est produit sans elles. Une fois une clause validée, sa nouvelle version est publiée sans la note.")], alignment: .left, isNote: true)))
         if !draftingNotes.isEmpty {
             blocks.append(.heading(level: 1, [.text("Points à faire valider")]))
             let rows: [[TableCell]] = draftingNotes.map { note in
                 let place = note.article.map { $0 == 1 ? "Article 1er" : "Article \($0)" } ?? "Préambule"
                 let clause = note.clause.map { id in note.clauseVersion.map { "\(id), version \($0)" } ?? id } ?? "gabarit du document"
-                return [TableCell(text: place), TableCell(text: clause), TableCell(text: note.text)]
+                return [cell(place), cell(clause), cell(note.text)]
             }
-            blocks.append(.table(Table(headerRows: [[TableCell(text: "Emplacement"), TableCell(text: "Clause"), TableCell(text: "Note")]],
+            blocks.append(.table(Table(headerRows: [[cell("Emplacement"), cell("Clause"), cell("Note")]],
                                        rows: rows, columnWidths: [18, 32, 50])))
         }
         let missing = mentions.filter(\.isMissing)
         if !missing.isEmpty {
             blocks.append(.heading(level: 1, [.text("Mentions obligatoires absentes")]))
-            blocks.append(.paragraph(Paragraph([.text("Le document définitif est refusé tant que ces mentions manquent : complétez les données du dossier qui les portent.")], alignment: .left)))
-            blocks.append(.table(Table(headerRows: [[TableCell(text: "Mention"), TableCell(text: "Source"), TableCell(text: "Clause qui la porte")]],
-                                       rows: missing.map { [TableCell(text: $0.label), TableCell(text: $0.source), TableCell(text: $0.clauses.joined(separator: " ou "))] },
+            blocks.append(.paragraph(Paragraph([t("Le document définitif est refusé tant que ces mentions manquent : complétez les données du dossier qui les portent.")], alignment: .left)))
+            blocks.append(.table(Table(headerRows: [[cell("Mention"), cell("Source"), cell("Clause qui la porte")]],
+                                       rows: missing.map { [cell($0.label), cell($0.source), cell($0.clauses.joined(separator: " ou "))] },
                                        columnWidths: [34, 40, 26])))
         }
         let metadata = DocumentMetadata(title: "Notes de rédaction — \(template.title)", subject: template.title, identifier: subjectID,

@@ -16,7 +16,8 @@ struct LawInForceTests {
         #expect(!text.contains("examen de l'occupation des logements"))
         #expect(text.contains("commission d'attribution des logements du bailleur (CAL)"))
         let parcours = try #require(produced.clauses.first { $0.id == "convention-cadre.parcours" })
-        #expect(parcours.version == 2 && parcours.until == "2018-12-31")
+        // Version 4 corrects the wording of version 2 for the same period (the grid name became a note for counsel).
+        #expect(parcours.version == 4 && parcours.until == "2018-12-31")
         // The same convention as of 2019: the CALEOL of loi ELAN.
         let later = try Samples.text(Samples.request("convention-cadre", asOf: "2019-01-01", draft: true))
         #expect(later.contains("commission d'attribution des logements et d'examen de l'occupation des logements du bailleur (CALEOL"))

@@ -155,8 +155,8 @@ struct MandatoryMentionTests {
 
         let draft = template.render(context: Fixtures.context("MJ-2019-004", draft: true), options: RenderOptions(draft: true, audience: .sousLocataire))
         let draftText = try #require(draft.document).blocks.map { Plain.text($0) }.joined(separator: "\n")
-        #expect(draftText.contains("[Note de rédaction : clause à faire valider par le conseil juridique]"))
-        #expect(draftText.contains("[Note de rédaction : service destinataire à vérifier]"))
+        #expect(draftText.contains("[Note de rédaction\u{00A0}: clause à faire valider par le conseil juridique]"))
+        #expect(draftText.contains("[Note de rédaction\u{00A0}: service destinataire à vérifier]"))
     }
 
     @Test func aNoteWithoutTextIsALoadError() {

@@ -92,7 +92,7 @@ struct InlineParser {
                     if text.isEmpty {
                         ctx.sink.error(TemplateCode.syntax, "{% note_redaction %} attend le texte de la note entre guillemets : {% note_redaction \"clause à faire valider\" %}", at: token.location)
                     } else {
-                        nodes.append(.draftingNote(text, token.location))
+                        nodes.append(.draftingNote(FrenchText.typography(text), token.location))
                     }
                 case .inclure:
                     ctx.sink.error(TemplateCode.syntax, "{% inclure %} doit être seul sur sa ligne", at: token.location)

@@ -65,7 +65,7 @@ extension Renderer {
                                                   article: articleCount > 0 ? articleCount : nil, location: location))
                 if options.draft {
                     out.append(.text(" ", []))
-                    out.append(.placeholder("[Note de rédaction : \(text)]"))
+                    out.append(.placeholder("[Note de rédaction\u{00A0}: \(text)]"))
                 }
             case .lineBreak:
                 out.append(.lineBreak)

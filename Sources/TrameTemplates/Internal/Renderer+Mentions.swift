@@ -1,4 +1,5 @@
 import TrameDocument
+import TrameFrench
 import TrameModel
 
 extension Renderer {
@@ -39,8 +40,9 @@ extension Renderer {
             if case .subtitle = blocks[index] { index += 1; continue }
             break
         }
-        var notice: [Block] = [.paragraph(Paragraph([.placeholder("[Projet incomplet — \(missing.count == 1 ? "mention obligatoire absente" : "mentions obligatoires absentes") :]")], isNote: true))]
-        notice.append(.list(ListBlock(ordered: false, items: missing.map { ListItem([.placeholder("[\($0.label) — \($0.source)]")]) })))
+        let heading = "[Projet incomplet — \(missing.count == 1 ? "mention obligatoire absente" : "mentions obligatoires absentes") :]"
+        var notice: [Block] = [.paragraph(Paragraph([.placeholder(FrenchText.typography(heading))], isNote: true))]
+        notice.append(.list(ListBlock(ordered: false, items: missing.map { ListItem([.placeholder(FrenchText.typography("[\($0.label) — \($0.source)]"))]) })))
         blocks.insert(contentsOf: notice, at: index)
     }
 }
