@@ -47,9 +47,17 @@ public struct Clearance: Sendable, Hashable {
 
     /// The dossier's data as the holder may see it: every node above its clearance removed. A
     /// `partage` node is kept for a landlord only with the consent in force on the date of the
-    /// nearest enclosing dated object (the evaluation), else on `today`.
-    public func visibleData(of dossier: Dossier, today: CalendarDate) -> DataNode {
-        prune(dossier.data, dossier: dossier, event: nil, today: today)
+    /// nearest enclosing dated object (the evaluation), else on `today`. For a holder outside the
+    /// circle of support (a landlord), the health establishment never appears among the people
+    /// present at a review (`DisclosurePolicy.withoutCareParties`).
+    /// - Parameter careParties: The convention's care parties (`DisclosurePolicy.careParties(of:)`);
+    ///   nil when the convention is unknown, which hides every list of people present from such a holder.
+    public func visibleData(of dossier: Dossier, today: CalendarDate, careParties: Set<String>?) -> DataNode {
+        var data = dossier.data
+        if DisclosurePolicy.isOutsideSupportCircle(role.audience) {
+            data = DisclosurePolicy.withoutCareParties(data, careParties: careParties)
+        }
+        return prune(data, dossier: dossier, event: nil, today: today)
             ?? DataNode(value: .object(DataObject()), path: FieldPath(), sensitivity: .partenaires, location: nil)
     }
 
@@ -94,7 +102,7 @@ public struct Clearance: Sendable, Hashable {
 
     /// Whether every field of the dossier may be read (to hand over the whole file).
     public func mayReadAll(of dossier: Dossier, today: CalendarDate) -> Bool {
-        mayOpen(dossier) && count(dossier.data) == count(visibleData(of: dossier, today: today))
+        mayOpen(dossier) && count(dossier.data) == count(visibleData(of: dossier, today: today, careParties: nil))
     }
 
     private func count(_ node: DataNode) -> Int {

@@ -86,8 +86,8 @@ public struct Generator: Sendable {
                 throw Diagnostics(.error(.conventionRequise, "le document « \(request.document) » porte sur le partenariat : indiquez --convention FICHIER"))
             }
             let files = try CaseFiles.load(conventionPath: conventionPath)
-            let context = ContextBuilder.conventionContext(convention: files.convention.root!, audience: audience, draft: request.draft)
             let actDate = request.asOf ?? DocumentCatalog.actDate(ofConvention: files.convention.root!)
+            let context = ContextBuilder.conventionContext(convention: Self.convention(files, on: actDate), audience: audience, draft: request.draft)
             return try render(request, latest, context: context, audience: audience, files: files,
                               subject: files.convention.root?["identifiant"]?.text ?? "convention", event: nil, actDate: actDate)
         }
@@ -136,7 +136,7 @@ public struct Generator: Sendable {
             }
             dossierData = visible
         }
-        var context = ContextBuilder.dossierContext(dossier: dossierData, convention: files.convention.root!, audience: audience,
+        var context = ContextBuilder.dossierContext(dossier: dossierData, convention: Self.convention(files, on: actDate), audience: audience,
                                                     draft: request.draft, selection: selection)
         if let letter {
             context = ContextBuilder.addingPrefectLetter(.init(date: letter.date, periodEnd: letter.period?.end, due: letter.period?.noticeDue), to: context)
@@ -157,6 +157,12 @@ public struct Generator: Sendable {
             throw Diagnostics(.error(.destinataireRefuse, "le document « \(request.document) » ne peut pas être produit pour « \(asked.rawValue) » ; destinataires possibles : \(possible)"))
         }
         return asked
+    }
+
+    /// The convention as in force on the act's date (its guarantees of that day); whole without a date.
+    static func convention(_ files: CaseFiles, on day: CalendarDate?) -> DataNode {
+        let root = files.convention.root!
+        return day.map { root.conventionInForce(on: $0) } ?? root
     }
 
     /// The dossier as recorded and in force on `day`: what an act of that day could know.

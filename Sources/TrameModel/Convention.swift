@@ -4,6 +4,8 @@ import Foundation
 public struct Convention: Sendable {
     public var identifiant: String
     public var intitule: String
+    /// The neutral public title (`intitule_public`), when the convention records one.
+    public var intitulePublic: String?
     public var territoire: String
     public var lieuSignature: String
     /// Absent while the convention is a draft.
@@ -18,6 +20,8 @@ public struct Convention: Sendable {
     public var parties: [Party]
     public var financements: [FundingScheme]
     public var questionsOuvertes: [OpenQuestion]
+    /// The financial guarantees of the association's rental risk (`garanties`), dated.
+    public var garanties: [Guarantee] = []
     public var gouvernance: Governance
     /// The checked value tree, for templates.
     public var data: DataNode
@@ -81,6 +85,27 @@ public struct Convention: Sendable {
         public var doublementPossible: Bool
     }
 
+    /// One financial guarantee (`garanties[]`): what covers the association's rental risk (unpaid
+    /// rent, damage, vacancy), in force from `depuis` to `jusqu_au` (both optional, inclusive).
+    public struct Guarantee: Sendable {
+        /// `fonds_garantie`, `fsl`, `visale`, `reserve_association`, `engagement_bailleur_vacance` or `autre`.
+        public var nature: String
+        public var description: String
+        public var montant: Decimal?
+        /// The body that bears it, by name.
+        public var organisme: String?
+        /// The party of the convention that bears it or benefits from it (a landlord's own
+        /// commitment on vacancy), if any.
+        public var partie: String?
+        public var depuis: CalendarDate?
+        public var jusquAu: CalendarDate?
+
+        /// Whether the guarantee is in force on `day`.
+        public func isInForce(on day: CalendarDate) -> Bool {
+            (depuis.map { $0 <= day } ?? true) && (jusquAu.map { day <= $0 } ?? true)
+        }
+    }
+
     public struct OpenQuestion: Sendable {
         public var partie: String?
         public var sujet: String
@@ -94,6 +119,22 @@ public struct Convention: Sendable {
     public struct Governance: Sendable {
         public var comitePilotage: Committee
         public var comiteTechnique: Committee
+    }
+
+    /// The title to print in a document about a person that can reach the landlord or the préfet:
+    /// `intitule_public`, else a neutral wording that names no health establishment.
+    public var publicTitle: String { intitulePublic ?? Convention.neutralTitle(territoire: territoire) }
+
+    /// The neutral default of `intitule_public` (docs/format.md § 8): the programme's nature and
+    /// its territory, never the health establishment nor the public's disability.
+    public static func neutralTitle(territoire: String) -> String {
+        "Convention de partenariat pour l'accès au logement accompagné dans le parc locatif social (\(territoire))"
+    }
+
+    /// The guarantees in force on `day` (all of them when `day` is nil).
+    public func guarantees(inForceOn day: CalendarDate?) -> [Guarantee] {
+        guard let day else { return garanties }
+        return garanties.filter { $0.isInForce(on: day) }
     }
 
     /// The last day of the experiment: the day before start + duration.
@@ -115,6 +156,7 @@ extension Convention {
         let rules = node["sous_location"]
         identifiant = node.requiredString("identifiant")
         intitule = node.requiredString("intitule")
+        intitulePublic = node.string("intitule_public")
         territoire = node.requiredString("territoire")
         lieuSignature = node.requiredString("lieu_signature")
         dateSignature = node.day("date_signature")
@@ -146,8 +188,28 @@ extension Convention {
                           doublementPossible: f.bool("doublement_possible") ?? false)
         }
         questionsOuvertes = node.items("questions_ouvertes").map { OpenQuestion(partie: $0.string("partie"), sujet: $0.requiredString("sujet")) }
+        garanties = node.items("garanties").map { g in
+            Guarantee(nature: g.requiredString("nature"), description: g.requiredString("description"), montant: g.money("montant"),
+                      organisme: g.string("organisme"), partie: g.string("partie"), depuis: g.day("depuis"), jusquAu: g.day("jusqu_au"))
+        }
         gouvernance = Governance(comitePilotage: committee(node["gouvernance"]?["comite_pilotage"]),
                                  comiteTechnique: committee(node["gouvernance"]?["comite_technique"]))
         data = node
+    }
+}
+
+extension DataNode {
+    /// The convention tree as in force on `day`: the financial guarantees (`garanties[]`) whose
+    /// period (`depuis` … `jusqu_au`, both inclusive and optional) does not cover the day are removed,
+    /// so that an act prints the guarantees of its own date. Everything else is kept.
+    public func conventionInForce(on day: CalendarDate) -> DataNode {
+        guard var root = object, var list = root["garanties"], let items = list.list else { return self }
+        list.value = .list(items.filter { g in
+            (g["depuis"]?.date.map { $0 <= day } ?? true) && (g["jusqu_au"]?.date.map { day <= $0 } ?? true)
+        })
+        root.set("garanties", list)
+        var copy = self
+        copy.value = .object(root)
+        return copy
     }
 }

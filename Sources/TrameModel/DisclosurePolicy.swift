@@ -110,3 +110,53 @@ extension Audience {
         DisclosurePolicy.mayReceive(self, documentFor: documentAudience)
     }
 }
+
+// MARK: - Indirect health information
+
+extension DisclosurePolicy {
+    /// The parties whose name, linked to a person, tells that the person is followed in care: the
+    /// health establishments of the convention (`role: etablissement_sante`). Being followed in
+    /// psychiatry is health data (RGPD art. 9): in a document about a person that reaches the
+    /// landlord or the préfet, these parties, their team and their staff never appear.
+    public static func careParties(in convention: DataNode) -> Set<String> {
+        Set((convention["parties"]?.list ?? []).filter { $0["role"]?.text == "etablissement_sante" }.compactMap { $0["id"]?.text })
+    }
+
+    /// The same, from the typed convention.
+    public static func careParties(of convention: Convention) -> Set<String> {
+        Set(convention.parties(withRole: "etablissement_sante").map(\.id))
+    }
+
+    /// Whether a recipient of `audience` stands outside the circle of the person's support (the
+    /// association, the care team and the person): the landlord and the préfet. Such a recipient
+    /// never learns who cares for the person (`withoutCareParties`).
+    public static func isOutsideSupportCircle(_ audience: Audience) -> Bool {
+        !audience.mayContain(.social)
+    }
+
+    /// The dossier tree without the care parties among the people present at each evaluation
+    /// (`evaluations[].presents`): reviews are held in two parts, and the care team takes part only
+    /// in the support part, which the landlord neither attends nor receives. With `careParties`
+    /// nil (the convention is unknown), every list of people present is removed.
+    public static func withoutCareParties(_ dossier: DataNode, careParties: Set<String>?) -> DataNode {
+        guard var root = dossier.object, let evaluations = root["evaluations"], let items = evaluations.list else { return dossier }
+        var list = evaluations
+        list.value = .list(items.map { item in
+            guard var fields = item.object, let presents = fields["presents"] else { return item }
+            if let careParties {
+                var kept = presents
+                kept.value = .list((presents.list ?? []).filter { !careParties.contains($0.text ?? "") })
+                fields.set("presents", kept)
+            } else {
+                fields.entries.removeAll { $0.key == "presents" }
+            }
+            var copy = item
+            copy.value = .object(fields)
+            return copy
+        })
+        root.set("evaluations", list)
+        var copy = dossier
+        copy.value = .object(root)
+        return copy
+    }
+}

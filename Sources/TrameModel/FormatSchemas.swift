@@ -21,6 +21,10 @@ public enum FormatSchemas {
     /// Which households a convention places under the tripartite rule (CCH L442-8-3):
     /// `convention.sous_location.menages_tripartite`.
     public static let tripartiteRules = ["tous", "selon_criteres", "aucun"]
+    /// The kinds of financial guarantee a convention may record (`garanties[].nature`): who bears
+    /// the rental risk of the association, tenant of the main leases (docs/format.md § 8).
+    public static let guaranteeNatures = ["fonds_garantie", "fsl", "visale", "reserve_association",
+                                          "engagement_bailleur_vacance", "autre"]
 
     /// A block with a dated history (docs/format.md § 9, « Historique daté »): its fields, plus
     /// `depuis` (when the current values began) and `historique[]` (earlier values, each from its
@@ -42,6 +46,9 @@ public enum FormatSchemas {
     public static let convention = Schema(name: "convention", root: [
         FieldSpec("identifiant", .identifier),
         FieldSpec("intitule", .text),
+        // The neutral title printed instead of `intitule` in every document about a person that can
+        // reach the landlord or the préfet: it never names the health establishment (RGPD art. 9).
+        .optional("intitule_public", .text),
         FieldSpec("territoire", .text),
         FieldSpec("lieu_signature", .text),
         .optional("date_signature", .date),
@@ -84,6 +91,17 @@ public enum FormatSchemas {
             .optional("doublement_possible", .boolean),
         ]))),
         .optional("questions_ouvertes", .list(.object([.optional("partie", .identifier), FieldSpec("sujet", .text)]))),
+        // Who bears the financial risk (issue 13, point 7): each guarantee, dated from `depuis` to
+        // `jusqu_au` when it changes; documents print those in force on their act's date.
+        .optional("garanties", .list(.object([
+            FieldSpec("nature", .enumeration(guaranteeNatures)),
+            FieldSpec("description", .text),
+            .optional("montant", amount),
+            .optional("organisme", .text),
+            .optional("partie", .identifier),
+            .optional("depuis", .date),
+            .optional("jusqu_au", .date),
+        ]))),
         // The addressee of the landlord's letter to the préfet (CCH L. 442-8-3; issue 13, point 9):
         // « Madame la Préfète » or « Monsieur le Préfet » (default), the instructing service once
         // confirmed (else the direction of the act's date, with a drafting note), the postal address.
@@ -189,8 +207,10 @@ public enum FormatSchemas {
             .optional("renouvellements", .list(.object([FieldSpec("date_effet", .date), FieldSpec("duree_mois", months),
                                                         .optional("avis_prefet", .date)]))),
         ]), .requiredFromAttribution, .partenaires),
+        // The care team's referent is health data once linked to the person (being followed in
+        // psychiatry, RGPD art. 9): level `social`, never in a landlord's or the préfet's document.
         FieldSpec("accompagnement", .object([
-            FieldSpec("referent_soin", referent), FieldSpec("referent_social", referent),
+            FieldSpec("referent_soin", referent, .required, .social), FieldSpec("referent_social", referent),
             .optional("astreinte", .text),
         ]), .requiredFromAttribution, .partenaires),
         .optional("consentements", .list(.object([
@@ -207,8 +227,10 @@ public enum FormatSchemas {
                 FieldSpec("assurance", .enumeration(["a_jour", "a_renouveler", "absente"])),
                 FieldSpec("entretien_logement", .enumeration(["satisfaisant", "a_ameliorer", "preoccupant"])),
                 FieldSpec("voisinage", .enumeration(["sans_incident", "incidents_signales"])),
-                FieldSpec("accompagnement", .enumeration(["en_place", "a_renforcer", "interrompu"])),
-                FieldSpec("budget_autonomie", .enumeration(["autonome", "en_progression", "a_soutenir"])),
+                // The support part of the review, held without the landlord (issue 13, point 6): level
+                // `social`, so the landlord's copy holds only the housing part above.
+                FieldSpec("accompagnement", .enumeration(["en_place", "a_renforcer", "interrompu"]), .required, .social),
+                FieldSpec("budget_autonomie", .enumeration(["autonome", "en_progression", "a_soutenir"]), .required, .social),
             ]), .required, .partage),
             .optional("avis_sous_locataire", .text, .social),
             .optional("objectifs", .list(.text), .social),

@@ -14,8 +14,24 @@ public enum ContextBuilder {
     ///   - audience: The document's audience (`audience`; `render` sets it again from its options).
     ///   - draft: Whether the document is a draft (`projet`).
     /// - Returns: The context root.
+    ///
+    /// For a recipient outside the circle of the person's support (the landlord, the préfet), the
+    /// context never tells who cares for the person (RGPD art. 9): the health establishment is left
+    /// out of `convention.parties`, of the people present at each evaluation and of the signatories,
+    /// and `etablissement_sante` (level `social`) is not set.
     public static func dossierContext(dossier: DataNode, convention: DataNode, audience: Audience, draft: Bool,
                                       selection: Selection = .none) -> DataNode {
+        let outside = DisclosurePolicy.isOutsideSupportCircle(audience)
+        let care = DisclosurePolicy.careParties(in: convention)
+        let dossier = outside ? DisclosurePolicy.withoutCareParties(dossier, careParties: care) : dossier
+        var convention = documentConvention(convention, without: outside ? care : [], landlord: dossier["logement"]?["bailleur"]?.text)
+        // About a person, the convention's own title may name the health establishment: level
+        // `social` (`ContextSchema.dossierDocument`); landlord and préfet documents print `intitule_public`.
+        if var fields = convention.object, var title = fields["intitule"] {
+            title.sensitivity = .social
+            fields.set("intitule", title)
+            convention.value = .object(fields)
+        }
         var object = dossier.object ?? DataObject()
         object.set("convention", convention)
         if var sublease = dossier["sous_location"], let end = currentTermEnd(sublease) {
@@ -33,7 +49,10 @@ public enum ContextBuilder {
         }
         let association = parties.first { $0["role"]?.text == "operateur_associatif" }
         if let association { object.set("association", association) }
-        if let hospital = parties.first(where: { $0["role"]?.text == "etablissement_sante" }) { object.set("etablissement_sante", hospital) }
+        if !outside, var hospital = parties.first(where: { $0["role"]?.text == "etablissement_sante" }) {
+            hospital.sensitivity = .social
+            object.set("etablissement_sante", hospital)
+        }
         let person = dossier["sous_locataire"]
         let landlord = object["bailleur"]
         var signatories = DataObject()
@@ -53,6 +72,7 @@ public enum ContextBuilder {
 
     /// The context of a convention document (`ContextSchema.conventionDocument`).
     public static func conventionContext(convention: DataNode, audience: Audience, draft: Bool) -> DataNode {
+        let convention = documentConvention(convention, without: [], landlord: nil)
         let parties = convention["parties"]?.list ?? []
         var signatories = DataObject()
         signatories.set("convention", list(parties.compactMap(partySignatory), "signataires.convention"))
@@ -63,6 +83,36 @@ public enum ContextBuilder {
             ("projet", node(.boolean(draft), "projet")),
         ])
         return DataNode(value: .object(object), path: FieldPath(), sensitivity: .partenaires, location: convention.location)
+    }
+
+    /// The convention as a document sees it: `intitule_public` always present (the file's, else the
+    /// neutral default of `Convention.neutralTitle`, which names no health establishment), and the
+    /// parties of `without` left out. In a document about a dossier (`landlord` given), the
+    /// guarantees borne by another landlord of the convention are left out: a landlord's own
+    /// commitment (`garanties[].partie`) concerns only its own flats.
+    static func documentConvention(_ convention: DataNode, without parties: Set<String>, landlord: String?) -> DataNode {
+        guard var object = convention.object else { return convention }
+        if let landlord, var list = object["garanties"], let items = list.list {
+            let landlords = Set((object["parties"]?.list ?? []).filter { $0["role"]?.text == "bailleur_social" }.compactMap { $0["id"]?.text })
+            list.value = .list(items.filter { g in
+                guard let party = g["partie"]?.text, landlords.contains(party) else { return true }
+                return party == landlord
+            })
+            object.set("garanties", list)
+        }
+        if object["intitule_public"] == nil {
+            let title = Convention.neutralTitle(territoire: convention["territoire"]?.text ?? "")
+            let source = convention["intitule"] ?? convention
+            object.set("intitule_public", DataNode(value: .text(title), path: convention.path.appending("intitule_public"),
+                                                   sensitivity: convention.sensitivity, location: source.location))
+        }
+        if !parties.isEmpty, var list = object["parties"], let items = list.list {
+            list.value = .list(items.filter { !parties.contains($0["id"]?.text ?? "") })
+            object.set("parties", list)
+        }
+        var copy = convention
+        copy.value = .object(object)
+        return copy
     }
 
     /// What a document about one event of the dossier is about.

@@ -47,12 +47,27 @@ public struct ContextSchema: Sendable {
         ]), .required, .partenaires),
     ]
 
-    static let conventionField = FieldSpec("convention", .object(FormatSchemas.convention.root), .required, .partenaires)
+    /// The convention as templates see it: the file's keys, with `intitule_public` always present
+    /// (`ContextBuilder` supplies the neutral default when the file has none).
+    static let conventionFields: [FieldSpec] = FormatSchemas.convention.root.map { spec in
+        spec.key == "intitule_public" ? FieldSpec(spec.key, spec.type, .required, spec.sensitivity) : spec
+    }
+
+    static let conventionField = FieldSpec("convention", .object(conventionFields), .required, .partenaires)
+
+    /// The convention in a document about a person: its `intitule` may name the health
+    /// establishment (« personnes suivies par le CH de Jury »), which, linked to the person, tells
+    /// who follows her (RGPD art. 9): level `social` there, so that a landlord's or the préfet's
+    /// document cannot print it (`AUDIENCE`) and prints `intitule_public` instead.
+    static let dossierConventionField = FieldSpec("convention", .object(conventionFields.map { spec in
+        spec.key == "intitule" ? FieldSpec(spec.key, spec.type, spec.requirement, .social) : spec
+    }), .required, .partenaires)
 
     /// A document about one dossier: the dossier's root fields, with `convention` holding the
-    /// whole convention object (its `identifiant` is the id), and derived fields:
+    /// whole convention object (its `identifiant` is the id; `intitule_public` always present;
+    /// `intitule` at level `social`), and derived fields:
     /// `bailleur` (the landlord party of `logement.bailleur`), `association` (the
-    /// `operateur_associatif` party), `etablissement_sante` (the health establishment party),
+    /// `operateur_associatif` party), `etablissement_sante` (the health establishment party, level `social`),
     /// `sous_location.date_fin` (end of the current term), `sous_location.date_avis_prefet` (two
     /// months before it: the L442-8-3 notice), `sous_location.total_mensuel`, `.reste_a_payer_estime`
     /// (level `social`, like the aid it deducts), `.premiere_revision`, `.annee_irl_reference`, `signataires` (the signing parties of each document,
@@ -64,7 +79,7 @@ public struct ContextSchema: Sendable {
         for spec in FormatSchemas.dossier.root {
             switch spec.key {
             case "convention":
-                fields.append(conventionField)
+                fields.append(dossierConventionField)
             case "sous_location":
                 guard case .object(let children) = spec.type else { fields.append(spec); continue }
                 fields.append(FieldSpec(spec.key, .object(children + [
@@ -90,7 +105,9 @@ public struct ContextSchema: Sendable {
             .optional("terme_precedent", .object([FieldSpec("date_effet", .date), FieldSpec("date_fin", .date)]), .partenaires),
             .optional("bailleur", party, .partenaires),
             .optional("association", party, .partenaires),
-            .optional("etablissement_sante", party, .partenaires),
+            // Linked to the person, the health establishment tells who follows her (RGPD art. 9):
+            // level `social`, so that a landlord's or the préfet's document cannot name it.
+            .optional("etablissement_sante", party, .social),
             FieldSpec("signataires", .object([
                 FieldSpec("sous_location", signatories), FieldSpec("bail_principal", signatories),
                 FieldSpec("convention_tripartite", signatories), FieldSpec("convention", signatories),

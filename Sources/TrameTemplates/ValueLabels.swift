@@ -21,6 +21,10 @@ public enum ValueLabels {
         "aucun": "aucun ménage",
         // Articles before a name (`parties[].article`).
         "le": "le", "la": "la", "l'": "l'", "les": "les", "sans": "sans article",
+        // Convention: financial guarantees of the association's rental risk (`garanties[].nature`).
+        "fonds_garantie": "fonds de garantie", "fsl": "Fonds de solidarité pour le logement (FSL)",
+        "visale": "garantie Visale", "reserve_association": "réserve de l'association",
+        "engagement_bailleur_vacance": "engagement du bailleur en cas de vacance",
         // Person.
         "Madame": "Madame", "Monsieur": "Monsieur",
         "sauvegarde": "sauvegarde de justice", "curatelle_simple": "curatelle simple",

@@ -29,7 +29,8 @@ enum APIRoutes {
             try await services.offload {
                 let session = try context.requireSession()
                 let opened = try services.open(try context.parameters.require("id"), session: session)
-                let visible = opened.clearance.visibleData(of: opened.dossier, today: services.today)
+                let visible = opened.clearance.visibleData(of: opened.dossier, today: services.today,
+                                                           careParties: opened.stored.convention.map(DisclosurePolicy.careParties(of:)))
                 try services.journal(session, "api", dossier: opened.dossier.id, subject: "/api/dossiers/:id")
                 return Pages.json(JSONText.ordered([
                     ("dossier", .string(opened.dossier.id)), ("version", .int(opened.stored.version.version)),

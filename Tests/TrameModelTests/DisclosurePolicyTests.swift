@@ -96,4 +96,47 @@ struct DisclosurePolicyTests {
             }
         }
     }
+
+    /// Issue 13, point 6: reviews are two-part; the landlord's copy holds the housing part only —
+    /// never the support part (accompaniment, budget autonomy), even with the consent.
+    @Test func aLandlordCopyHoldsTheHousingPartOnly() throws {
+        let d = try Self.dossier(Samples.dossier004)
+        let decision = DisclosurePolicy.decide(d, data: d.data, documentFor: .bailleur, recipient: .bailleur,
+                                               event: Self.day("2019-09-26"), today: Self.day("2020-01-01"))
+        let data = try #require(decision.data)
+        for evaluation in try #require(data["evaluations"]?.list) {
+            let part = try #require(evaluation["partie_partagee"])
+            for key in ["paiement_loyer", "dette_locative", "assurance", "entretien_logement", "voisinage"] {
+                #expect(part[key] != nil, "\(key) belongs to the housing part")
+            }
+            #expect(part["accompagnement"] == nil)
+            #expect(part["budget_autonomie"] == nil)
+        }
+        // Issue 13, point 5: the care team's referent never reaches the landlord; the association's does.
+        #expect(data["accompagnement"]?["referent_soin"] == nil)
+        #expect(data["accompagnement"]?["referent_social"]?["nom"] != nil)
+        // The association keeps both parts and both referents.
+        let association = try #require(DisclosurePolicy.decide(d, data: d.data, documentFor: .association, recipient: .association,
+                                                               event: Self.day("2019-09-26"), today: Self.day("2020-01-01")).data)
+        #expect(association["evaluations"]?.list?.first?["partie_partagee"]?["budget_autonomie"] != nil)
+        #expect(association["accompagnement"]?["referent_soin"]?["nom"] != nil)
+    }
+
+    /// Issue 13, point 5: the health establishment is a care party; the landlord and the préfet
+    /// stand outside the circle of support and never see it among the people present.
+    @Test func careIdentityNeverReachesARecipientOutsideTheSupportCircle() throws {
+        let d = try Self.dossier(Samples.dossier004)
+        let care = DisclosurePolicy.careParties(in: try #require(Samples.convention.root))
+        #expect(care == ["ch-jury"])
+        #expect(DisclosurePolicy.careParties(of: Convention(checked: try #require(Samples.convention.root))) == care)
+        #expect(DisclosurePolicy.isOutsideSupportCircle(.bailleur) && DisclosurePolicy.isOutsideSupportCircle(.prefet))
+        for audience in [Audience.association, .soin, .sousLocataire] { #expect(!DisclosurePolicy.isOutsideSupportCircle(audience)) }
+        let pruned = DisclosurePolicy.withoutCareParties(d.data, careParties: care)
+        let presents = (pruned["evaluations"]?.list ?? []).map { ($0["presents"]?.list ?? []).compactMap(\.text) }
+        #expect(presents == [["association", "bailleur-exemple-1", "sous_locataire"], ["association", "bailleur-exemple-1", "sous_locataire"]])
+        // Convention unknown: the lists go entirely.
+        #expect((DisclosurePolicy.withoutCareParties(d.data, careParties: nil)["evaluations"]?.list ?? []).allSatisfy { $0["presents"] == nil })
+        // Nothing else changes.
+        #expect(pruned["evaluations"]?.list?.first?["partie_partagee"] == d.data["evaluations"]?.list?.first?["partie_partagee"])
+    }
 }

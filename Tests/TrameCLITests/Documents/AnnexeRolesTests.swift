@@ -76,7 +76,14 @@ struct AnnexeRolesTests {
                 "Habitat Mosellan Exemple (fictif)", "Bailleur social (office public de l'habitat)", "Julie Bernard (fictif)", "03 87 00 00 01",
                 "Logis Messin Exemple (fictif)", "Thomas Girard (fictif)", "03 87 00 00 02",
                 "par ses personnels de proximité", "Personnels de proximité",
-                "Le bailleur ne reçoit aucune information relative à la santé de la personne.",
+                "Le bailleur ne reçoit aucune information relative à la santé de la personne, ni le volet accompagnement des évaluations, ni l'identité de ceux qui la soignent.",
+                // Reviews in two parts (issue 13, point 6): who attends which, the same words as the other documents.
+                "participer au volet logement des évaluations partagées et de l'évaluation finale, lorsque la personne y a consenti",
+                "participe, si la personne le souhaite, au volet accompagnement des évaluations partagées",
+                "ni lui ni aucun membre de l'équipe ne participe au volet logement",
+                "vérification du consentement de la personne avant d'inviter le bailleur au volet logement",
+                "elle décide en particulier si le bailleur assiste au volet logement et en reçoit le compte rendu",
+                "Le refus ou le retrait de son consentement au partage avec le bailleur n'est pas un manquement à cet engagement",
                 // SIAO and funders
                 "SIAO de la Moselle", "enregistrer les demandes proposées par l'établissement de santé", "à désigner",
                 "Direction départementale de la cohésion sociale de la Moselle",
@@ -126,10 +133,15 @@ struct AnnexeRolesTests {
         #expect(row("Catégorie d'informations") == ["Catégorie d'informations", "Équipe de soins", "Association", "Bailleur", "SIAO", "Financeurs"])
         #expect(row("Informations de santé")?.dropFirst() == ["oui", "non", "non", "non", "non"], "care data stays with the care team")
         #expect(row("Informations sociales")?.dropFirst() == ["oui", "oui", "non", "orientation", "non"])
-        #expect(row("Informations partagées des évaluations")?.dropFirst() == ["oui", "oui", "si consentement", "non", "non"])
+        #expect(row("Volet logement des évaluations")?.dropFirst() == ["oui", "oui", "si consentement", "non", "non"])
+        #expect(row("Volet accompagnement des évaluations")?.dropFirst() == ["oui", "oui", "non", "non", "non"], "never the landlord (issue 13, point 6)")
+        #expect(row("Référent de l'association")?.dropFirst() == ["oui", "oui", "oui", "non", "non"])
+        #expect(row("Référent de l'équipe de soins")?.dropFirst() == ["oui", "oui", "non", "non", "non"], "never the landlord (issue 13, point 5)")
         #expect(row("Recommandation de l'évaluation finale")?.dropFirst() == ["oui", "oui", "si consentement", "non", "non"])
 
-        #expect(row("Évaluation partagée")?[1] == "Au moins tous les six mois")
+        #expect(row("Évaluation partagée — volet logement")?[1] == "Au moins tous les six mois")
+        #expect(row("Évaluation partagée — volet logement")?[2].contains("jamais l'équipe de soins") == true)
+        #expect(row("Évaluation partagée — volet accompagnement")?[2].contains("jamais le bailleur") == true)
         #expect(row("Comité technique")?[1] == "Au moins tous les deux mois")
         #expect(row("Comité de pilotage")?[1] == "Au moins tous les six mois")
         #expect(row("Partenaire") == ["Partenaire", "Comité de pilotage", "Comité technique"])

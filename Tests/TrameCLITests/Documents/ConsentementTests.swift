@@ -53,10 +53,17 @@ struct ConsentementTests {
             E.expect(flat, has: [
                 "Votre accord pour partager des informations", "Pourquoi ce document ?", "C'est l'évaluation partagée.",
                 "seulement si vous êtes d'accord", "quelles informations, avec qui, pourquoi et pendant combien de temps",
-                // What is shared with the landlord: the shared part only, budget as an assessment.
-                "seulement la partie partagée des évaluations", "si le loyer est payé", "si votre assurance du logement est à jour",
-                "si le logement est entretenu", "problèmes avec les voisins", "si l'accompagnement est en place", "sans aucun montant",
+                // The review in two parts (issue 13, point 6): the landlord attends and receives the
+                // housing part only, with the person's consent; never the support part.
+                "Elle a deux parties", "le volet logement : le loyer, l'assurance, l'entretien du logement, les voisins",
+                "Le bailleur y vient seulement si vous êtes d'accord", "le volet accompagnement : l'aide de l'association et votre budget",
+                "Le bailleur n'y vient jamais", "si le loyer est payé", "si votre assurance du logement est à jour",
+                "si le logement est entretenu", "problèmes avec les voisins", "le volet accompagnement (l'aide de l'association, votre budget)",
                 "sa commission pourra décider si le bail peut être mis à votre nom",
+                // What the landlord keeps, and loses, when the person refuses or withdraws.
+                "Pour le bailleur, cela veut dire :", "il ne vient plus au volet logement des évaluations",
+                "il ne reçoit plus aucun compte rendu d'évaluation", "il garde seulement ce qu'il sait lui-même comme propriétaire",
+                "cela ne peut pas vous faire perdre votre logement",
                 // Care stays with the care team.
                 "Ce qui n'est jamais partagé", "restent à l'équipe de soins", "C'est le secret médical.", "Le bailleur ne les reçoit jamais.",
                 "Votre logement ne dépend pas de vos soins.", "Article L. 1110-4 du code de la santé publique",
@@ -83,7 +90,7 @@ struct ConsentementTests {
                     "en trois exemplaires originaux : un pour vous, un pour votre curateur, un pour l'association, qui signe pour prendre acte de votre accord.",
                     "La sous-locataire, assistée de son", "Madame Claire Martin (fictif)",
                     "Je soussignée, Madame Anne-Sophie Lefèvre-N'Diaye, logée au 12 rue de l'Exemple, 57000 Metz",
-                    "☐ Habitat Mosellan Exemple (fictif) — la partie partagée des évaluations (accord du 20 mars 2019)",
+                    "☐ Habitat Mosellan Exemple (fictif) — le volet logement des évaluations (accord du 20 mars 2019)",
                     "Signature du curateur, Service mandataire exemple (fictif) :",
                 ], name)
                 E.expect(flat, lacks: ["Votre choix", "Vous l'avez retiré"], name)
@@ -104,7 +111,7 @@ struct ConsentementTests {
                     "Début de votre sous-location : le 1er août 2019.", "Fin de la période en cours : le 31 janvier 2021.",
                     "en deux exemplaires originaux : un pour vous, un pour l'association, qui signe pour prendre acte de votre accord.",
                     "Je soussigné, Monsieur Jean-Baptiste Öztürk, logé au 4 allée de l'Exemple, 57950 Montigny-lès-Metz",
-                    "☐ Logis Messin Exemple (fictif), mon bailleur — la partie partagée des évaluations",
+                    "☐ Logis Messin Exemple (fictif), mon bailleur — le volet logement des évaluations",
                     "☐ Association Accès Logement Lorraine (fictif) — les informations sociales",
                 ], name)
                 #expect(flat.components(separatedBy: "☐ J'accepte ☐ Je refuse").count == 3, "\(name): one choice per recipient")
@@ -124,7 +131,7 @@ struct ConsentementTests {
                 "Votre accord : donné le 20 mars 2019. Vous l'avez retiré le 1er décembre 2019 : depuis, ces informations ne sont plus partagées avec Habitat Mosellan Exemple (fictif).",
                 "☐ Association Accès Logement Lorraine (fictif) — les informations sociales (accord du 20 mars 2019)",
             ], file.lastPathComponent)
-            E.expect(flat, lacks: ["☐ Habitat Mosellan Exemple (fictif) — la partie partagée"], file.lastPathComponent)
+            E.expect(flat, lacks: ["☐ Habitat Mosellan Exemple (fictif) — le volet logement"], file.lastPathComponent)
         }
     }
 

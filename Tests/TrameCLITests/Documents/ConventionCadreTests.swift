@@ -90,27 +90,34 @@ struct ConventionCadreTests {
             "Intermédiation locative (IML) : cinq mille euros (5 000 €) par logement mobilisé et par an ; financeur : Direction départementale de la cohésion sociale de la Moselle ;",
             "mille quatre cents euros (1 400 €) par personne accompagnée et par an, ce montant pouvant être doublé",
             "financeurs : Metz Métropole et Délégation interministérielle à l'hébergement et à l'accès au logement.",
+            // financial guarantees, as data, those in force on the convention's date (issue 13, point 7)
+            "Article 13 – Garanties financières", "est seule redevable envers chaque bailleur du loyer et des charges",
+            "Réserve de l'association — Association Accès Logement Lorraine (fictif)", "montant : six mille euros (6 000 €)",
+            "Fonds de solidarité pour le logement (FSL) — Fonds de solidarité pour le logement de la Moselle",
+            "Garantie Visale — Action Logement Services",
+            "Engagement du bailleur en cas de vacance — Habitat Mosellan Exemple (fictif)",
+            "Toute garantie nouvelle, modifiée ou supprimée fait l'objet d'un avenant",
             // governance, members resolved from party ids
-            "Article 13 – Gouvernance",
+            "Article 14 – Gouvernance",
             "comité de pilotage, qui se réunit au moins tous les six mois",
             "SIAO de la Moselle, Direction départementale de la cohésion sociale de la Moselle et Metz Métropole.",
             "Un comité technique se réunit au moins tous les deux mois",
             "Habitat Mosellan Exemple (fictif) et Logis Messin Exemple (fictif).",
             // confidentiality and consent
-            "Article 14 – Confidentialité et partage des informations", "article 226-13 du code pénal",
-            "au sens de l'article L. 1110-12", "consentement préalable de la personne",
+            "Article 15 – Confidentialité et partage des informations", "article 226-13 du code pénal",
+            "l'équipe mentionnée à l'article L. 1110-12", "consentement préalable de la personne",
             "ne reçoit que les informations partagées, et seulement si la personne y a consenti pour ce bailleur",
-            "Article 15 – Recueil du consentement de la personne",
+            "Article 16 – Recueil du consentement de la personne",
             // insurance, indicators, duration, renewal, amendments, termination, disputes, annexes
-            "Article 16 – Assurances et responsabilités", "Article 17 – Indicateurs de suivi",
+            "Article 17 – Assurances et responsabilités", "Article 18 – Indicateurs de suivi",
             "rapporté aux vingt (20) besoins identifiés", "glissements de bail",
-            "Article 18 – Durée et reconduction",
+            "Article 19 – Durée et reconduction",
             "prend effet le 1er janvier 2019 pour une durée de vingt-quatre (24) mois, soit jusqu'au 31 décembre 2020 inclus",
             "par un avenant exprès", "sans effet sur les baux et les contrats de sous-location en cours",
-            "Article 19 – Avenants", "Article 20 – Résiliation", "préavis de trois mois",
-            "Article 21 – Règlement des litiges", "régler à l'amiable",
+            "Article 20 – Avenants", "Article 21 – Résiliation", "préavis de trois mois",
+            "Article 22 – Règlement des litiges", "régler à l'amiable",
             "clause à faire valider par le conseil juridique du partenariat",
-            "Article 22 – Annexes", "annexe 1 : rôles et responsabilités des intervenants",
+            "Article 23 – Annexes", "annexe 1 : rôles et responsabilités des intervenants",
             // signatures: one original per signing party (4 parties have a representant)
             "Fait à Metz, le 5 novembre 2018, en quatre exemplaires originaux",
             "Lu et approuvé",
@@ -121,7 +128,7 @@ struct ConventionCadreTests {
         for phrase in forbidden {
             Self.expect(text, lacks: phrase, name)
         }
-        Self.expect(text, lacks: "Article 23", "\(name): 22 articles")
+        Self.expect(text, lacks: "Article 24", "\(name): 23 articles")
         Self.expect(text, lacks: "reconduite tacitement", name)
         Self.expect(text, lacks: "n'est pas reconductible", name)
     }
@@ -208,7 +215,7 @@ struct ConventionCadreTests {
         Self.expect(text, has: "en quatre exemplaires originaux")
         Self.expect(text, lacks: "Rôle du service intégré d'accueil et d'orientation", "no SIAO party, no SIAO article")
         Self.expect(text, has: "Article 7 – Rôle des financeurs", "articles renumbered without a gap")
-        Self.expect(text, has: "Article 21 – Annexes")
+        Self.expect(text, has: "Article 22 – Annexes")
         for phrase in Self.forbidden { Self.expect(text, lacks: phrase) }
 
         let none = try Self.convention(in: dir) { Self.completed($0).replacingOccurrences(of: "reconduction: expresse", with: "reconduction: aucune") }
@@ -226,6 +233,6 @@ struct ConventionCadreTests {
         #expect(lines.contains { $0.hasPrefix("convention-cadre convention-cadre.reconduction-expresse 1 oui") })
         #expect(lines.contains { $0.hasPrefix("convention-cadre convention-cadre.reconduction-tacite 1 non") && $0.contains("expresse") })
         #expect(lines.contains { $0.hasPrefix("convention-cadre convention-cadre.glissement-non-automatique 1 oui") })
-        #expect(lines.contains { $0.hasPrefix("convention-cadre commun.confidentialite 1 oui") })
+        #expect(lines.contains { $0.hasPrefix("convention-cadre commun.confidentialite 2 oui") })
     }
 }

@@ -62,14 +62,14 @@ struct EvaluationFinaleTests {
             let flat = text.flat
             E.expectClean(text, file)
             E.expect(flat, has: [
-                // Person, housing (with the renewal), review, people present, shared part.
+                // Person, housing (with the renewal), review, people present, housing part (issue 13, point 6).
                 "Évaluation finale partagée", "Terme de la sous-location — réunion du 6 août 2020",
-                "Monsieur Rui Da Silva, le sous-locataire", "Curatelle renforcée — Service mandataire exemple (fictif)",
+                "Monsieur Rui Da Silva, le sous-locataire",
                 "T1 de 31 m², 7 rue de l'Exemple, 57155 Marly, 1er étage",
                 "renouvelée à compter du 1er mars 2020 pour six mois, jusqu'au 31 août 2020",
-                "L'évaluation finale s'est tenue le 6 août 2020. Étaient présents :",
+                "L'évaluation finale s'est tenue le 6 août 2020.", "Volet logement — étaient présents :",
                 "Habitat Mosellan Exemple (fictif), bailleur du logement",
-                "Paiement du loyer et des charges Régulier", "Autonomie budgétaire Autonome (appréciation, sans montant)",
+                "Paiement du loyer et des charges Régulier", "Annexe — grille d'évaluation : définitions",
                 // Recommendation, reasons, CAL referral: never automatic.
                 "Recommandation des partenaires", "les partenaires présents recommandent : glissement du bail.",
                 "aux fins de signature d'un bail à son nom", "Ce glissement du bail n'est pas automatique",
@@ -89,8 +89,15 @@ struct EvaluationFinaleTests {
             case "bailleur":
                 E.expect(flat, has: ["Exemplaire du bailleur", "la recommandation des partenaires et ses motifs",
                                      "Il est transmis avec le consentement de Monsieur Rui Da Silva, recueilli le 20 février 2019"], name)
-                E.expect(flat, lacks: [Self.final.opinion, "Avis de Monsieur", careHeading, Self.final.observations], name)
+                // Neither the support part nor the care team nor the protection measure (issue 13, points 5 and 6).
+                E.expect(flat, lacks: [Self.final.opinion, "Avis de Monsieur", careHeading, Self.final.observations,
+                                       "Volet accompagnement", "Autonomie dans la gestion du budget Autonome", "Centre hospitalier de Jury",
+                                       "ERAH", "Marc Petit", "Curatelle renforcée", "Service mandataire"], name)
             case "association":
+                E.expect(flat, has: ["Curatelle renforcée — Service mandataire exemple (fictif)", "Volet accompagnement",
+                                     "Autonomie dans la gestion du budget Autonome (appréciation, sans montant)",
+                                     "Centre hospitalier de Jury, équipe ERAH, avec l'accord de la personne",
+                                     "sa commission d'attribution se prononce au vu des seules informations qu'il détient"], name)
                 E.expect(flat, has: ["Exemplaire de l'association", "Avis de Monsieur Rui Da Silva", Self.final.opinion,
                                      "au partage de ses informations sociales avec l'association a été recueilli le 20 février 2019"], name)
                 E.expect(flat, lacks: [careHeading, Self.final.observations], name)

@@ -43,7 +43,9 @@ enum EvaluationDocuments {
         let r = try TrameProcess.run(["generate"] + arguments)
         #expect(r.status == 0, "trame generate \(arguments.joined(separator: " ")) : \(r.stderr)", sourceLocation: sourceLocation)
         guard r.status == 0, r.stdout.hasPrefix("écrit : ") else { return nil }
-        let path = r.stdout.dropFirst("écrit : ".count).trimmingCharacters(in: .newlines)
+        // The first line names the document; a « notes de rédaction » sheet, if any, follows on its own line.
+        let first = r.stdout.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? r.stdout
+        let path = first.dropFirst("écrit : ".count).trimmingCharacters(in: .newlines)
         return URL(fileURLWithPath: path)
     }
 
@@ -161,28 +163,41 @@ struct EvaluationTests {
             let text = try #require(texts[file])
             let flat = text.flat
             E.expectClean(text, file)
-            // Person, housing, review, shared part, support and referents, next review, signatures.
+            // Person, housing, review in two parts (issue 13, point 6): the housing part in every copy,
+            // with the association's referent; next review, signatures, the grid's definitions in annex.
             E.expect(flat, has: [
-                "Évaluation partagée de la sous-location", "Personne et logement", "Réunion d'évaluation", "Étaient présents :",
-                "Centre hospitalier de Jury, équipe ERAH", "Association Accès Logement Lorraine (fictif), chargée de l'accompagnement",
-                "Habitat Mosellan Exemple (fictif), bailleur du logement", "Partie partagée",
+                "Évaluation partagée de la sous-location", "Personne et logement", "Réunion d'évaluation", "Volet logement — étaient présents :",
+                "Association Accès Logement Lorraine (fictif), chargée de l'accompagnement",
+                "Habitat Mosellan Exemple (fictif), bailleur du logement", "Volet logement",
                 "Paiement du loyer et des charges", "Assurance habitation À jour", "Entretien du logement Satisfaisant",
-                "Relations de voisinage Sans incident", "Accompagnement En place — référents : Nadia Haddad (fictif)",
-                "Marc Petit (fictif), infirmier de l'équipe ERAH", "Autonomie budgétaire", "(appréciation, sans montant)",
+                "Relations de voisinage Sans incident", "Référent de l'association Nadia Haddad (fictif), travailleuse sociale de l'association",
                 "ne comporte ni montant de ressources ni information relative à la santé",
+                "grille d'évaluation du partenariat, reproduite en annexe du présent compte rendu",
                 "Prochaine évaluation", "soit six mois après la présente", "Diffusion du présent compte rendu",
                 "Signatures des participants", "Nom et qualité du signataire",
+                "Annexe — grille d'évaluation : définitions", "Retards Une ou plusieurs échéances ont été payées après leur date",
             ], name)
+            // The support part, its referents and the care team's presence: never in the landlord's copy.
+            let supportPart = ["Volet accompagnement", "Accompagnement lié au logement En place", "Autonomie dans la gestion du budget",
+                               "(appréciation, sans montant)", "Marc Petit (fictif), infirmier de l'équipe ERAH",
+                               "Centre hospitalier de Jury, équipe ERAH, avec l'accord de la personne",
+                               "Autonome La personne organise seule le paiement"]
+            if audience == "bailleur" {
+                E.expect(flat, lacks: supportPart + ["Centre hospitalier de Jury", "ERAH", "Marc Petit", "Curatelle", "Service mandataire"], name)
+            } else {
+                E.expect(flat, has: supportPart + ["Volet accompagnement, hors la présence du bailleur — étaient présents :"], name)
+            }
             switch (sample.dossier, sample.date) {
             case ("MJ-2019-004", "2019-09-26"):
                 E.expect(flat, has: [
                     "1re évaluation semestrielle du 26 septembre 2019", "Madame Anne-Sophie Lefèvre-N'Diaye, la sous-locataire",
-                    "Curatelle simple — Service mandataire exemple (fictif)",
                     "T2 de 44,5 m², 12 rue de l'Exemple, 57000 Metz (quartier Sablon), 2e étage",
                     "Depuis le 1er avril 2019, pour une période initiale de douze mois, jusqu'au 31 mars 2020",
                     "Paiement du loyer et des charges Régulier", "au plus tard le 26 mars 2020",
                     "valant examen périodique contradictoire au sens de l'article L. 442-8-3",
                 ], name)
+                // The protection measure is not needed by a review: only the association's and the care team's copies (point 5).
+                if audience != "bailleur" { E.expect(flat, has: ["Curatelle simple — Service mandataire exemple (fictif)"], name) }
                 E.expect(flat, lacks: ["dette locative à la date"], name)  // no debt line when the debt is zero
             case ("MJ-2019-004", _):
                 E.expect(flat, has: [
@@ -191,10 +206,10 @@ struct EvaluationTests {
                     "au plus tard le 19 septembre 2020",
                 ], name)
             case ("MJ-2019-002", "2019-08-29"):
-                E.expect(flat, has: [
-                    "1re évaluation semestrielle du 29 août 2019", "Monsieur Rui Da Silva, le sous-locataire", "Curatelle renforcée",
-                    "Autonomie budgétaire En progression (appréciation, sans montant)",
-                ], name)
+                E.expect(flat, has: ["1re évaluation semestrielle du 29 août 2019", "Monsieur Rui Da Silva, le sous-locataire"], name)
+                if audience != "bailleur" {
+                    E.expect(flat, has: ["Curatelle renforcée", "Autonomie dans la gestion du budget En progression (appréciation, sans montant)"], name)
+                }
                 E.expect(flat, lacks: ["renouvelée"], name)
             default:
                 // The renewal of 1 March 2020 starts after this review: the term then in force is the initial one.
@@ -208,7 +223,9 @@ struct EvaluationTests {
             switch audience {
             case "bailleur":
                 E.expect(flat, has: [
-                    "Exemplaire du bailleur — il ne comporte que la partie partagée de l'évaluation",
+                    "Exemplaire du bailleur — il ne comporte que le volet logement de l'évaluation",
+                    "Volet tenu en présence du bailleur, avec le consentement de la personne",
+                    "le bailleur n'assiste plus alors au volet logement et ne reçoit plus aucun compte rendu",
                     "Destinataire du présent exemplaire : Habitat Mosellan Exemple (fictif), bailleur du logement.",
                     sample.dossier == "MJ-2019-004" ? "recueilli le 20 mars 2019" : "recueilli le 20 février 2019",
                 ], name)
@@ -226,7 +243,7 @@ struct EvaluationTests {
                 #expect(text.pageParts.count >= 2, "\(name): no page break before the care part")
                 let last = try #require(text.pageParts.last)
                 E.expect(last, has: [careHeading, "article L. 1110-4 du code de la santé publique", sample.observations], name + " (dernière page)")
-                E.expect(last, lacks: ["Partie partagée", "Signatures des participants"], name + " (dernière page)")
+                E.expect(last, lacks: ["Volet logement", "Signatures des participants"], name + " (dernière page)")
             }
         }
     }

@@ -36,11 +36,17 @@ struct EvaluationViergeTests {
                 // Person and housing.
                 "Personne et logement", "☐ Madame ☐ Monsieur", "☐ aucune ☐ sauvegarde de justice ☐ curatelle simple",
                 "☐ curatelle renforcée ☐ tutelle", "Convention tripartite (art.", "☐ oui ☐ non",
-                // Shared part: the format's enumerations, as boxes.
-                "Partie partagée", "☐ régulier ☐ retards ☐ impayés", "☐ aucune ☐ montant : ………… €", "☐ à jour ☐ à renouveler ☐ absente",
+                // Two parts (issue 13, point 6): the format's enumerations, as boxes.
+                "Volet logement", "☐ régulier ☐ retards ☐ impayés", "☐ aucune ☐ montant : ………… €", "☐ à jour ☐ à renouveler ☐ absente",
                 "☐ satisfaisant ☐ à améliorer", "☐ préoccupant", "☐ sans incident ☐ incidents signalés",
+                "Volet accompagnement — hors la présence du bailleur", "il n'est jamais remis au bailleur",
                 "☐ en place ☐ à renforcer", "☐ interrompu", "☐ autonome ☐ en progression", "soutenir",
                 "N'inscrivez ici ni information relative à la santé ni montant de ressources",
+                // The grid's definitions (issue 13, point 12).
+                "Annexe — grille d'évaluation : définitions", "Paiement du loyer et des charges (loi du 6 juillet 1989, art. 7 a)",
+                "Impayés À la date de l'évaluation, la dette locative dépasse une échéance mensuelle",
+                "Interrompu Aucune rencontre avec le référent de l'association depuis plus de deux mois",
+                "À soutenir La personne a besoin d'une aide régulière",
                 // Social parts, never for the landlord; next review.
                 "Avis de la personne", "Objectifs pour la période à venir", "Partie non transmise au bailleur.",
                 "au plus tard six mois après la présente",
@@ -49,8 +55,8 @@ struct EvaluationViergeTests {
                 "☐ Résidence accueil ☐ Pension de famille ☐ Famille gouvernante", "☐ Autre :",
                 "Le glissement du bail n'est jamais automatique", "information du préfet par le bailleur",
                 // Consent and signatures.
-                "Diffusion du compte rendu", "☐ la personne y a consenti par écrit le", "aucun exemplaire n'est remis au bailleur",
-                "Signatures des participants", "Nom et qualité du signataire",
+                "Diffusion du compte rendu", "☐ la personne y a consenti par écrit le", "le volet logement est tenu sans le bailleur",
+                "Signatures du volet logement", "Signatures du volet accompagnement et de la recommandation", "Nom et qualité du signataire",
             ], name)
             // No dossier data at all.
             E.expect(flat, lacks: ["Lefèvre", "Da Silva", "Öztürk", "MJ-2019", "Nadia Haddad", "Marc Petit"] + E.allObservations, name)
@@ -60,9 +66,17 @@ struct EvaluationViergeTests {
             let last = try #require(pages.last)
             E.expect(last, has: ["Partie réservée à l'équipe de soins — confidentielle", "article L. 1110-4 du code de la santé publique",
                                  "page à détacher", "Observations de l'équipe de soins", "Rédigé par"], name + " (dernière page)")
-            E.expect(last, lacks: ["Partie partagée", "Signatures des participants"], name + " (dernière page)")
+            E.expect(last, lacks: ["Volet logement", "Signatures du volet"], name + " (dernière page)")
             let others = pages.dropLast().joined(separator: " ")
             E.expect(others, lacks: ["Partie réservée à l'équipe de soins"], name + " (pages partagées)")
+            // The housing sheet (first page) can reach the landlord: it names neither the health
+            // establishment nor the protection measure (issue 13, point 5); the support sheet does.
+            let housing = try #require(pages.first)
+            E.expect(housing, has: ["Volet logement", "Signatures du volet logement"], name + " (feuillet logement)")
+            E.expect(housing, lacks: ["Centre hospitalier de Jury", "ERAH", "curatelle", "tutelle", "Soin :", "Volet accompagnement —"],
+                     name + " (feuillet logement)")
+            E.expect(pages[1], has: ["Volet accompagnement — hors la présence du bailleur", "Centre hospitalier de Jury, équipe ERAH",
+                                     "☐ curatelle renforcée"], name + " (feuillet accompagnement)")
         }
     }
 
