@@ -168,7 +168,12 @@ public enum FieldLabels {
     private static let byPath: [String: String] = [
         "dossier": "Numéro de dossier", "etape": "Étape du parcours",
         "issue.decision_commission": "Date de la décision de la commission", "issue": "Fin de la sous-location",
-        "evaluations.partie_partagee.accompagnement": "Accompagnement", "evaluations.type": "Type d'évaluation",
+        // Reviews in two parts (issue 13, point 6): the housing part may reach the landlord with the
+        // consent; the support part never does (level social).
+        "evaluations.partie_partagee": "Constats : volet logement et volet accompagnement",
+        "evaluations.partie_partagee.accompagnement": "Accompagnement (volet accompagnement, sans le bailleur)",
+        "evaluations.partie_partagee.budget_autonomie": "Autonomie budgétaire (volet accompagnement, sans le bailleur)",
+        "evaluations.type": "Type d'évaluation",
         "logement.reference": "Référence du logement", "logement.adresse": "Adresse", "sous_locataire.protecteur.adresse": "Adresse du protecteur",
         "sous_location": "Sous-location", "bail_principal": "Bail principal", "financement": "Financement",
         "evaluations.partie_soin.observations": "Observations de l'équipe de soins",

@@ -37,7 +37,7 @@ struct SubleaseTemplateTests {
         #expect(text.contains("au 2e étage, sans ascenseur"))
         #expect(text.contains("pour une durée de douze (12) mois, soit jusqu'au 31 mars 2020 inclus"))
         #expect(text.contains("au moins tous les six mois"))
-        #expect(text.contains("La première évaluation a lieu au plus tard le 1er octobre 2019."))
+        #expect(text.contains("La première évaluation a lieu au plus tard le 1er octobre 2019 ; une évaluation finale a lieu avant le terme"))
         #expect(text.contains("majoré d'une somme égale à 10 % du loyer mensuel"))
         #expect(text.contains("n'est jamais automatique"))
         #expect(text.contains("Fait à Metz, le ……………………, en trois exemplaires originaux"))

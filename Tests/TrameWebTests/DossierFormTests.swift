@@ -139,7 +139,8 @@ import TrameWeb
                 }
             }
             let page = try await client.get("/dossiers/MJ-2019-004", landlord)
-            #expect(page.text.contains("en progression"), "the shared part, with the person's consent")
+            #expect(page.text.contains("régulier"), "the housing part, with the person's consent")
+            #expect(!page.text.contains("en progression"), "never the support part (issue 13, point 6)")
             #expect(!page.text.contains("Étape du parcours"))
             let list = try await client.get("/dossiers", other)
             #expect(list.text.contains("MJ-2019-011") && !list.text.contains("MJ-2019-004"))

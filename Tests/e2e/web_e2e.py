@@ -293,7 +293,10 @@ def landlord_cannot_reach_care_data(run, care_url):
     run.go("/dossiers/MJ-2019-004")
     page = run.text
     run.check(not any(t in page for t in CARE_TEXTS + SOCIAL_TEXTS), "page du dossier : ni soin ni social")
-    run.check("en progression" in page, "page du dossier : partie partagée (consentement enregistré)")
+    run.check("régulier" in page, "page du dossier : volet logement (consentement enregistré)")
+    # Issue 13: neither the support part of the reviews nor who cares for the person.
+    run.check(not any(t in page for t in ["en progression", "Centre hospitalier de Jury", "Marc Petit", "ERAH"]),
+              "page du dossier : ni volet accompagnement ni équipe de soins")
     run.shot("08-bailleur-dossier.png")
     probes = ["/api/dossiers/MJ-2019-004", "/api/dossiers", "/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26&destinataire=soin",
               "/dossiers/MJ-2019-004/documents/evaluation?date=2020-03-19", "/dossiers/MJ-2019-004/documents/sous-location",
