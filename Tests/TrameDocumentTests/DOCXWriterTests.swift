@@ -63,7 +63,7 @@ struct DOCXWriterTests {
         let document = draft.string("word/document.xml")
         #expect(document.contains(#"<w:r><w:rPr><w:b/><w:u w:val="single"/></w:rPr><w:t>M. Durand</w:t></w:r>"#))
         #expect(document.contains(#"<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr><w:t>[à compléter : logement.etage]</w:t></w:r>"#))
-        #expect(document.contains(#"<w:pStyle w:val="Article"/></w:pPr><w:r><w:t xml:space="preserve">Article 1er – </w:t></w:r><w:r><w:t>Objet</w:t></w:r>"#))
+        #expect(document.contains(#"<w:pStyle w:val="Article"/></w:pPr><w:r><w:t>Article 1</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>er</w:t></w:r><w:r><w:t xml:space="preserve"> – </w:t></w:r>"#))
         #expect(document.contains(#"<w:p><w:pPr><w:pStyle w:val="PageBreak"/></w:pPr></w:p>"#))
         #expect(document.occurrences(of: "Lu et approuvé") == 3)
         #expect(draft.string("word/settings.xml").contains(#"<w:zoom w:percent="100"/>"#))

@@ -43,7 +43,7 @@ struct HTMLWriterTests {
         #expect(draft.contains(#"<colgroup><col style="width: 60%"/><col style="width: 20%"/><col style="width: 20%"/></colgroup>"#))
         #expect(draft.contains(#"<thead><tr><th scope="col"><p>Échéance</p></th>"#))
         #expect(draft.occurrences(of: "<td><p>Mois ") == 40)
-        #expect(draft.contains(#"<h4 class="article">Article 1er – Objet</h4>"#))
+        #expect(draft.contains(#"<h4 class="article">Article 1<sup>er</sup> – Objet</h4>"#))
         #expect(draft.contains(#"<mark class="placeholder">[à compléter : logement.etage]</mark>"#))
         #expect(draft.contains(#"<div class="page-break"></div>"#))
         #expect(draft.occurrences(of: "<em>Lu et approuvé</em>") == 3)

@@ -92,7 +92,8 @@ struct LayoutHelperTests {
     }
 
     @Test func labelsArticles() {
-        #expect(Block.articleHeading(number: 1, title: [.text("Objet")]) == [.text("Article 1er – "), .text("Objet")])
+        #expect(Block.articleHeading(number: 1, title: [.text("Objet")])
+                == [.text("Article 1"), .text("er", .superscript), .text(" – "), .text("Objet")])
         #expect(Block.articleHeading(number: 2, title: []) == [.text("Article 2")])
     }
 }
