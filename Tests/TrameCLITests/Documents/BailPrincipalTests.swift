@@ -56,7 +56,7 @@ struct BailPrincipalTests {
                 "bénéficie du droit au maintien dans les lieux", "le refus d'une offre de relogement définitif",
                 "l'expiration du présent bail à l'échéance du contrat de sous-location",
                 "le fait de ne plus remplir les conditions pour être logée par l'association",
-                "– Confidentialité et partage des informations", "(juridiction à faire valider par le conseil juridique du partenariat)",
+                "– Confidentialité et partage des informations", "devant la juridiction compétente du lieu de situation du logement.",
                 "– Pièces annexées", "l'état des lieux d'entrée",
                 "Fait à Metz, le", "en deux exemplaires originaux",
             ] {

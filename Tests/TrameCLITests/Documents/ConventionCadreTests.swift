@@ -67,7 +67,7 @@ struct ConventionCadreTests {
             "difficulté d'accès à un logement autonome", "être solvables", "de type T1 ou T2",
             "Metz (Sablon), Montigny-lès-Metz et Marly",
             // pathway
-            "Article 3 – Parcours d'accès au logement", "par son équipe ERAH", "« Un toit » (intitulé à vérifier)",
+            "Article 3 – Parcours d'accès au logement", "par son équipe ERAH", "« Un toit »",
             "le service intégré d'accueil et d'orientation (SIAO) enregistre la demande et oriente la personne vers l'association",
             // Signed on 5 November 2018, before loi ELAN (23 November 2018): the CAL of its day (issue 12).
             "commission d'attribution des logements du bailleur (CAL), qui statue",
@@ -116,7 +116,7 @@ struct ConventionCadreTests {
             "par un avenant exprès", "sans effet sur les baux et les contrats de sous-location en cours",
             "Article 20 – Avenants", "Article 21 – Résiliation", "préavis de trois mois",
             "Article 22 – Règlement des litiges", "régler à l'amiable",
-            "clause à faire valider par le conseil juridique du partenariat",
+            "le différend est porté devant la juridiction compétente.",
             "Article 23 – Annexes", "annexe 1 : rôles et responsabilités des intervenants",
             // signatures: one original per signing party (4 parties have a representant)
             "Fait à Metz, le 5 novembre 2018, en quatre exemplaires originaux",
@@ -160,12 +160,13 @@ struct ConventionCadreTests {
                                           "--format", format, "--output", draft.path])
             #expect(d.status == 0, "\(d.stderr)")
             #expect(d.stderr.contains("à compléter : convention.parties[0].adresse"))
-            #expect(d.stdout == "écrit : \(draft.path) (projet)\n")
+            #expect(d.stdout.hasPrefix("écrit : \(draft.path) (projet)\n"))
             let f = try TrameProcess.run(["generate", "convention-cadre", "--convention", complete.path,
                                           "--format", format, "--output", finalDir.path + "/"])
             #expect(f.status == 0, "\(f.stderr)")
             let final = finalDir.appendingPathComponent("convention-cadre-metz-jury-2018.\(format)")
-            #expect(f.stdout == "écrit : \(final.path)\n")
+            // The two points awaiting counsel (grid name, court) go to the notes sheet beside the act.
+            #expect(f.stdout.hasPrefix("écrit : \(final.path)\n") && f.stdout.contains("notes de rédaction pour le conseil juridique, 2 notes"), "\(f.stdout)")
             drafts.append(draft)
             finals.append(final)
         }
@@ -190,6 +191,8 @@ struct ConventionCadreTests {
             Self.expectKeyClauses(text, name)
             Self.expect(text, lacks: "PROJET", name)
             Self.expect(text, lacks: "[à compléter", name)
+            Self.expect(text, lacks: "à faire valider", name)
+            Self.expect(text, lacks: "Note de rédaction", name)
             Self.expect(text, has: "Centre hospitalier de Jury, établissement public de santé, dont le siège est situé 1 rue du Château, 57245 Jury, ayant pour représentant Monsieur Jean Dupont (fictif), directeur, dûment habilité", name)
             DocumentTexts.expectPageNumbers(document, file)
         }
