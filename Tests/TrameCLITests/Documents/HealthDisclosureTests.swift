@@ -183,6 +183,37 @@ struct HealthDisclosureTests {
         }
     }
 
+    /// The tripartite convention, which the landlord holds, names the measure only as far as the act
+    /// needs it: the curator who co-signs, not « renforcée » nor who manages the income; under
+    /// sauvegarde de justice, which changes nothing to who signs, not at all. The sublease keeps it all.
+    @Test func theTripartiteConventionNamesTheMeasureOnlyAsFarAsTheSignatureNeedsIt() throws {
+        let bundle = try #require(Self.bundles.first)
+        func flat(_ document: String, _ dossier: URL, convention: URL = bundle.convention) throws -> String {
+            let produced = try Self.generator.generate(GenerationRequest(document: document, dossierPath: dossier.path,
+                                                                         conventionPath: convention.path, draft: true, today: Self.today))
+            return try DocumentText(html: try produced.output(as: .html, draft: true).data).flat
+        }
+        let renforcee = try #require(bundle.dossiers.first { $0.lastPathComponent == "dossier-MJ-2019-002.yaml" })
+        let tripartite = try flat("convention-tripartite", renforcee)
+        #expect(tripartite.contains("fait l'objet d'une mesure de curatelle confiée"))
+        #expect(tripartite.contains("assisté de son curateur, qui la contresigne"))
+        #expect(!tripartite.contains("renforcée") && !tripartite.contains("perçoit les revenus"))
+        let sublease = try flat("sous-location", renforcee)
+        #expect(sublease.contains("curatelle renforcée") && sublease.contains("perçoit les revenus"), "the person's own contract keeps it")
+
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let convention = dir.appendingPathComponent("convention-metz-jury-2018.yaml")
+        try FileManager.default.copyItem(at: bundle.convention, to: convention)
+        let text = try String(contentsOf: bundle.convention.deletingLastPathComponent().appendingPathComponent("dossier-MJ-2019-004.yaml"), encoding: .utf8)
+        let sauvegarde = dir.appendingPathComponent("dossier-MJ-2019-004.yaml")
+        try text.replacingOccurrences(of: "mesure_protection: curatelle_simple", with: "mesure_protection: sauvegarde")
+            .write(to: sauvegarde, atomically: true, encoding: .utf8)
+        let underSauvegarde = try flat("convention-tripartite", sauvegarde, convention: convention)
+        #expect(!underSauvegarde.contains("sauvegarde") && !underSauvegarde.contains("Mesure de protection"))
+        #expect(try flat("sous-location", sauvegarde, convention: convention).contains("mesure de sauvegarde de justice"))
+    }
+
     /// The scan finds what it looks for: the association's copy of the same review names the care
     /// team and its referent (they take part in the support part).
     @Test func theScanSeesTheCareTeamWhereItBelongs() throws {
