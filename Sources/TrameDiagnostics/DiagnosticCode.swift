@@ -222,6 +222,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case montantNegatif = "MONTANT_NEGATIF"
     /// Évaluation finale sans motifs.
     case motifsManquants = "MOTIFS_MANQUANTS"
+    /// Motifs d'une évaluation (transmis au bailleur et au préfet) qui parlent de santé ou de soins.
+    case motifsSante = "MOTIFS_SANTE"
     /// Mot de passe trop court.
     case motDePasseCourt = "MOT_DE_PASSE_COURT"
     /// Les deux saisies du mot de passe diffèrent.
@@ -386,7 +388,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .garantiePeriode, .garantiesManquantes, .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .historique, .horsVigueur,
              .identifiant, .identifiantInvalide, .idDuplique, .intitulePublic, .imbrication, .inclusionCyclique, .inventaire,
              .issueEtape, .journalAuditIncomplet, .ligneSansFichier, .loyerPlafond, .manifesteIncomplet,
-             .manifesteInvalide, .mentionObligatoireAbsente, .montantInvalide, .montantNegatif, .motifsManquants, .motDePasseCourt,
+             .manifesteInvalide, .mentionObligatoireAbsente, .montantInvalide, .montantNegatif, .motifsManquants, .motifsSante, .motDePasseCourt,
              .motDePasseDifferent, .motDePasseManquant, .partieInconnue, .pasUneListe, .projetPossible,
              .protecteurManquant, .recommandationManquante, .renouvellement, .renouvellementDate,
              .renouvellementIntrouvable, .renvoiAbsent, .renvoiInconnu, .rienAExporter, .roleInconnu, .roleManquant,

@@ -205,6 +205,23 @@ struct DossierRules {
                           path: evaluation.path.appending("motifs"))
                 }
             }
+            // The reasons reach the landlord (with the consent) and the préfet: never a word of care (issue 13, point 5).
+            if let motifs = evaluation["motifs"], let text = motifs.text,
+               let word = ConventionRules.namedCare(in: text, parties: convention?.items("parties") ?? []) ?? Self.careWord(in: text) {
+                warning(.motifsSante, motifs, "les motifs, transmis au bailleur et au préfet, contiennent « \(word) » : ils ne disent rien de la santé "
+                        + "de la personne ni de qui la soigne (RGPD art. 9) ; reformulez-les sur le logement et l'accompagnement")
+            }
+        }
+    }
+
+    /// The first word of `text` that speaks of care or health (« soins », « traitement », « CMP »,
+    /// « hospitalisation », « infirmier »…), case and accents ignored; nil when none.
+    static func careWord(in text: String) -> String? {
+        let stems = ["soin", "soign", "traitement", "therapeut", "medic", "infirmi", "psychiatr", "psycholog", "psychique", "hospitali",
+                     "hopita", "diagnostic", "clinique", "pathologi", "maladie", "sante"]
+        return text.split { !$0.isLetter }.map(String.init).first { word in
+            let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            return ["cmp", "cmpp", "cattp", "ch", "chs", "chu", "epsm"].contains(folded) || stems.contains { folded.hasPrefix($0) }
         }
     }
 

@@ -96,3 +96,27 @@ struct ConventionGuaranteesAndTitleTests {
         #expect(root.conventionInForce(on: signed)["parties"] == root["parties"])
     }
 }
+
+/// Issue 13, point 5: the reasons of a review reach the landlord and the préfet; `check` warns
+/// when they speak of care or name the health establishment.
+@Suite("Reasons that reach the landlord and the préfet")
+struct ReasonsWithoutCareTests {
+    @Test func reasonsThatSpeakOfCareAreAWarning() throws {
+        let sample = Samples.dossier002
+        #expect(!Samples.check(dossier: sample).contains { $0.code == .motifsSante }, "the sample's reasons are about the housing")
+        let original = "    motifs: Paiement régulier depuis l'entrée, logement bien entretenu, autonomie budgétaire acquise.\n"
+        for (reasons, word) in [("Suivi régulier au CMP, paiement régulier.", "CMP"), ("Traitement bien suivi ; loyer payé.", "Traitement"),
+                                ("Soutien de l'équipe ERAH ; loyer payé.", "ERAH"), ("Aucune hospitalisation ; loyer payé.", "hospitalisation"),
+                                ("Accompagné par le centre hospitalier de Jury.", "Centre hospitalier de Jury")] {
+            let text = Samples.replacing(sample, original, "    motifs: \(reasons)\n")
+            let d = Samples.check(dossier: text).filter { $0.code == .motifsSante }
+            #expect(d.count == 1, "\(reasons)")
+            #expect(d.first?.severity == .warning)
+            #expect(d.first?.message.contains("« \(word) »") == true, "\(d.first?.message ?? "")")
+            #expect(d.first?.path?.description == "evaluations[2].motifs")
+        }
+        // « besoin » is not « soin »: whole words only.
+        let needs = Samples.replacing(sample, original, "    motifs: Les besoins du ménage sont couverts ; loyer payé.\n")
+        #expect(!Samples.check(dossier: needs).contains { $0.code == .motifsSante })
+    }
+}
