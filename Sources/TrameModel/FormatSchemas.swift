@@ -211,7 +211,8 @@ public enum FormatSchemas {
         // psychiatry, RGPD art. 9): level `social`, never in a landlord's or the préfet's document.
         FieldSpec("accompagnement", .object([
             FieldSpec("referent_soin", referent, .required, .social), FieldSpec("referent_social", referent),
-            .optional("astreinte", .text),
+            // The support's on-call line is the care team's in practice (issue 13, point 5): level `social`.
+            .optional("astreinte", .text, .social),
         ]), .requiredFromAttribution, .partenaires),
         .optional("consentements", .list(.object([
             FieldSpec("date", .date), FieldSpec("destinataire", .identifier),

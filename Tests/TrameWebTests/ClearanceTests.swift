@@ -40,6 +40,7 @@ import TrameModel
         #expect(!seen.contains("evaluations.partie_partagee.accompagnement"))
         // …nor the care team's referent (issue 13, point 5).
         #expect(!seen.contains { $0.hasPrefix("accompagnement.referent_soin") })
+        #expect(!seen.contains("accompagnement.astreinte"), "the support's on-call line is the care team's")
         #expect(seen.contains("accompagnement.referent_social.nom"))
         #expect(!seen.contains { $0.hasPrefix("evaluations.partie_soin") })
         #expect(!seen.contains("etape"))

@@ -11,7 +11,8 @@ import TrameWeb
 /// of a review; the association's view does (the same test can fail).
 @Suite struct HealthDisclosureWebTests {
     static let careWords = ["Centre hospitalier de Jury", "ch-jury", "ERAH", "Marc Petit", "infirmier", "referent_soin", "Référent soin",
-                            "budget_autonomie", "Autonomie budgétaire", "en_progression", "En progression"]
+                            "budget_autonomie", "Autonomie budgétaire", "en_progression", "En progression",
+                            "03 87 00 00 99", "03 87 00 00 10"]
 
     @Test func aLandlordsViewOfADossierNeverTellsWhoCaresForThePerson() async throws {
         let test = try TestWorkspace()
