@@ -118,6 +118,12 @@ public struct ContextSchema: Sendable {
                 FieldSpec("date", .date), .optional("lieu", .text), .optional("fin_periode", .date),
                 .optional("echeance", .date), .optional("hors_delai", .boolean),
             ]), .partenaires),
+            // « Mes prochaines dates » (`ContextBuilder.addingNextDates`): the dates still to come on the day it is made.
+            .optional("prochaines_dates", .object([
+                FieldSpec("date", .date), .optional("debut", .date), .optional("evaluation", .date),
+                FieldSpec("premiere_evaluation", .boolean), FieldSpec("evaluation_a_fixer", .boolean),
+                .optional("fin_terme", .date), .optional("assurance", .date),
+            ]), .partenaires),
         ]
         return ContextSchema(name: "document de dossier", fields: fields + documentFields)
     }()
@@ -129,9 +135,3 @@ public struct ContextSchema: Sendable {
         FieldSpec("signataires", .object([FieldSpec("convention", .list(.object(signatoryFields)))]), .required, .partenaires),
     ] + documentFields)
 }
-            // « Mes prochaines dates » (`ContextBuilder.addingNextDates`): the dates still to come on the day it is made.
-            .optional("prochaines_dates", .object([
-                FieldSpec("date", .date), .optional("debut", .date), .optional("evaluation", .date),
-                FieldSpec("premiere_evaluation", .boolean), FieldSpec("evaluation_a_fixer", .boolean),
-                .optional("fin_terme", .date), .optional("assurance", .date),
-            ]), .partenaires),

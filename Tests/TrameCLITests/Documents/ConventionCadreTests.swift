@@ -9,7 +9,10 @@ import TrameTestSupport
 /// document, checked clause by clause (DOMAIN.md §5) in its ODT, DOCX and HTML text.
 @Suite("convention-cadre, end to end", .serialized)
 struct ConventionCadreTests {
-    static let sample = TrameProcess.repository.appendingPathComponent("Conventions/metz-jury-2018/convention-metz-jury-2018.yaml")
+    /// The partnership's file as given (../shared/exemples): CH Jury's address and director missing.
+    static let sample = TrameProcess.repository.deletingLastPathComponent().appendingPathComponent("shared/exemples/convention-metz-jury-2018.yaml")
+    /// The project's demo copy, completed with fictitious values: `trame demo` gives a final convention cadre.
+    static let bundled = TrameProcess.repository.appendingPathComponent("Conventions/metz-jury-2018/convention-metz-jury-2018.yaml")
 
     /// Records a missing (or unexpected) phrase without dumping the whole document.
     static func expect(_ text: String, has phrase: String, _ name: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
@@ -131,6 +134,17 @@ struct ConventionCadreTests {
         Self.expect(text, lacks: "Article 24", "\(name): 23 articles")
         Self.expect(text, lacks: "reconduite tacitement", name)
         Self.expect(text, lacks: "n'est pas reconductible", name)
+    }
+
+    @Test func theDemoConventionGivesAFinalConventionCadre() throws {
+        let dir = try TrameProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try TrameProcess.run(["generate", "convention-cadre", "--convention", Self.bundled.path, "--format", "html", "--output", dir.path + "/cc.html"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.contains("(projet)"))
+        let text = try Self.htmlText(dir.appendingPathComponent("cc.html"))
+        Self.expect(text, has: "ayant pour représentant Monsieur Jean Dupont (fictif), directeur, dûment habilité")
+        Self.expect(text, lacks: "[à compléter")
     }
 
     @Test func sampleConventionIsRefusedAsFinalForTheMissingHospitalData() throws {
