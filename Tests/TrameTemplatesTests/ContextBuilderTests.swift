@@ -29,7 +29,7 @@ struct ContextBuilderTests {
 
     @Test func signatoriesUnderTutelle() throws {
         let dossier = Fixtures.load("dossier-MJ-2019-004.yaml").setting(["sous_locataire", "mesure_protection"], .text("tutelle"))
-        let context = ContextBuilder.dossierContext(dossier: dossier, convention: Fixtures.convention, audience: .sousLocataire, draft: false)
+        let context = ContextBuilder.dossierContext(dossier: dossier, convention: Fixtures.sharedConvention, audience: .sousLocataire, draft: false)
         let signatories = try #require(context["signataires"]?["sous_location"]?.list)
         #expect(signatories.map { $0["qualite"]?.text } == ["La présidente", "Le tuteur, représentant la sous-locataire"])
         let convention = try #require(context["signataires"]?["convention"]?.list)
@@ -39,7 +39,7 @@ struct ContextBuilderTests {
     }
 
     @Test func conventionDocumentContext() throws {
-        let context = ContextBuilder.conventionContext(convention: Fixtures.convention, audience: .partenaires, draft: true)
+        let context = ContextBuilder.conventionContext(convention: Fixtures.sharedConvention, audience: .partenaires, draft: true)
         let template = try TemplateLoader.load(source: "{% pour p dans convention.parties %}\n- {{ p.denomination }}\n{% fin %}\n@signatures signataires.convention",
                                                name: "cadre.trame", schema: .conventionDocument)
         let draft = template.render(context: context, options: RenderOptions(draft: true, audience: .partenaires))

@@ -18,6 +18,14 @@ enum Fixtures {
 
     static let convention = load("convention-metz-jury-2018.yaml")
 
+    /// The partnership's own convention file (../shared/exemples), without the demo copy's
+    /// completions: CH Jury's director and address are missing there.
+    static let sharedConvention: DataNode = {
+        let file = ModelLoader.read(path: root.deletingLastPathComponent().appendingPathComponent("shared/exemples/convention-metz-jury-2018.yaml").path)
+        precondition(!file.diagnostics.hasErrors && file.root != nil, "../shared/exemples/convention-metz-jury-2018.yaml: \(file.diagnostics.map(\.headline))")
+        return file.root!
+    }()
+
     /// The context of a sample dossier (`MJ-2019-004`).
     static func context(_ dossier: String, audience: Audience = .sousLocataire, draft: Bool = false) -> DataNode {
         ContextBuilder.dossierContext(dossier: load("dossier-\(dossier).yaml"), convention: convention, audience: audience, draft: draft)

@@ -51,12 +51,12 @@ struct FrenchWritingTests {
     }
 
     @Test func aMissingCivilitySwallowsNoNeighbour() throws {
-        // The sample convention has no name, address nor civilité for the hospital's director.
+        // The partnership's convention file has no name, address nor civilité for the hospital's director.
         let source = """
             {% pour p dans convention.parties %}{% si p.role = "etablissement_sante" %}Représenté par {{ p.representant.civilite }} {{ p.representant.nom }}, {{ p.representant.qualite }}, {{ p.representant.civilite | accord("dûment habilité", "dûment habilitée") }} ; {{ p.representant.civilite | genre("il") }} signe.{% fin %}{% fin %}
             """
         let compiled = try TemplateLoader.load(source: source, name: "t.trame", fragments: .dictionary([:]), schema: .conventionDocument)
-        let context = ContextBuilder.conventionContext(convention: Fixtures.convention, audience: .partenaires, draft: true)
+        let context = ContextBuilder.conventionContext(convention: Fixtures.sharedConvention, audience: .partenaires, draft: true)
         let result = compiled.render(context: context, options: RenderOptions(draft: true, audience: .partenaires))
         let text = Plain.loose(try #require(result.document).blocks)
         #expect(text == "Représenté par [à compléter : civilité du représentant du Centre hospitalier de Jury] [à compléter : nom du représentant du Centre hospitalier de Jury], directeur, dûment habilité(e) ; il ou elle signe.")

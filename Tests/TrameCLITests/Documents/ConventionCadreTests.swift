@@ -165,7 +165,8 @@ struct ConventionCadreTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let draftDir = dir
         let finalDir = dir.appendingPathComponent("definitif")
-        let complete = try Self.convention(in: dir, Self.completed)
+        // The demo copy: the partnership's file completed (director, address) and with its guarantees.
+        let complete = Self.bundled
         var drafts: [URL] = []
         var finals: [URL] = []
         for format in DocumentTexts.formats {
@@ -180,7 +181,7 @@ struct ConventionCadreTests {
             #expect(f.status == 0, "\(f.stderr)")
             let final = finalDir.appendingPathComponent("convention-cadre-metz-jury-2018.\(format)")
             // The two points awaiting counsel (grid name, court) go to the notes sheet beside the act.
-            #expect(f.stdout.hasPrefix("écrit : \(final.path)\n") && f.stdout.contains("notes de rédaction pour le conseil juridique, 2 notes"), "\(f.stdout)")
+            #expect(f.stdout.hasPrefix("écrit : \(final.path)\n") && f.stdout.contains("-notes-redaction.\(format) (notes de rédaction pour le conseil juridique"), "\(f.stdout)")
             drafts.append(draft)
             finals.append(final)
         }
