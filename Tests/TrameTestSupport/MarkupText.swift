@@ -52,7 +52,8 @@ enum MarkupText {
         static let wordBlocks: Set<String> = ["w:p", "w:tc", "w:tr"]
         static let htmlBlocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "tr", "table", "ol", "ul",
                                               "div", "header", "main", "section", "article", "body", "footer"]
-        static let skipped: Set<String> = ["style", "script", "head", "w:instrText", "w:delText", "text:tracked-changes",
+        // A picture's alternative text (ODF `svg:title`, `svg:desc`) is not text of the paragraph it sits in.
+        static let skipped: Set<String> = ["style", "script", "head", "w:instrText", "w:delText", "text:tracked-changes", "svg:title", "svg:desc",
                                            "office:annotation"]
 
         func flush() {
