@@ -136,6 +136,18 @@ public struct Generator: Sendable {
             }
             dossierData = visible
         }
+        // The reasons of a final review reach the landlord and the préfet: a copy for them is refused,
+        // draft or final, while they speak of care (RGPD art. 9); `check` warns of it (MOTIFS_SANTE).
+        if DisclosurePolicy.isOutsideSupportCircle(audience), let event,
+           let review = asRecorded.data["evaluations"]?.list?.first(where: { $0["date"]?.date == event }),
+           let motifs = review["motifs"], let text = motifs.text,
+           let word = CareWords.first(in: text, convention: files.convention.root) {
+            var sources: [String: SourceText] = [:]
+            if let d = files.dossier { sources[d.path] = d.source }
+            throw Diagnostics(Diagnostics(.error(.motifsSante, path: motifs.path,
+                "les motifs de l'évaluation contiennent « \(word) » : une information de santé ne parvient jamais au bailleur ni au préfet (RGPD art. 9) ; reformulez-les sur le logement et l'accompagnement avant de produire ce document",
+                at: motifs.location)).diagnostics, sources: sources)
+        }
         var context = ContextBuilder.dossierContext(dossier: dossierData, convention: Self.convention(files, on: actDate), audience: audience,
                                                     draft: request.draft, selection: selection)
         if let letter {

@@ -317,3 +317,11 @@ struct DossierRules {
         }
     }
 }
+
+/// Words of care in a text that leaves the circle of the person's support (a review's reasons).
+public enum CareWords {
+    /// The first word of `text` that names the convention's care parties or speaks of care; nil when none.
+    public static func first(in text: String, convention: DataNode?) -> String? {
+        ConventionRules.namedCare(in: text, parties: convention?.items("parties") ?? []) ?? DossierRules.careWord(in: text)
+    }
+}
