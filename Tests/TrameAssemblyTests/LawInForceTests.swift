@@ -37,7 +37,7 @@ struct LawInForceTests {
         #expect(text.contains("acte d'huissier de justice"))
         #expect(!text.contains("six semaines"))
         let use = try #require(try Samples.generator.generate(request).clauses.first { $0.id == "sous-location.resiliation" })
-        #expect(use.version == 5 && use.source?.contains("huissier") == true)
+        #expect(use.version == 8 && use.source?.contains("huissier") == true)
     }
 
     @Test func aSubleaseAsOfJuly2022AndAugust2023FollowsTheLawOfItsDay() throws {
@@ -62,7 +62,7 @@ struct LawInForceTests {
         let (_, manifest) = try produced.output(as: .odt, draft: false)
         #expect(manifest.date_acte == "2019-04-01")
         let resiliation = try #require(manifest.clauses.first { $0.id == "sous-location.resiliation" })
-        #expect(resiliation.version == 5 && resiliation.en_vigueur == "2018-01-01" && resiliation.jusqu_au == "2022-06-30")
+        #expect(resiliation.version == 8 && resiliation.en_vigueur == "2018-01-01" && resiliation.jusqu_au == "2022-06-30")
         // Only what the locked file states: v1 of the deposit clause writes no end, so none is recorded.
         #expect(manifest.clauses.first { $0.id == "sous-location.depot-garantie" }?.jusqu_au == nil)
         #expect(resiliation.source?.contains("n° 89-462") == true)

@@ -70,7 +70,7 @@ struct SubleaseSignableTests {
         #expect(august2023.contains("ait repris le versement intégral du loyer courant"))
         let use = try #require(try Samples.generator.generate(Samples.request("sous-location", dossier: "MJ-2019-004", asOf: "2023-08-01"))
             .clauses.first { $0.id == "sous-location.resiliation" })
-        #expect(use.version == 7 && use.source?.contains("n° 2023-668") == true)
+        #expect(use.version == 10 && use.source?.contains("n° 2023-668") == true)
     }
 
     // MARK: Point 2 — what the contract must state
@@ -97,10 +97,17 @@ struct SubleaseSignableTests {
         #expect(jb.contains("règlement de copropriété") && jb.contains("quote-part afférente au lot loué"))
     }
 
+    @Test func theResolutoryClauseKeepsTheExactCausesOfArticle4g() throws {
+        // A clause wider than art. 4 g) of loi 89-462 is deemed unwritten: trouble must be « de voisinage » and found by a judge.
+        let anne = try sublease("MJ-2019-004")
+        #expect(anne.contains("résultant de troubles de voisinage constatés par une décision de justice passée en force de chose jugée"))
+        #expect(!anne.contains("locaux loués, résultant d'une décision de justice"))
+    }
+
     @Test func theRentIsRevisedAsAConventionedFlatsRentIs() throws {
         let anne = try sublease("MJ-2019-004")
         #expect(anne.contains("révisé chaque année au 1er janvier"))
-        #expect(anne.contains("celui du deuxième trimestre de l'année qui précède la révision (article L. 353-9-3 du code de la construction et de l'habitation)"))
+        #expect(anne.contains("celui du deuxième trimestre de l'année qui précède la révision (article L. 442-1 du code de la construction et de l'habitation pour un logement appartenant à un organisme d'habitations à loyer modéré, article L. 353-9-3 du même code pour un autre logement conventionné)"))
         #expect(anne.contains("La première révision peut intervenir le 1er janvier 2020, au vu de l'indice du deuxième trimestre 2019"))
         #expect(!anne.contains("à la date anniversaire"))
         #expect(anne.contains("convention n° 57/1/1995/12-345 (fictif) du 30 juin 1995, conclue entre l'État et Habitat Mosellan Exemple (fictif) en application de l'article L. 351-2"))

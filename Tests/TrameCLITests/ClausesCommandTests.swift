@@ -37,8 +37,8 @@ struct ClausesCommandTests {
         }
         // The period that chose each version (issue 12): MJ-2019-004's sublease starts on 1 April 2019.
         let resiliation = try #require(b.first { $0["id"] as? String == "sous-location.resiliation" })
-        #expect(resiliation["version"] as? Int == 5 && resiliation["jusqu_au"] as? String == "2022-06-30")
-        #expect(resiliation["choix"] as? String == "acte du 1er avril 2019 : version 5 en vigueur du 1er janvier 2018 au 30 juin 2022")
+        #expect(resiliation["version"] as? Int == 8 && resiliation["jusqu_au"] as? String == "2022-06-30")
+        #expect(resiliation["choix"] as? String == "acte du 1er avril 2019 : version 8 en vigueur du 1er janvier 2018 au 30 juin 2022")
         #expect(c.first { $0["id"] as? String == "sous-location.meuble" }?["raison"] as? String == "logement.meuble = oui")
         #expect(b.first { $0["id"] as? String == "sous-location.meuble" }?["raison"] as? String == "logement.meuble = non")
     }
