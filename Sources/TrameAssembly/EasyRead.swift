@@ -365,19 +365,25 @@ public enum EasyRead {
         if !found { problem(.readTogether, "") }
     }
 
-    /// The text values of the data a document was made from: names, addresses, the person's own
-    /// words. They keep their own spelling (a name's parentheses, an organisation's initials).
+    /// The keys whose values are names, addresses, numbers or the person's own words: they keep
+    /// their own spelling. Every other text of the data (objectives, reasons…) is written by the
+    /// partners for the person and is checked like the template's own text.
+    static let nameKeys: Set<String> = ["denomination", "nom", "prenom", "adresse", "code_postal", "commune", "quartier", "fonction",
+                                        "qualite", "telephone", "courriel", "lieu_naissance", "reference", "equipe", "organisme",
+                                        "intitule", "intitule_public", "avis_sous_locataire", "astreinte", "urgence_technique",
+                                        "partie", "service", "element", "etat"]
+
     public static func names(in node: DataNode) -> [String] {
         var out: Set<String> = []
-        func walk(_ node: DataNode) {
+        func walk(_ node: DataNode, key: String?) {
             switch node.value {
-            case .text(let s): if s.count >= 2 { out.insert(s) }
-            case .list(let items): items.forEach(walk)
-            case .object(let o): o.entries.forEach { walk($0.node) }
+            case .text(let s): if s.count >= 2, let key, nameKeys.contains(key) { out.insert(s) }
+            case .list(let items): items.forEach { walk($0, key: key) }
+            case .object(let o): o.entries.forEach { walk($0.node, key: $0.key) }
             default: break
             }
         }
-        walk(node)
+        walk(node, key: nil)
         return out.sorted()
     }
 }
