@@ -186,6 +186,9 @@ struct FrontMatter {
                         fail(location(node), "destinataire inconnu « \(name) » ; possibles : " + Audience.allCases.map(\.rawValue).joined(separator: ", "))
                     }
                 }
+                if parsed.isEmpty, !names.contains(where: { !$0.isEmpty }) {
+                    fail(location(node), "destinataires : au moins un destinataire est attendu (sinon, omettez la clé : la mention vaut pour tous)")
+                }
                 audiences = parsed
             }
             var condition: (String, SourceLocation)?
