@@ -88,6 +88,7 @@ struct CourrierPrefetTests {
                 "La présente information vous est adressée hors délai : elle devait vous parvenir au plus tard le 30 juin 2020, deux mois avant la fin de la période d'examen.",
                 "Je vous prie d'agréer, Monsieur le Préfet, l'expression de ma haute considération.",
                 "Habitat Mosellan Exemple (fictif) Le directeur général", "Monsieur Paul Durand (fictif)",
+                // The curator gets a copy (tripartite convention) without being listed: the préfet never learns of the measure.
                 "Copie : Association Accès Logement Lorraine (fictif) ; Monsieur Rui Da Silva.",
             ] {
                 #expect(flat.contains(key), "\(name) lacks « \(key) »")
@@ -108,8 +109,8 @@ struct CourrierPrefetTests {
                 #expect(flat.contains("Habitat Mosellan Exemple (fictif) propose à Monsieur Rui Da Silva la conclusion d'un bail à son nom pour le logement qu'il occupe (glissement du bail)."))
                 #expect(flat.contains("pour les motifs suivants : « Paiement régulier depuis l'entrée, logement bien entretenu, autonomie budgétaire acquise. »"))
                 #expect(flat.contains("article L. 441-2"))
-                // The final evaluation of 6 August 2020 fixed the referral to 20 August: the letter of that day cites it.
-                #expect(flat.contains("commission d'attribution des logements et d'examen de l'occupation des logements, saisie le 20 août 2020"))
+                // The final evaluation of 6 August 2020 fixed the referral to 20 August: a letter of 6 August announces it.
+                #expect(flat.contains("commission d'attribution des logements et d'examen de l'occupation des logements, qui sera saisie le 20 août 2020"))
                 #expect(flat.contains("le bail consenti à l'association prendra fin pour ce logement"))
                 #expect(!flat.contains("ne propose pas"))
             }
