@@ -51,8 +51,8 @@ extension DossierForm {
             row["input"] = true
             switch item.type {
             case .integer: attributes.append(("inputmode", "numeric"))
-            case .decimal: attributes += [("inputmode", "decimal"), ("placeholder", "0.00")]
-            case .date: attributes += [("placeholder", "AAAA-MM-JJ"), ("autocomplete", "off")]
+            case .decimal: attributes += [("inputmode", "decimal"), ("placeholder", "0,00")]
+            case .date: attributes += [("placeholder", "JJ/MM/AAAA"), ("autocomplete", "off")]
             case .identifier where key != "convention": attributes.append(("list", "parties"))
             default: break
             }

@@ -117,9 +117,9 @@ struct DossierForm {
         switch node.value {
         case .text(let s): return s
         case .integer(let i): return String(i)
-        case .decimal(let d): return "\(d)"
+        case .decimal(let d): return FrenchInput.show(d)
         case .boolean(let b): return b ? "true" : "false"
-        case .date(let d): return d.description
+        case .date(let d): return FrenchInput.show(d)
         case .list, .object: return ""
         }
     }

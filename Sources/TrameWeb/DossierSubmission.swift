@@ -22,7 +22,7 @@ struct DossierSubmission {
     func file() -> Data {
         YAMLWriter.document(tree(), header: """
             Dossier d'un ménage en sous-location accompagnée, enregistré par l'application web de Trame.
-            Format : ../shared/FORMAT.md (dates AAAA-MM-JJ, montants en euros avec un point décimal).
+            Format : docs/format.md de Trame (dates AAAA-MM-JJ, montants en euros avec un point décimal).
             """)
     }
 
@@ -75,7 +75,12 @@ struct DossierSubmission {
     }
 
     private static func scalar(_ value: String, type: FieldType) -> YAMLNode {
-        if case .text = type { return .text(value) }
-        return .word(value)
+        switch type {
+        case .text: return .text(value)
+        case .date: return .word(FrenchInput.date(value))
+        case .decimal: return .word(FrenchInput.decimal(value))
+        case .integer: return .word(FrenchInput.integer(value))
+        default: return .word(value)
+        }
     }
 }

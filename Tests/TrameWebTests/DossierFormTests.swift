@@ -45,6 +45,34 @@ import TrameWeb
         #expect(FormScraper.values(stored.data).contains("ressources_mensuelles[0].montant=971.37"))
     }
 
+    /// Dates and amounts typed as the pages show them (« 28/02/1990 », « 971,37 € ») are stored in the
+    /// file's format, and the form shows them back as typed.
+    @Test func frenchDatesAndAmountsAreAccepted() async throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let session = try test.session("asso")
+        let fields = Self.newDossier.map { field -> (String, String) in
+            switch field.0 {
+            case "sous_locataire.date_naissance": return (field.0, "28/02/1990")
+            case "parcours.proposition_ch_jury": return (field.0, "15/1/2020")
+            case "ressources_mensuelles[0].montant": return (field.0, "1 971,37 €")
+            default: return field
+            }
+        }
+        try await test.withApp { client in
+            let saved = try await client.post("/dossiers/nouveau", session, fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(300))")
+            let form = try await client.get("/dossiers/MJ-2020-100/modifier", session)
+            #expect(form.text.contains(#"name="sous_locataire.date_naissance" value="28/02/1990""#))
+            #expect(form.text.contains(#"name="ressources_mensuelles[0].montant" value="1971,37""#))
+            #expect(form.text.contains(#"placeholder="JJ/MM/AAAA""#) && !form.text.contains("AAAA-MM-JJ"))
+        }
+        let values = FormScraper.values(try test.workspace().recordContent(.dossier, id: "MJ-2020-100").data)
+        #expect(values.contains("sous_locataire.date_naissance=1990-02-28"))
+        #expect(values.contains("parcours.proposition_ch_jury=2020-01-15"))
+        #expect(values.contains("ressources_mensuelles[0].montant=1971.37"))
+    }
+
     /// Texts YAML would misread if written plain come back unchanged.
     @Test(arguments: ["Metz: « 57 » # né \"ici\" \\ fin", "true", "0042", "- tiret", "[crochets]", "2019-01-01", "null", "  espaces  ", "a\tb"])
     func trickyTextsSurviveTheFile(text: String) async throws {
