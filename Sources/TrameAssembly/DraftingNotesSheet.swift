@@ -31,7 +31,7 @@ extension ProducedDocument {
         if !draftingNotes.isEmpty {
             blocks.append(.heading(level: 1, [.text("Points à faire valider")]))
             let rows: [[TableCell]] = draftingNotes.map { note in
-                let place = note.article.map { $0 == 1 ? "Article 1er" : "Article \($0)" } ?? "Préambule"
+                let place = note.article.map(Document.articleLabel) ?? "Préambule"
                 let clause = note.clause.map { id in note.clauseVersion.map { "\(id), version \($0)" } ?? id } ?? "gabarit du document"
                 return [cell(place), cell(clause), cell(note.text)]
             }
@@ -55,18 +55,6 @@ extension ProducedDocument {
     /// The bytes of the sheet in `format` (PDF through LibreOffice, as for documents).
     public func notesOutput(as format: ProducedFormat, draft: Bool) throws(Diagnostics) -> Data? {
         guard let sheet = notesSheet(draft: draft) else { return nil }
-        do {
-            switch format {
-            case .odt: return try DocumentRenderer.render(sheet, as: .odt)
-            case .docx: return try DocumentRenderer.render(sheet, as: .docx)
-            case .html: return try DocumentRenderer.render(sheet, as: .html)
-            case .txt: return try DocumentRenderer.render(sheet, as: .txt)
-            case .pdf: return try PDFConverter.convert(odt: DocumentRenderer.render(sheet, as: .odt), name: notesBaseName)
-            }
-        } catch let failure as Diagnostics {
-            throw failure
-        } catch {
-            throw Diagnostics(.error(.ecritureImpossible, "écriture des notes de rédaction impossible : \(error)"))
-        }
+        return try Self.bytes(of: sheet, as: format, style: .standard, name: notesBaseName, what: "des notes de rédaction")
     }
 }

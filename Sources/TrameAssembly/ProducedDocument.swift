@@ -40,23 +40,31 @@ public struct ProducedDocument: Sendable {
     /// (including the file's own hash) for the sidecar.
     public func output(as format: ProducedFormat, draft: Bool) throws(Diagnostics) -> (data: Data, manifest: Manifest) {
         let (document, manifest) = withManifest(draft: draft, toolVersion: TrameVersion.current)
-        let data: Data
+        let data = try Self.bytes(of: document, as: format, style: template.style, name: baseName, what: "du document")
+        var complete = manifest
+        complete.fichier = Manifest.FileRef(format: format.rawValue, sha256: CanonicalData.sha256(of: data), octets: data.count)
+        return (data, complete)
+    }
+}
+
+extension ProducedDocument {
+    /// A document's bytes in `format` (PDF through LibreOffice, from the ODT): the one place the
+    /// produced formats are written, for acts and their notes sheets alike.
+    static func bytes(of document: Document, as format: ProducedFormat, style: DocumentStyle, name: String,
+                      what: String) throws(Diagnostics) -> Data {
         do {
             switch format {
-            case .odt: data = try DocumentRenderer.render(document, as: .odt, style: template.style)
-            case .docx: data = try DocumentRenderer.render(document, as: .docx, style: template.style)
-            case .html: data = try DocumentRenderer.render(document, as: .html, style: template.style)
-            case .txt: data = try DocumentRenderer.render(document, as: .txt, style: template.style)
-            case .pdf: data = try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt, style: template.style), name: baseName)
+            case .odt: return try DocumentRenderer.render(document, as: .odt, style: style)
+            case .docx: return try DocumentRenderer.render(document, as: .docx, style: style)
+            case .html: return try DocumentRenderer.render(document, as: .html, style: style)
+            case .txt: return try DocumentRenderer.render(document, as: .txt, style: style)
+            case .pdf: return try PDFConverter.convert(odt: DocumentRenderer.render(document, as: .odt, style: style), name: name)
             }
         } catch let failure as Diagnostics {
             throw failure
         } catch {
-            throw Diagnostics(.error(.ecritureImpossible, "écriture du document impossible : \(error)"))
+            throw Diagnostics(.error(.ecritureImpossible, "écriture \(what) impossible : \(error)"))
         }
-        var complete = manifest
-        complete.fichier = Manifest.FileRef(format: format.rawValue, sha256: CanonicalData.sha256(of: data), octets: data.count)
-        return (data, complete)
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import TrameArchive
 import TrameAssembly
 import TrameModel
+import TrameProcedure
 import TrameTemplates
 
 extension TrameCommand {
@@ -242,13 +243,9 @@ enum MentionTable {
                 + (checked ? [row.check.required ? "oui" : "non", row.check.present ? "oui" : (row.check.isMissing ? "NON — manquante" : "non")] : [])
                 + [row.check.reason]
         }
-        var widths = header.map(\.count)
-        for line in cells { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        func format(_ line: [String]) -> String {
-            line.enumerated().map { i, cell in i == line.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
-                .joined(separator: "  ")
-        }
-        var lines = [format(header), format(widths.map { String(repeating: "-", count: $0) })] + cells.map(format)
+        var table = TextTable(header: header)
+        cells.forEach { table.add($0) }
+        var lines = [String(table.render().dropLast())]
         let missing = rows.filter { !$0.declaredOnly && $0.check.isMissing }.count
         if checked { lines.append(missing == 0 ? "Toutes les mentions exigées sont présentes." : "\(missing) mention\(missing > 1 ? "s" : "") exigée\(missing > 1 ? "s" : "") absente\(missing > 1 ? "s" : "") : le document définitif sera refusé.") }
         return lines.joined(separator: "\n")
@@ -285,13 +282,9 @@ enum ClauseTable {
             [row.document + (row.date.map { " (\($0))" } ?? ""), row.use.id, String(row.use.version), row.use.included ? "oui" : "non",
              row.use.effectiveDate + " → " + (row.use.until ?? "…"), row.use.reason]
         }
-        var widths = header.map(\.count)
-        for line in cells { for (i, cell) in line.enumerated() { widths[i] = max(widths[i], cell.count) } }
-        func format(_ line: [String]) -> String {
-            line.enumerated().map { i, cell in i == line.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count) }
-                .joined(separator: "  ")
-        }
-        return ([format(header), format(widths.map { String(repeating: "-", count: $0) })] + cells.map(format)).joined(separator: "\n")
+        var table = TextTable(header: header)
+        cells.forEach { table.add($0) }
+        return String(table.render().dropLast())
     }
 
     /// One object per clause: `document` and `date` (null when the document has none) when every

@@ -41,22 +41,33 @@ public enum Cents {
 }
 
 /// A plain-text table for terminals: columns padded by characters, numbers aligned right.
-struct TextTable {
-    enum Alignment { case left, right }
+public struct TextTable {
+    public enum Alignment: Sendable { case left, right }
 
     var alignments: [Alignment]
     var rows: [[String]] = []
+    /// A rule of dashes under the first row, as wide as each column.
+    var ruleUnderHeader = false
 
-    init(_ alignments: [Alignment]) { self.alignments = alignments }
+    public init(_ alignments: [Alignment]) { self.alignments = alignments }
 
-    mutating func add(_ cells: [String]) { rows.append(cells) }
+    /// Left-aligned columns under a header row and a rule of dashes.
+    public init(header: [String]) {
+        self.init(Array(repeating: .left, count: header.count))
+        ruleUnderHeader = true
+        add(header)
+    }
+
+    public mutating func add(_ cells: [String]) { rows.append(cells) }
 
     /// The rows, columns separated by two spaces, trailing spaces removed; `indent` before each line.
-    func render(indent: String = "") -> String {
+    public func render(indent: String = "") -> String {
         var widths = Array(repeating: 0, count: alignments.count)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        var lines = rows
+        if ruleUnderHeader, !lines.isEmpty { lines.insert(widths.map { String(repeating: "-", count: $0) }, at: 1) }
         var out = ""
-        for row in rows {
+        for row in lines {
             var cells: [String] = []
             for (i, cell) in row.enumerated() {
                 let pad = String(repeating: " ", count: max(0, (i < widths.count ? widths[i] : 0) - cell.count))

@@ -3,6 +3,7 @@ import Hummingbird
 import TrameAccounts
 import TrameArchive
 import TrameAssembly
+import TrameDocument
 import TrameModel
 import TrameProcedure
 import TrameTemplates
@@ -97,7 +98,7 @@ enum DossierPageRoutes {
                 clauses: produced.clauses.map { ["id": $0.id, "version": $0.version, "title": $0.title, "included": $0.included, "reason": $0.reason] },
                 mentions: produced.mentions.filter(\.required).map { ["label": $0.label, "source": $0.source, "present": $0.present] },
                 notes: produced.draftingNotes.map { note in
-                    ["place": note.article.map { $0 == 1 ? "Article 1er" : "Article \($0)" } ?? "En tête du document", "text": note.text]
+                    ["place": note.article.map(Document.articleLabel) ?? "En tête du document", "text": note.text]
                 })
         } catch {
             return Trace(errors: error.diagnostics.map { $0.shown(to: opened.clearance) })
