@@ -264,7 +264,7 @@ public struct Generator: Sendable {
                                  missingValues: result.missingValues, warnings: files.warnings + result.diagnostics + easyReadWarnings,
                                  clauses: result.clauses, referenceDate: result.referenceDate,
                                  visibleData: DataPruning.visible(context, for: audience), readPaths: result.readPaths,
-                                 mentions: result.mentions, draftingNotes: result.draftingNotes)
+                                 mentions: result.mentions, draftingNotes: result.draftingNotes, style: template.style)
         produced.easyRead = easyRead
         return produced
     }

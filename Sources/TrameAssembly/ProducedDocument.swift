@@ -27,6 +27,9 @@ public struct ProducedDocument: Sendable {
     public let draftingNotes: [DraftingNote]
     /// For an easy-to-read companion: its figures and the rules it breaks (none, or it is refused).
     public var easyRead: EasyRead.Report? = nil
+    /// The layout every format is written with: the template's style (`standard`, `facile`), with
+    /// the partnership's house style and the issuer's letterhead applied by the generator.
+    public var style: DocumentStyle
 
     /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
     public var baseName: String {
@@ -40,7 +43,7 @@ public struct ProducedDocument: Sendable {
     /// (including the file's own hash) for the sidecar.
     public func output(as format: ProducedFormat, draft: Bool) throws(Diagnostics) -> (data: Data, manifest: Manifest) {
         let (document, manifest) = withManifest(draft: draft, toolVersion: TrameVersion.current)
-        let data = try Self.bytes(of: document, as: format, style: template.style, name: baseName, what: "du document")
+        let data = try Self.bytes(of: document, as: format, style: style, name: baseName, what: "du document")
         var complete = manifest
         complete.fichier = Manifest.FileRef(format: format.rawValue, sha256: CanonicalData.sha256(of: data), octets: data.count)
         return (data, complete)

@@ -50,6 +50,9 @@ public enum FormatSchemas {
         // reach the landlord or the préfet: it never names the health establishment (RGPD art. 9).
         .optional("intitule_public", .text),
         FieldSpec("territoire", .text),
+        // The partnership's house style (issue 14): a style file named relative to the convention
+        // file (docs/style.md), stored with each version of the convention.
+        .optional("style", .text),
         FieldSpec("lieu_signature", .text),
         .optional("date_signature", .date),
         FieldSpec("date_effet", .date),
@@ -80,6 +83,9 @@ public enum FormatSchemas {
             ])),
             .optional("contacts", .list(.object(contact))),
             .optional("cesf", .object([FieldSpec("nom", .text), .optional("telephone", .text), .optional("courriel", .text)])),
+            // The partner's logo for letterheads (issue 14): a PNG, JPEG or SVG file named relative to
+            // the convention file (an SVG with its PNG rendering beside it), stored with each version.
+            .optional("logo", .text),
         ]))),
         FieldSpec("financements", .list(.object([
             FieldSpec("id", .identifier),
