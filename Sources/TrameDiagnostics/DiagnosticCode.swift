@@ -262,6 +262,20 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case sauvegardeInvalide = "SAUVEGARDE_INVALIDE"
     /// Donnée que le contrat de sous-location doit mentionner, absente (il ne pourra être définitif).
     case sousLocationIncomplete = "SOUS_LOCATION_INCOMPLETE"
+    /// Style (docs/style.md) : couleur mal écrite (« #1f3a68 » attendu).
+    case couleurInvalide = "COULEUR_INVALIDE"
+    /// Style : image d'en-tête introuvable, illisible, ou ni PNG, ni JPEG, ni SVG.
+    case imageEnTete = "IMAGE_EN_TETE"
+    /// Style : longueur mal écrite ou sans unité (« 2,5 cm », « 25 mm », « 12 pt »).
+    case longueurInvalide = "LONGUEUR_INVALIDE"
+    /// Style : police absente de cette machine ; le remplacement utilisé est nommé (avertissement).
+    case policeAbsente = "POLICE_ABSENTE"
+    /// Style : polices installées impossibles à vérifier (fontconfig absent) (avertissement).
+    case policesNonVerifiees = "POLICES_NON_VERIFIEES"
+    /// Document de référence illisible : ni un DOCX ni un ODT valable.
+    case referenceIllisible = "REFERENCE_ILLISIBLE"
+    /// Fichier de style nommé par la convention (`style:`) introuvable.
+    case styleIntrouvable = "STYLE_INTROUVABLE"
     /// Fichier YAML ou JSON mal formé (position de l'erreur donnée).
     case syntaxe = "SYNTAXE"
     /// Gabarit mal écrit (construction inconnue ou incomplète).
@@ -392,7 +406,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .motDePasseDifferent, .motDePasseManquant, .partieInconnue, .pasUneListe, .projetPossible,
              .protecteurManquant, .recommandationManquante, .renouvellement, .renouvellementDate,
              .renouvellementIntrouvable, .renvoiAbsent, .renvoiInconnu, .rienAExporter, .roleInconnu, .roleManquant,
-             .sansConventionTripartite, .sauvegardeInvalide, .sousLocationIncomplete, .syntaxe, .syntaxeGabarit, .tropVolumineux, .tripartiteManquante, .typeValeur,
+             .sansConventionTripartite, .sauvegardeInvalide, .sousLocationIncomplete, .syntaxe,
+             .couleurInvalide, .imageEnTete, .longueurInvalide, .policeAbsente, .policesNonVerifiees, .referenceIllisible, .styleIntrouvable, .syntaxeGabarit, .tropVolumineux, .tripartiteManquante, .typeValeur,
              .typeComparaison, .typeEvaluation, .typeFichier, .valeurHorsLimites, .valeurInconnue, .valeurManquante,
              .variableInconnue, .versionClause, .versionDepassee, .versionDisparue, .versionGabarit,
              .versionManquante:
