@@ -126,7 +126,7 @@ extension DocumentStyle {
                 format.keepWithNext = false
             }
         case .header, .footer, .initials:
-            format = ParagraphFormat(font: headingFont, size: sizes.headerFooter)
+            format = ParagraphFormat(font: headingFont, size: sizes.headerFooter, colour: colours.headerText)
             format.alignment = role == .header ? .left : role == .footer ? .center : .right
         case .draftMark:
             format = ParagraphFormat(font: headingFont, size: sizes.draftMark, bold: true, colour: colours.draftMark, alignment: .right)

@@ -115,6 +115,8 @@ public struct FontSizes: Sendable, Hashable {
 public struct Colours: Sendable, Hashable {
     public var text = "000000"
     public var headings = "000000"
+    /// The running header and footer text; nil: the text colour.
+    public var headerText: String?
     public var tableHeaderFill = "E6E6E6"
     public var border = "000000"
     public var draftMark = "CC0000"
