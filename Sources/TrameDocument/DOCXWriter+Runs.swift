@@ -49,15 +49,16 @@ extension XMLWriter {
 
     /// Whether the text starts or ends with a space or holds two spaces in a row.
     static func needsPreserve(_ text: Substring) -> Bool {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return false }
-        if first == 0x20 || last == 0x20 { return true }
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            if byte == 0x20 && previous == 0x20 { return true }
-            previous = byte
+        UTF8Scan.withBytes(text) { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if first == 0x20 || last == 0x20 { return true }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x20 && previous == 0x20 { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     /// A paragraph: `w:pPr` (style, keep rules, numbering, alignment when not the style's, in

@@ -48,7 +48,7 @@ extension Inline {
         inlines.contains { inline in
             switch inline {
             case .lineBreak: true
-            case .text(let text, _), .placeholder(let text): text.utf8.contains { $0 == 0x0A || $0 == 0x0D }
+            case .text(let text, _), .placeholder(let text): UTF8Scan.contains(text) { $0 == 0x0A || $0 == 0x0D }
             }
         }
     }
