@@ -17,23 +17,16 @@ enum DossierListRoutes {
                 let cases = try services.cases(for: account)
                 let today = services.today
                 let programme = Access.mayViewProgramme(account)
-                let query = request.uri.queryParameters
-                let stageFilter = programme ? query["etape"].map(String.init).flatMap { $0.isEmpty ? nil : $0 } : nil
-                let landlordFilter = account.landlord ?? query["bailleur"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-                let communeFilter = query["commune"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
-                let search = query["q"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-                let pageNumber = max(1, query["page"].flatMap { Int(String($0)) } ?? 1)
+                let query = ListQuery(request.uri.queryParameters, account: account, programme: programme)
                 try services.journal(session, "liste", subject: "dossiers",
-                                     detail: ["etape": stageFilter ?? "", "bailleur": landlordFilter ?? "", "commune": communeFilter ?? "",
-                                              "recherche": search ?? ""])
-                // The body depends on the role, the filters, the day and the dossiers' current versions only;
+                                     detail: ["etape": query.stage ?? "", "bailleur": query.landlord ?? "", "commune": query.commune ?? "",
+                                              "recherche": query.search ?? "", "tri": query.sort.rawValue, "ordre": query.descending ? "desc" : "asc"])
+                // The body depends on the role, the query, the day and the dossiers' current versions only;
                 // the session's form token is put in when serving.
-                let base = ["liste", account.role.rawValue, account.landlord ?? "", stageFilter ?? "", landlordFilter ?? "", communeFilter ?? "",
-                            search ?? "", String(pageNumber), today.description].joined(separator: "|")
+                let base = ["liste", account.role.rawValue, account.landlord ?? "", query.cacheKey, today.description].joined(separator: "|")
                 let body = try services.rendered.body(base, index: try cases.indexKey()) {
-                    services.pages.body("dossiers", try listData(cases, account: account, today: today, programme: programme,
-                                                                 filters: (stageFilter, landlordFilter, communeFilter, search),
-                                                                 page: pageNumber))
+                    services.pages.body("dossiers", try listData(cases, services: services, account: account, today: today,
+                                                                 programme: programme, query: query))
                 }
                 return services.pages.page(body: body.replacingOccurrences(of: csrfMarker, with: session.csrfToken), title: "Dossiers",
                                            session: session)
@@ -44,68 +37,222 @@ enum DossierListRoutes {
     /// Stands for the session's form token in cached bodies.
     static let csrfMarker = "__jeton_formulaire__"
     /// Rows per page.
-    static let pageSize = 50
+    static let pageSize = 25
 
-    private static func listData(_ cases: CaseStore, account: Account, today: CalendarDate, programme: Bool,
-                                 filters: (stage: String?, landlord: String?, commune: String?, search: String?),
-                                 page: Int) throws -> [String: Any] {
+    /// The columns the list can be sorted by (`tri=`); the stage and the next deadline only for
+    /// the roles that see them (sorting by a hidden field would reveal it).
+    enum Sort: String, CaseIterable {
+        case number = "numero", name = "nom", stage = "etape", deadline = "echeance"
+
+        func allowed(programme: Bool) -> Bool { programme || (self != .stage && self != .deadline) }
+    }
+
+    /// The list's GET parameters (`etape`, `bailleur`, `commune`, `q`, `tri`, `ordre`, `page`),
+    /// as the role may use them: bookmarkable, every one optional.
+    struct ListQuery {
+        var stage: String?
+        var landlord: String?
+        var commune: String?
+        var search: String?
+        var sort: Sort
+        var descending: Bool
+        var page: Int
+        /// A landlord's own landlord id is implied, never a parameter of its links.
+        let impliedLandlord: Bool
+
+        init(_ query: Hummingbird.Parameters, account: Account, programme: Bool) {
+            func value(_ name: String) -> String? {
+                query[Substring(name)].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            stage = programme ? value("etape") : nil
+            impliedLandlord = account.landlord != nil
+            landlord = account.landlord ?? value("bailleur")
+            commune = value("commune")
+            search = value("q")
+            let asked = value("tri").flatMap(Sort.init(rawValue:)) ?? .number
+            let mayName = Searchable(account.clearance).name
+            sort = asked.allowed(programme: programme) && (asked != .name || mayName) ? asked : .number
+            descending = value("ordre") == "desc"
+            page = max(1, value("page").flatMap { Int($0) } ?? 1)
+        }
+
+        var cacheKey: String {
+            [stage ?? "", landlord ?? "", commune ?? "", search ?? "", sort.rawValue, descending ? "desc" : "asc", String(page)]
+                .joined(separator: "|")
+        }
+
+        /// The list's address with these parameters, changed by `change`.
+        func link(_ change: (inout ListQuery) -> Void = { _ in }) -> String {
+            var q = self
+            change(&q)
+            var items = [URLQueryItem]()
+            if let v = q.stage { items.append(URLQueryItem(name: "etape", value: v)) }
+            if !impliedLandlord, let v = q.landlord { items.append(URLQueryItem(name: "bailleur", value: v)) }
+            if let v = q.commune { items.append(URLQueryItem(name: "commune", value: v)) }
+            if let v = q.search { items.append(URLQueryItem(name: "q", value: v)) }
+            if q.sort != .number { items.append(URLQueryItem(name: "tri", value: q.sort.rawValue)) }
+            if q.descending { items.append(URLQueryItem(name: "ordre", value: "desc")) }
+            if q.page > 1 { items.append(URLQueryItem(name: "page", value: String(q.page))) }
+            guard !items.isEmpty else { return "/dossiers" }
+            var components = URLComponents()
+            components.queryItems = items
+            // `+` would read as a space in a query: encode it too.
+            return "/dossiers" + (components.percentEncodedQuery.map { "?" + $0.replacingOccurrences(of: "+", with: "%2B") } ?? "")
+        }
+    }
+
+    /// The fields a search may match, among those the role may read (a role that may not read a
+    /// person's name cannot find a dossier by it either).
+    struct Searchable {
+        let number: Bool, name: Bool, commune: Bool, district: Bool
+
+        init(_ clearance: Clearance) {
+            func may(_ path: String) -> Bool { clearance.mayRead(field: FieldPath(parsing: path)) }
+            number = may("dossier")
+            name = may("sous_locataire.nom") && may("sous_locataire.prenom")
+            commune = may("logement.commune")
+            district = may("logement.quartier")
+        }
+
+        func text(of dossier: Dossier) -> String {
+            var parts: [String] = []
+            if number { parts.append(dossier.id) }
+            if name { parts += [dossier.sousLocataire.prenom, dossier.sousLocataire.nom] }
+            if commune { parts.append(dossier.logement?.commune ?? "") }
+            if district { parts.append(dossier.logement?.quartier ?? "") }
+            return folded(parts.joined(separator: " "))
+        }
+
+        /// « nom, numéro, commune », for the search field's label.
+        var label: String {
+            [name ? "nom" : nil, number ? "numéro" : nil, commune ? "commune" : nil].compactMap { $0 }.joined(separator: ", ")
+        }
+    }
+
+    private struct Entry {
+        let stored: StoredDossier
+        let dossier: Dossier?
+        let deadlines: [Deadline]
+        var next: Deadline? { deadlines.first { !$0.status.isLate && $0.status.days >= 0 } }
+    }
+
+    private static func listData(_ cases: CaseStore, services: WebServices, account: Account, today: CalendarDate,
+                                 programme: Bool, query: ListQuery) throws -> [String: Any] {
         let all = try cases.all()
         let conventions = cases.conventionModels(for: all)
         let landlords = conventions.values.flatMap { $0.parties.filter { $0.role == "bailleur_social" } }
         var names: [String: String] = [:]
         for party in conventions.values.flatMap(\.parties) { names[party.id] = party.denomination }
-        let needle = filters.search.map(folded)
+        let searchable = Searchable(account.clearance)
+        // Every word must match (« helene metz »), in any field.
+        let words = query.search.map { folded($0).split(separator: " ").map(String.init) } ?? []
+        let manage = Access.mayManageDossiers(account)
 
-        var rows: [[String: Any]] = []
+        var entries: [Entry] = []
         var communes: Set<String> = []
         for stored in all {
             guard let dossier = stored.dossier else {
-                if Access.mayManageDossiers(account), needle == nil || folded(stored.id).contains(needle!) { rows.append(unreadable(stored)) }
+                if manage, words.allSatisfy({ folded(stored.id).contains($0) }), query.stage == nil, query.commune == nil,
+                   query.landlord == nil {
+                    entries.append(Entry(stored: stored, dossier: nil, deadlines: []))
+                }
                 continue
             }
             guard account.clearance.mayOpen(dossier) else { continue }
             if let commune = dossier.logement?.commune { communes.insert(commune) }
-            if let stage = filters.stage, dossier.etape.rawValue != stage { continue }
-            if let landlord = filters.landlord, dossier.logement?.bailleur != landlord { continue }
-            if let commune = filters.commune, dossier.logement?.commune != commune { continue }
-            if let needle {
-                let haystack = folded([dossier.id, dossier.sousLocataire.prenom, dossier.sousLocataire.nom,
-                                       dossier.logement?.commune ?? "", dossier.logement?.quartier ?? ""].joined(separator: " "))
-                guard haystack.contains(needle) else { continue }
+            if let stage = query.stage, dossier.etape.rawValue != stage { continue }
+            if let landlord = query.landlord, dossier.logement?.bailleur != landlord { continue }
+            if let commune = query.commune, dossier.logement?.commune != commune { continue }
+            if !words.isEmpty {
+                let haystack = searchable.text(of: dossier)
+                guard words.allSatisfy(haystack.contains) else { continue }
             }
-            rows.append(["stored": stored, "dossier": dossier])
+            entries.append(Entry(stored: stored, dossier: dossier,
+                                 deadlines: programme ? services.deadlines(of: stored, cases: cases, on: today) : []))
         }
-        let count = rows.count
+        entries = sorted(entries, by: query.sort, descending: query.descending)
+
+        let count = entries.count
         let pages = max(1, (count + pageSize - 1) / pageSize)
-        let current = min(page, pages)
-        let shown = rows.dropFirst((current - 1) * pageSize).prefix(pageSize).map { entry -> [String: Any] in
-            guard let stored = entry["stored"] as? StoredDossier, let dossier = entry["dossier"] as? Dossier else { return entry }
-            var deadlines: [Deadline] = []
-            if programme, let c = stored.case { deadlines = DeadlineCalendar.deadlines(for: c.dossier, convention: c.convention, on: today) }
-            return row(dossier, programme: programme, deadlines: deadlines, names: names, errors: stored.hasErrors && Access.mayManageDossiers(account))
+        let current = min(query.page, pages)
+        let first = (current - 1) * pageSize
+        let shown = entries.dropFirst(first).prefix(pageSize).map { entry -> [String: Any] in
+            guard let dossier = entry.dossier else { return unreadable(entry.stored) }
+            return row(dossier, programme: programme, deadlines: entry.deadlines, names: names, showName: searchable.name,
+                       errors: entry.stored.hasErrors && manage)
         }
-        func link(_ n: Int) -> String {
-            var items = [URLQueryItem]()
-            if let v = filters.stage { items.append(URLQueryItem(name: "etape", value: v)) }
-            if account.landlord == nil, let v = filters.landlord { items.append(URLQueryItem(name: "bailleur", value: v)) }
-            if let v = filters.commune { items.append(URLQueryItem(name: "commune", value: v)) }
-            if let v = filters.search { items.append(URLQueryItem(name: "q", value: v)) }
-            items.append(URLQueryItem(name: "page", value: String(n)))
-            var components = URLComponents()
-            components.queryItems = items
-            return "/dossiers" + (components.string ?? "")
+
+        let stageOptions = Stage.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == query.stage] as [String: Any] }
+        let landlordOptions = landlords.map { ["value": $0.id, "label": $0.denomination, "selected": $0.id == query.landlord] as [String: Any] }
+        let communeOptions = communes.sorted().map { ["value": $0, "label": $0, "selected": $0 == query.commune] as [String: Any] }
+        func header(_ sort: Sort, _ label: String) -> [String: Any] {
+            let active = query.sort == sort
+            // A click on the active column reverses it; on another column, ascending order.
+            let descending = active && !query.descending
+            return ["label": label, "href": query.link { $0.sort = sort; $0.descending = descending; $0.page = 1 },
+                    "ariaSort": active ? (query.descending ? "descending" : "ascending") : "",
+                    "active": active, "arrow": active ? (query.descending ? "▼" : "▲") : "",
+                    "hint": descending ? "trier par ordre décroissant" : "trier par ordre croissant"]
         }
-        let stageOptions = Stage.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == filters.stage] as [String: Any] }
-        let landlordOptions = landlords.map { ["value": $0.id, "label": $0.denomination, "selected": $0.id == filters.landlord] as [String: Any] }
-        let communeOptions = communes.sorted().map { ["value": $0, "label": $0, "selected": $0 == filters.commune] as [String: Any] }
+        var countText = count == 0 ? "Aucun dossier" : count == 1 ? "1 dossier" : "\(count) dossiers"
+        if pages > 1 { countText += " — \(first + 1) à \(first + shown.count) affichés" }
         return [
-            "rows": Array(shown), "count": count, "empty": count == 0, "programme": programme,
+            "rows": Array(shown), "count": count, "countText": countText, "empty": count == 0, "programme": programme,
             "stages": stageOptions, "landlords": landlordOptions, "chooseLandlord": account.landlord == nil,
-            "communes": communeOptions, "manage": Access.mayManageDossiers(account), "csrf": csrfMarker,
-            "search": filters.search ?? "", "paged": pages > 1, "page": current, "pages": pages,
-            "previous": current > 1 ? link(current - 1) : "", "hasPrevious": current > 1,
-            "next": current < pages ? link(current + 1) : "", "hasNext": current < pages,
+            "communes": communeOptions, "manage": manage, "csrf": csrfMarker,
+            "search": query.search ?? "", "searchLabel": searchable.label,
+            "hasSort": query.sort != .number, "sortField": query.sort.rawValue, "descending": query.descending,
+            "hNumber": header(.number, "Dossier"), "hName": header(.name, "Sous-locataire"),
+            "hStage": header(.stage, "Étape"), "hDeadline": header(.deadline, "Prochaine échéance"),
+            "paged": pages > 1, "page": current, "pages": pages,
+            "pageLinks": pageLinks(current: current, pages: pages, query: query),
+            "previous": current > 1 ? query.link { $0.page = current - 1 } : "", "hasPrevious": current > 1,
+            "next": current < pages ? query.link { $0.page = current + 1 } : "", "hasNext": current < pages,
         ]
+    }
+
+    /// The page links: the first, the last, and two on each side of the current one; « … » between.
+    private static func pageLinks(current: Int, pages: Int, query: ListQuery) -> [[String: Any]] {
+        guard pages > 1 else { return [] }
+        let kept = Set([1, pages] + Array(max(1, current - 2)...min(pages, current + 2)))
+        var out: [[String: Any]] = []
+        var last = 0
+        for n in kept.sorted() {
+            if n > last + 1 { out.append(["gap": true]) }
+            out.append(["number": n, "href": query.link { $0.page = n }, "current": n == current, "gap": false])
+            last = n
+        }
+        return out
+    }
+
+    /// Sorted by the column, ties by dossier number; files in error, and dossiers without a next
+    /// deadline when sorting by it, come last in both directions.
+    private static func sorted(_ entries: [Entry], by sort: Sort, descending: Bool) -> [Entry] {
+        struct Keyed { let entry: Entry; let key: String?; let id: String }
+        let keyed = entries.map { entry -> Keyed in
+            let key: String?
+            if let dossier = entry.dossier {
+                switch sort {
+                case .number: key = dossier.id
+                case .name: key = folded("\(dossier.sousLocataire.nom) \(dossier.sousLocataire.prenom)")
+                case .stage: key = String(format: "%02d", Stage.allCases.firstIndex(of: dossier.etape) ?? 0)
+                case .deadline: key = entry.next?.date.description
+                }
+            } else {
+                key = sort == .number ? entry.stored.id : nil
+            }
+            return Keyed(entry: entry, key: key, id: entry.stored.id)
+        }
+        return keyed.sorted { a, b in
+            switch (a.key, b.key) {
+            case (nil, nil): return a.id < b.id
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?):
+                if x != y { return descending ? x > y : x < y }
+                return descending ? a.id > b.id : a.id < b.id
+            }
+        }.map(\.entry)
     }
 
     /// Lower case without accents, for search (« Zoé » matches « zoe »).
@@ -114,7 +261,7 @@ enum DossierListRoutes {
     }
 
     private static func row(_ dossier: Dossier, programme: Bool, deadlines: [Deadline], names: [String: String],
-                            errors: Bool) -> [String: Any] {
+                            showName: Bool, errors: Bool) -> [String: Any] {
         let next = deadlines.first { !$0.status.isLate && $0.status.days >= 0 }
         let late = Self.grouped(deadlines.filter(\.status.isLate))
         var flat = "—", place = "—", landlord = "—"
@@ -125,7 +272,7 @@ enum DossierListRoutes {
         }
         let nextText: String = next.map { "\(DataView.french($0.date)) — \($0.label) (\($0.status.text))" } ?? "—"
         var row: [String: Any] = ["id": dossier.id, "href": "/dossiers/\(Paths.escape(dossier.id))"]
-        row["person"] = "\(dossier.sousLocataire.prenom) \(dossier.sousLocataire.nom)"
+        row["person"] = showName ? "\(dossier.sousLocataire.prenom) \(dossier.sousLocataire.nom)" : "—"
         row["stage"] = programme ? dossier.etape.label : ""
         row["showStage"] = programme
         row["flat"] = flat

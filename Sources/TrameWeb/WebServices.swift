@@ -19,6 +19,8 @@ final class WebServices: Sendable {
     let checked = CheckedCache()
     /// Rendered bodies of the list and the dashboard.
     let rendered = RenderedCache()
+    /// Deadlines of each dossier version, by reference day.
+    let deadlineCache = DeadlineCache()
     private let pool = WorkspacePool()
     /// Threads for the blocking work of the routes (SQLite waits and fsyncs, files, rendering), so
     /// that Swift's cooperative threads (as many as cores) never block: one partner's save no

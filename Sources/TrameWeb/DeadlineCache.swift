@@ -1,0 +1,76 @@
+import Foundation
+import TrameArchive
+import TrameModel
+import TrameProcedure
+
+/// The deadlines of `trame deadlines` (`DeadlineCalendar`) for each dossier version, computed once
+/// per (dossier bytes, conventions in use, reference day) and shared by every request: the list,
+/// the « À faire » page and the dossier page never recompute them per request (issue 16).
+///
+/// Content-addressed like `CheckedCache`, so never stale: a new version is new bytes, a new day a
+/// new key. Bounded: when full, the entries of other days go first, then everything.
+final class DeadlineCache: @unchecked Sendable {
+    static let capacity = 4_000
+
+    private let lock = NSLock()
+    private var entries: [String: [Deadline]] = [:]
+
+    /// The deadlines of `stored` on `day` (none for a dossier with errors or without its convention,
+    /// as `trame deadlines` sets those aside).
+    func deadlines(of stored: StoredDossier, conventions: String, on day: CalendarDate) -> [Deadline] {
+        guard let c = stored.case else { return [] }
+        let key = stored.version.sha256 + "|" + conventions + "|" + day.description
+        if let known = lock.withLock({ entries[key] }) { return known }
+        let computed = DeadlineCalendar.deadlines(for: c.dossier, convention: c.convention, on: day)
+        lock.withLock {
+            if entries.count >= Self.capacity {
+                let suffix = "|" + day.description
+                entries = entries.filter { $0.key.hasSuffix(suffix) }
+                if entries.count >= Self.capacity { entries.removeAll() }
+            }
+            entries[key] = computed
+        }
+        return computed
+    }
+}
+
+extension WebServices {
+    /// The deadlines of a dossier on `day`, from the shared cache.
+    func deadlines(of stored: StoredDossier, cases: CaseStore, on day: CalendarDate) -> [Deadline] {
+        deadlineCache.deadlines(of: stored, conventions: cases.conventionsKey, on: day)
+    }
+}
+
+/// What is due, in plain French for the pages (no article of law, no ISO date): one sentence per
+/// kind of deadline, from the same items as `trame deadlines`.
+enum DeadlineWording {
+    static func plain(_ deadline: Deadline) -> String {
+        let late = deadline.status.isLate
+        switch deadline.kind {
+        case .subleaseStart:
+            return late ? "Début de la sous-location à enregistrer (date prévue passée)" : "Début prévu de la sous-location"
+        case .evaluationOverdue:
+            return deadline.count > 1 ? "\(deadline.count) évaluations partagées non enregistrées : à tenir et à enregistrer"
+                                      : "Évaluation partagée non enregistrée : à tenir et à enregistrer"
+        case .evaluation:
+            return "Évaluation partagée à tenir (au moins tous les six mois)"
+        case .termEnd:
+            return late ? "Fin du terme passée sans renouvellement ni décision enregistrés (la personne reste dans les lieux)"
+                        : "Fin du terme de la sous-location : renouvellement ou glissement du bail à décider"
+        case .prefectNotice:
+            return late ? "Avis du bailleur au préfet non envoyé (période d'examen de la convention tripartite)"
+                        : "Avis du bailleur au préfet à envoyer (période d'examen de la convention tripartite)"
+        case .maximumDuration:
+            return late ? "Durée maximale de la sous-location dépassée" : "Fin de la durée maximale de la sous-location"
+        case .insuranceCertificate:
+            return "Attestation d'assurance habitation à fournir"
+        case .insuranceRenewal:
+            return "Renouvellement de l'assurance habitation"
+        case .conventionEnd:
+            return "Fin de la convention"
+        }
+    }
+
+    /// « en retard de 12 jours », « dans 3 jours », « aujourd'hui »…
+    static func status(_ deadline: Deadline) -> String { deadline.status.text }
+}
