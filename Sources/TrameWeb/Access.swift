@@ -16,6 +16,9 @@ enum Access {
     /// The archive check and the journal: the coordination.
     static func mayAdminister(_ account: Account) -> Bool { account.role == .coordination }
 
+    /// Where a signed-in partner starts: « À faire » for the roles that see the deadlines, else the list.
+    static func home(for account: Account) -> String { mayViewProgramme(account) ? "/a-faire" : "/dossiers" }
+
     struct Link {
         let href: String
         let label: String
@@ -23,7 +26,9 @@ enum Access {
 
     /// The navigation links a partner may follow.
     static func navigation(for account: Account) -> [Link] {
-        var links = [Link(href: "/dossiers", label: "Dossiers")]
+        var links: [Link] = []
+        if mayViewProgramme(account) { links.append(Link(href: "/a-faire", label: "À faire")) }
+        links.append(Link(href: "/dossiers", label: "Dossiers"))
         if mayManageDossiers(account) { links.append(Link(href: "/dossiers/nouveau", label: "Nouveau dossier")) }
         if mayViewProgramme(account) { links.append(Link(href: "/tableau-de-bord", label: "Tableau de bord")) }
         links.append(Link(href: "/convention", label: "Convention"))

@@ -24,6 +24,7 @@ public enum TrameWebApp {
         DocumentRoutes.register(on: router, services: services)
         FileRoutes.register(on: router, services: services)
         DashboardRoutes.register(on: router, services: services)
+        TodoRoutes.register(on: router, services: services)
         ConventionRoutes.register(on: router, services: services)
         AdminRoutes.register(on: router, services: services)
         APIRoutes.register(on: router, services: services)

@@ -72,6 +72,7 @@ import TrameWeb
         Case(route: "GET /fichiers/{sha}", method: .get, uri: "/fichiers/{bail}", expected: expect(200, ["bailleur2": 404])),
         Case(route: "GET /fichiers/{sha}", method: .get, uri: "/fichiers/" + String(repeating: "0", count: 64), expected: expect(404)),
         Case(route: "GET /tableau-de-bord", method: .get, uri: "/tableau-de-bord", expected: expect(200, ["bailleur1": 403, "bailleur2": 403])),
+        Case(route: "GET /a-faire", method: .get, uri: "/a-faire", expected: expect(200, ["bailleur1": 403, "bailleur2": 403])),
         Case(route: "GET /convention", method: .get, uri: "/convention", expected: expect(200)),
         Case(route: "POST /convention/{id}/documents/{document}/generer", method: .post,
              uri: "/convention/metz-jury-2018/documents/annexe-roles/generer", fields: [("format", "html")], expected: expect(303)),
