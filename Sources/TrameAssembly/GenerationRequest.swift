@@ -34,11 +34,13 @@ public struct GenerationRequest: Sendable {
     /// The day a landlord copy is made: a consent withdrawn by then stops it. Nil when rebuilding a
     /// document that was already transmitted (`trame regenerate`), which only proves it.
     public var today: CalendarDate?
+    /// A style file applied over the convention's (`--style`, docs/style.md).
+    public var stylePath: String?
 
     public init(document: String, dossierPath: String? = nil, conventionPath: String? = nil, draft: Bool = false,
                 audience: Audience? = nil, date: CalendarDate? = nil, blank: Bool = false,
                 templateVersion: Int? = nil, clauseVersions: [String: Int] = [:], asOf: CalendarDate? = nil,
-                today: CalendarDate?) {
+                today: CalendarDate?, stylePath: String? = nil) {
         self.document = document
         self.dossierPath = dossierPath
         self.conventionPath = conventionPath
@@ -50,5 +52,6 @@ public struct GenerationRequest: Sendable {
         self.clauseVersions = clauseVersions
         self.asOf = asOf
         self.today = today
+        self.stylePath = stylePath
     }
 }

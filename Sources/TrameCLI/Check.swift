@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TrameAssembly
 import TrameModel
 import TrameProcedure
 
@@ -52,12 +53,14 @@ struct CheckRunner {
         var unreadable = false
         /// Each file reported, in order, with its kind and diagnostics.
         var files: [(path: String, kind: FileKind?, diagnostics: [Diagnostic])] = []
+        /// The style files reported (their `type` is `style`).
+        var styles: Set<String> = []
 
         /// `trame check --json` (docs/outputs.md).
         var json: JSONValue {
             .object([
                 ("fichiers", .array(files.map { file in
-                    .object([("fichier", .string(file.path)), ("type", .optional(file.kind?.french)),
+                    .object([("fichier", .string(file.path)), ("type", .optional(styles.contains(file.path) ? "style" : file.kind?.french)),
                              ("diagnostics", .array(file.diagnostics.map(\.json)))])
                 })),
                 ("erreurs", .int(errors)), ("avertissements", .int(warnings)),
@@ -70,7 +73,18 @@ struct CheckRunner {
         var reader = CaseReader(locator: locator)
         var reported = 0
 
+        var shown: Set<String> = []
+
         func emit(_ file: LoadedFile, extra: [Diagnostic] = []) {
+            // A convention's style file (`style:`) is checked with it: a missing one is an error
+            // on the convention's key; its own problems point into it.
+            var extra = extra
+            var style: StyleFile?
+            if file.kind == .convention, let root = file.root {
+                let loaded = ConventionStyle.load(conventionRoot: root, conventionFile: file.path)
+                extra += loaded.conventionErrors
+                style = loaded.file
+            }
             let all = (file.diagnostics + extra).sorted(by: DiagnosticOrder.before)
             report.unreadable = report.unreadable || file.isUnreadable
             for d in all {
@@ -80,6 +94,20 @@ struct CheckRunner {
             if all.isEmpty { report.text += "\(file.path) : aucun problème (\(file.kind?.french ?? "fichier"))\n" }
             report.files.append((file.path, file.kind, all))
             reported += 1
+            if let style, shown.insert(style.path).inserted { emitStyle(style) }
+        }
+
+        func emitStyle(_ style: StyleFile) {
+            let all = style.diagnostics.sorted(by: DiagnosticOrder.before)
+            report.unreadable = report.unreadable || style.isUnreadable
+            for d in all {
+                report.text += d.rendered(source: style.source) + "\n"
+                if d.severity == .error { report.errors += 1 } else { report.warnings += 1 }
+            }
+            if all.isEmpty { report.text += "\(style.path) : aucun problème (style)\n" }
+            report.files.append((style.path, nil, all))
+            report.styles.insert(style.path)
+            reported += 1
         }
 
         // Conventions first, so that a dossier uses a convention given on the same command line.
@@ -87,7 +115,6 @@ struct CheckRunner {
         for path in paths where !unique.contains(path) { unique.append(path) }
         let files = unique.map { ModelLoader.read(path: $0) }
         for file in files where file.kind == .convention { reader.register(convention: file) }
-        var shown: Set<String> = []
         for file in files {
             guard file.kind == .dossier, file.root != nil else {
                 if shown.insert(file.path).inserted { emit(file) }

@@ -55,6 +55,9 @@ extension TrameCommand {
         @Flag(help: "Formulaire vierge à remplir à la main (évaluations ; avec --convention).")
         var blank = false
 
+        @Option(help: ArgumentHelp("Fichier de style appliqué par-dessus celui de la convention (docs/style.md).", valueName: "fichier"))
+        var style: String?
+
         @Flag(help: "Enregistre aussi le document et son manifeste dans l'espace de travail, relié à la version exacte du dossier.")
         var archive = false
 
@@ -76,7 +79,7 @@ extension TrameCommand {
             let generator = Generator(templatesDirectory: try Resources.templates())
             let request = GenerationRequest(document: document, dossierPath: dossier, conventionPath: convention, draft: draft,
                                             audience: audience, date: date, blank: blank, asOf: asOf,
-                                            today: CalendarDate.today())
+                                            today: CalendarDate.today(), stylePath: style)
             let written: (target: URL, manifest: Manifest, produced: ProducedDocument)
             do {
                 written = try produce(generator, request)

@@ -16,7 +16,7 @@ public struct TrameCommand: ParsableCommand {
             docs/diagnostics.md.
             """,
         version: TrameVersion.current,
-        subcommands: [Demo.self, Check.self, Generate.self, Clauses.self, Regenerate.self, Deadlines.self, Funding.self, Status.self,
+        subcommands: [Demo.self, Check.self, Generate.self, Style.self, Clauses.self, Regenerate.self, Deadlines.self, Funding.self, Status.self,
                       Init.self, RecordCommand<DossierWords>.self, RecordCommand<ConventionWords>.self, ArchiveCommand.self, Backup.self, Restore.self, Users.self]
     )
     public init() {}

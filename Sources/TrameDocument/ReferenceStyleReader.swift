@@ -335,11 +335,12 @@ private struct ODTReference {
             style.marginLeft = length(page["fo:margin-left"])
             style.marginRight = length(page["fo:margin-right"])
             // ODF puts the header inside the body's area: the page margin is where the header
-            // starts; the body starts below the header's height and spacing.
+            // starts; the body starts below the header's height, which (as LibreOffice reads
+            // it) includes the spacing below it.
             let header = layout?.at("style:header-style/style:header-footer-properties")
             if master.child("style:header") != nil, let header, let top {
                 style.headerDistance = top
-                let room = (length(header["fo:min-height"]) ?? length(header["svg:height"]) ?? .zero) + (length(header["fo:margin-bottom"]) ?? .zero)
+                let room = length(header["fo:min-height"]) ?? ((length(header["svg:height"]) ?? .zero) + (length(header["fo:margin-bottom"]) ?? .zero))
                 style.marginTop = top + room
             } else {
                 style.marginTop = top
@@ -347,7 +348,7 @@ private struct ODTReference {
             let footer = layout?.at("style:footer-style/style:header-footer-properties")
             if master.child("style:footer") != nil, let footer, let bottom {
                 style.footerDistance = bottom
-                let room = (length(footer["fo:min-height"]) ?? length(footer["svg:height"]) ?? .zero) + (length(footer["fo:margin-top"]) ?? .zero)
+                let room = length(footer["fo:min-height"]) ?? ((length(footer["svg:height"]) ?? .zero) + (length(footer["fo:margin-top"]) ?? .zero))
                 style.marginBottom = bottom + room
             } else {
                 style.marginBottom = bottom
