@@ -19,6 +19,14 @@ public struct MediaType: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let docx = MediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     public static let html = MediaType("text/html")
     public static let octetStream = MediaType("application/octet-stream")
+    public static let svg = MediaType("image/svg+xml")
+
+    /// The media type of a file stored with a convention: a logo (PNG, JPEG, SVG) or a style file.
+    static func attachment(_ data: Data) -> MediaType {
+        if let signed = sniffSigned(data.prefix(8)), signed == .png || signed == .jpeg { return signed }
+        if String(decoding: data.prefix(512), as: UTF8.self).contains("<svg") { return .svg }
+        return .yaml
+    }
 
     public var description: String { value }
 

@@ -102,8 +102,9 @@ extension Workspace {
     private func isReferenced(_ db: Database, _ sha: String) throws -> Bool {
         try Bool.fetchOne(db, sql: """
             SELECT EXISTS (SELECT 1 FROM signed_version WHERE sha256 = ?) OR EXISTS (SELECT 1 FROM record_version WHERE sha256 = ?)
+                OR EXISTS (SELECT 1 FROM record_attachment WHERE sha256 = ?)
                 OR EXISTS (SELECT 1 FROM generated_document WHERE sha256 = ? OR manifest_sha256 = ?)
-            """, arguments: [sha, sha, sha, sha]) ?? true
+            """, arguments: [sha, sha, sha, sha, sha]) ?? true
     }
 
     private func plan(_ db: Database, before: CalendarDate, executed: Bool) throws -> PurgePlan {

@@ -12,8 +12,11 @@ extension Workspace {
     /// - Parameters:
     ///   - data: the file's bytes, as they are.
     ///   - fileName: its name, for messages and listings.
+    ///   - attachments: for a convention, the bytes of every file it names (logos, style:
+    ///     `ConventionAttachments`), by the name it gives them: they are stored with the version, and
+    ///     a version is new when the file or one of them changed.
     /// - Throws: `Diagnostic` `FICHIER_NON_CONFORME` when the file does not pass the format checks.
-    public func addRecord(data: Data, fileName: String) throws -> RecordAddResult {
+    public func addRecord(data: Data, fileName: String, attachments: [String: Data] = [:]) throws -> RecordAddResult {
         let loaded = ModelLoader.read(data: data, name: fileName)
         guard let fileKind = loaded.kind, let root = loaded.root, !loaded.diagnostics.hasErrors else {
             throw Diagnostic.error(.fichierNonConforme,
@@ -28,21 +31,36 @@ extension Workspace {
         let conventionID = kind == .dossier ? root["convention"]?.text : id
         let endDate = root["issue"]?["date"]?.date?.description
         let sha = Array(SHA256.hash(data: data)).hex
+        guard kind == .convention || attachments.isEmpty else {
+            throw Diagnostic.error(.fichierNonConforme, "seule une convention est enregistrée avec des fichiers (logos, style)", subject: fileName)
+        }
+        if let name = attachments.keys.sorted().first(where: { !ConventionAttachments.isStorable($0) }) {
+            throw Diagnostic.error(.logoInvalide, "fichier « \(name) » refusé : son chemin doit se lire à partir du dossier de la convention, sans « .. » ni chemin absolu",
+                                   subject: fileName)
+        }
+        let files = attachments.map { RecordAttachment(name: $0.key, sha256: Array(SHA256.hash(data: $0.value)).hex) }.sorted { $0.name < $1.name }
         let other: OwnerKind = kind == .dossier ? .convention : .dossier
         if try currentRecord(other, id: id) != nil {
             throw Diagnostic.error(.identifiantPris, "l'identifiant « \(id) » est déjà celui d'un\(other == .convention ? "e" : "") \(other.french) de l'espace de travail",
                                     subject: fileName)
         }
-        if let current = try currentRecord(kind, id: id), current.sha256 == sha {
+        if let current = try currentRecord(kind, id: id), current.sha256 == sha,
+           try recordAttachments(kind, id: id, version: current.version) == files {
             return RecordAddResult(version: current, isNew: false, sameBytesAs: current.version)
         }
         let add = try beginAdd(kind == .dossier ? .dossierAdd : .conventionAdd)
         let staged = try stage(add, data: data)
         add.staged.append((staged, fileName.lowercased().hasSuffix(".json") ? .json : .yaml))
+        for name in attachments.keys.sorted() {
+            let bytes = attachments[name]!
+            add.staged.append((try stage(add, data: bytes), MediaType.attachment(bytes)))
+        }
         return try commit(add) { db in
             let current = try Row.fetchOne(db, sql: RecordVersion.select + " WHERE r.kind = ? AND r.record_id = ? ORDER BY r.version DESC LIMIT 1",
                                            arguments: [kind.rawValue, id]).map(RecordVersion.init(row:))
-            if let current, current.sha256 == sha { return RecordAddResult(version: current, isNew: false, sameBytesAs: current.version) }
+            if let current, current.sha256 == sha, try Self.attachments(db, kind, id, current.version) == files {
+                return RecordAddResult(version: current, isNew: false, sameBytesAs: current.version)
+            }
             let version = (current?.version ?? 0) + 1
             let earlier = try Int.fetchOne(db, sql: "SELECT MIN(version) FROM record_version WHERE kind = ? AND record_id = ? AND sha256 = ?",
                                            arguments: [kind.rawValue, id, sha])
@@ -51,11 +69,16 @@ extension Workspace {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [kind.rawValue, id, version, sha, (fileName as NSString).lastPathComponent, conventionID, endDate,
                                  actor, Timestamp.string(now)])
+            for file in files {
+                try db.execute(sql: "INSERT INTO record_attachment (kind, record_id, version, name, sha256) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [kind.rawValue, id, version, file.name, file.sha256])
+            }
             add.steps.step("version-inserted")
             let recorded = try Row.fetchOne(db, sql: RecordVersion.select + " WHERE r.kind = ? AND r.record_id = ? AND r.version = ?",
                                             arguments: [kind.rawValue, id, version]).map(RecordVersion.init(row:))!
             try audit(db, "\(kind.rawValue)-ajout", owner: id, subject: recorded.ref, sha256: sha,
-                      detail: ["version": String(version), "fichier": recorded.fileName])
+                      detail: files.isEmpty ? ["version": String(version), "fichier": recorded.fileName]
+                        : ["version": String(version), "fichier": recorded.fileName, "fichiers_joints": files.map(\.name).joined(separator: ", ")])
             add.steps.step("audit-inserted")
             return RecordAddResult(version: recorded, isNew: true, sameBytesAs: earlier)
         }

@@ -82,6 +82,7 @@ private struct VerificationSnapshot {
         let references = try Row.fetchAll(db, sql: """
             SELECT 'signed_version' AS t, id, sha256 FROM signed_version
             UNION ALL SELECT 'record_version', id, sha256 FROM record_version
+            UNION ALL SELECT 'record_attachment', id, sha256 FROM record_attachment
             UNION ALL SELECT 'generated_document', id, sha256 FROM generated_document
             UNION ALL SELECT 'generated_document', id, manifest_sha256 FROM generated_document WHERE manifest_sha256 IS NOT NULL
             """)

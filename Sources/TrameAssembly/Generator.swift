@@ -266,6 +266,7 @@ public struct Generator: Sendable {
                                  visibleData: DataPruning.visible(context, for: audience), readPaths: result.readPaths,
                                  mentions: result.mentions, draftingNotes: result.draftingNotes, style: template.style)
         produced.easyRead = easyRead
+        try Letterheads.apply(to: &produced, files: files, context: context)
         return produced
     }
 

@@ -38,6 +38,13 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var presente: Bool
     }
 
+    /// A logo of the letterhead: its partner and the SHA-256 of its file (of the SVG, then « + » and
+    /// of its PNG rendering).
+    public struct LogoRef: Codable, Sendable, Equatable {
+        public var partie: String
+        public var sha256: String
+    }
+
     public struct FileRef: Codable, Sendable, Equatable {
         public var format: String
         public var sha256: String
@@ -63,6 +70,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var mentions_obligatoires: [MentionRef]?
     /// How many notes for counsel the document's clauses carry (in the « notes de rédaction » sheet).
     public var notes_redaction: Int?
+    /// The partners' logos heading the pages (absent when there are none): the layout's data.
+    public var papier_en_tete: [LogoRef]?
     public var donnees: DataRef
     public var outil: String
     /// The written file (sidecar only: a file cannot hold its own hash).
@@ -84,6 +93,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         let required = generated.mentions.filter(\.required)
         mentions_obligatoires = required.isEmpty ? nil : required.map { MentionRef(id: $0.id, source: $0.source, presente: $0.present) }
         notes_redaction = generated.draftingNotes.isEmpty ? nil : generated.draftingNotes.count
+        papier_en_tete = generated.letterheadLogos.isEmpty ? nil : generated.letterheadLogos
         // One hash per field the document read (and what lies under a list or object it read): a hash of a
         // short value can be reversed by trying values, so fields the document does not use are not hashed.
         let read = generated.readPaths

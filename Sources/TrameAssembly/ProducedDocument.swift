@@ -30,6 +30,8 @@ public struct ProducedDocument: Sendable {
     /// The layout every format is written with: the template's style (`standard`, `facile`), with
     /// the partnership's house style and the issuer's letterhead applied by the generator.
     public var style: DocumentStyle
+    /// The partners' logos of the letterhead (in ``style``), recorded in the manifest.
+    public var letterheadLogos: [Manifest.LogoRef] = []
 
     /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
     public var baseName: String {

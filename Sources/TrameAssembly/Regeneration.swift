@@ -9,6 +9,8 @@ public struct Regeneration: Sendable {
         case identical
         /// The data the document may see changed: these fields differ (paths only, never values).
         case dataChanged(changed: [String], added: [String], removed: [String])
+        /// Same data, but the partners' logos heading the pages changed (the convention's files).
+        case letterheadChanged
         /// Same data, but another Trame version wrote the original.
         case otherToolVersion(original: String)
         /// Same data and version, different bytes: not reproducible (a defect to report).
@@ -43,6 +45,8 @@ public struct Regeneration: Sendable {
             verdict = .dataChanged(changed: old.keys.filter { new[$0] != nil && new[$0] != old[$0] }.sorted(),
                                    added: new.keys.filter { old[$0] == nil }.sorted(),
                                    removed: old.keys.filter { new[$0] == nil }.sorted())
+        } else if regenerated.papier_en_tete != manifest.papier_en_tete {
+            verdict = .letterheadChanged
         } else if regenerated.outil != manifest.outil {
             verdict = .otherToolVersion(original: manifest.outil)
         } else {

@@ -17,7 +17,7 @@ enum RecordCommands {
         let loaded = ModelLoader.read(path: file)
         if kind == .dossier, override == nil, loaded.kind == .dossier, let id = loaded.root?["convention"]?.text,
            ConventionLocator(override: nil, bundledConventions: nil).path(for: id, dossierPath: file) == nil,
-           let stored = try? workspace.recordFile(.convention, id: id) {
+           let stored = try? workspace.conventionFile(id: id) {
             override = stored.url.path
         }
         let report = CheckRunner(conventionOverride: override).check([file])
@@ -35,14 +35,34 @@ enum RecordCommands {
             let other = kind == .dossier ? "convention" : "dossier"
             throw Diagnostic.error(.typeFichier, "ce fichier est un\(other == "convention" ? "e" : "") \(other) : utilisez « trame \(other) add »", subject: file)
         }
-        let result = try workspace.addRecord(data: data, fileName: file)
+        let attachments = try kind == .convention ? conventionFiles(loaded, file: file) : [:]
+        let result = try workspace.addRecord(data: data, fileName: file, attachments: attachments)
         let v = result.version
         if result.isNew {
             let same = result.sameBytesAs.map { " (mêmes octets que la version \($0))" } ?? ""
             print("\(kind.french) \(v.id) : version \(v.version) enregistrée\(same), SHA-256 \(v.sha256)")
+            if !attachments.isEmpty {
+                print("  avec \(attachments.count) fichier\(attachments.count > 1 ? "s" : "") de la convention : " + attachments.keys.sorted().joined(separator: ", "))
+            }
         } else {
             print("\(kind.french) \(v.id) : identique à la version \(v.version) en vigueur, aucune nouvelle version")
         }
+    }
+
+    /// The bytes of the files a convention names (logos, style), read beside it; `check` has
+    /// already refused the file when one is missing.
+    static func conventionFiles(_ loaded: LoadedFile, file: String) throws -> [String: Data] {
+        guard let root = loaded.root else { return [:] }
+        var files: [String: Data] = [:]
+        for reference in ConventionAttachments.references(in: root) {
+            let url = ConventionAttachments.url(reference.name, conventionFile: file)
+            guard let bytes = try? Data(contentsOf: url) else {
+                throw Diagnostic.error(.fichierIntrouvable, path: reference.path, "fichier « \(reference.name) » introuvable à côté de la convention ; rien n'a été enregistré",
+                                       at: reference.location)
+            }
+            files[reference.name] = bytes
+        }
+        return files
     }
 
     static func list(_ kind: OwnerKind, json: Bool, options: WorkspaceOptions) throws {

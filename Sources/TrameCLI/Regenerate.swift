@@ -56,6 +56,9 @@ extension TrameCommand {
                 for path in added { print("  ajouté : \(path)") }
                 for path in removed { print("  retiré : \(path)") }
                 throw ExitStatus.dataError
+            case .letterheadChanged:
+                print("différent : les logos du papier à en-tête (fichiers de la convention) ont changé ; les données sont les mêmes")
+                throw ExitStatus.dataError
             case .otherToolVersion(let original):
                 print("différent : le document a été produit par \(original), celui-ci par trame \(TrameVersion.current) ; les données sont les mêmes")
                 throw ExitCode(1)

@@ -311,6 +311,11 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     /// Numéros de version non contigus.
     case versionManquante = "VERSION_MANQUANTE"
 
+    /// Logo d'une partie introuvable à côté de la convention.
+    case logoIntrouvable = "LOGO_INTROUVABLE"
+    /// Logo d'une partie inutilisable (pas une image PNG, JPEG ou SVG, SVG sans rendu PNG, chemin hors du dossier de la convention).
+    case logoInvalide = "LOGO_INVALIDE"
+
     // MARK: notFound
     /// Compte inconnu.
     case compteInconnu = "COMPTE_INCONNU"
@@ -401,7 +406,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .facileALire, .financeur, .finManquante, .formatNonArchivable, .formulaireInconnu, .fragmentIntrouvable,
              .garantiePeriode, .garantiesManquantes, .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .historique, .horsVigueur,
              .identifiant, .identifiantInvalide, .idDuplique, .intitulePublic, .imbrication, .inclusionCyclique, .inventaire,
-             .issueEtape, .journalAuditIncomplet, .ligneSansFichier, .loyerPlafond, .manifesteIncomplet,
+             .issueEtape, .journalAuditIncomplet, .logoIntrouvable, .logoInvalide, .ligneSansFichier, .loyerPlafond, .manifesteIncomplet,
              .manifesteInvalide, .mentionObligatoireAbsente, .montantInvalide, .montantNegatif, .motifsManquants, .motifsSante, .motDePasseCourt,
              .motDePasseDifferent, .motDePasseManquant, .partieInconnue, .pasUneListe, .projetPossible,
              .protecteurManquant, .recommandationManquante, .renouvellement, .renouvellementDate,

@@ -31,7 +31,12 @@ public enum ModelLoader {
         }
         guard !isDirectory.boolValue else { return unreadable(path, .fichierIllisible, "c'est un dossier, pas un fichier") }
         guard let data = try? Data(contentsOf: url) else { return unreadable(path, .fichierIllisible, "lecture impossible (droits d'accès ?)") }
-        return read(data: data, name: path, expected: expected)
+        var file = read(data: data, name: path, expected: expected)
+        // The files a convention names are read beside it: only a file on disk has a folder.
+        if file.kind == .convention, let root = file.root {
+            file.diagnostics += ConventionAttachments.checkLogos(root, conventionFile: path)
+        }
+        return file
     }
 
     /// Reads and checks the bytes of a file named `name`.

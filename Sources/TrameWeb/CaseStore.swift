@@ -122,9 +122,13 @@ struct CaseStore {
         return (file, file.diagnostics + reading.diagnostics, convention)
     }
 
-    /// The path of a convention file for the generator: the workspace's version, else the bundled one.
+    /// The path of a convention file for the generator: the workspace's version (laid out with the
+    /// logos and style stored with it), else the bundled one.
     func conventionPath(_ id: String) -> String? {
-        conventions[id]?.url.path ?? ConventionLocator().path(for: id, dossierPath: "")
+        if let stored = conventions[id] {
+            return (try? workspace.conventionFile(id: id).url.path) ?? stored.url.path
+        }
+        return ConventionLocator().path(for: id, dossierPath: "")
     }
 
     /// The conventions known (workspace, then bundled for the ids dossiers use), checked, by id.

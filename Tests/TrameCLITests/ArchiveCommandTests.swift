@@ -59,15 +59,20 @@ struct ArchiveCommandTests {
             .replacingOccurrences(of: "identifiant: metz-jury-2018", with: "identifiant: nancy-2030")
         let conventionFile = ws.root.appendingPathComponent("convention-nancy-2030.yaml")
         try convention.write(to: conventionFile, atomically: true, encoding: .utf8)
-        #expect(try ws.run(["convention", "add", conventionFile.path]).status == 0)
+        try TrameProcess.copyConventionFiles(to: ws.root)
+        let added = try ws.run(["convention", "add", conventionFile.path])
+        #expect(added.status == 0, "\(added.stdout)\(added.stderr)")
+        #expect(added.stdout.contains("avec 10 fichiers de la convention : logos/association.png, logos/association.svg"), "\(added.stdout)")
+        // The workspace holds the convention with its logos: neither is needed beside it any more.
         try FileManager.default.removeItem(at: conventionFile)
+        try FileManager.default.removeItem(at: ws.root.appendingPathComponent("logos"))
 
         let dossier = try String(contentsOf: CLIWorkspace.bundle.appendingPathComponent("dossier-MJ-2019-011.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "convention: metz-jury-2018", with: "convention: nancy-2030")
         try dossier.write(to: ws.root.appendingPathComponent("dossier-nancy.yaml"), atomically: true, encoding: .utf8)
         #expect(try TrameProcess.run(["check", "dossier-nancy.yaml"], in: ws.root).status == 65, "check alone does not find it")
-        let added = try ws.run(["dossier", "add", "dossier-nancy.yaml"])
-        #expect(added.status == 0, "\(added.stdout)\(added.stderr)")
+        let dossierAdded = try ws.run(["dossier", "add", "dossier-nancy.yaml"])
+        #expect(dossierAdded.status == 0, "\(dossierAdded.stdout)\(dossierAdded.stderr)")
         #expect(try ws.run(["convention", "list"]).stdout.contains("nancy-2030"))
     }
 

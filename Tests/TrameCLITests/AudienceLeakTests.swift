@@ -10,8 +10,7 @@ struct AudienceLeakTests {
     /// MJ-2019-004 with its landlord consent withdrawn on `withdrawal`, in a folder with its convention.
     func withdrawnCase(_ withdrawal: String) throws -> URL {
         let dir = try TrameProcess.temporaryDirectory()
-        try FileManager.default.copyItem(at: Self.bundle.appendingPathComponent("convention-metz-jury-2018.yaml"),
-                                         to: dir.appendingPathComponent("convention-metz-jury-2018.yaml"))
+        try TrameProcess.copyConvention(to: dir)
         let text = try String(contentsOf: Self.bundle.appendingPathComponent("dossier-MJ-2019-004.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "{ date: 2019-03-20, destinataire: bailleur-exemple-1, perimetre: partage }",
                                   with: "{ date: 2019-03-20, destinataire: bailleur-exemple-1, perimetre: partage, retrait: \(withdrawal) }")

@@ -62,4 +62,19 @@ struct TrameProcess {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Copies the demo convention into `directory` with the files it names (its partners' logos,
+    /// read beside it), as a user copies a convention folder.
+    static func copyConvention(to directory: URL) throws {
+        let bundle = repository.appendingPathComponent("Conventions/metz-jury-2018")
+        try FileManager.default.copyItem(at: bundle.appendingPathComponent("convention-metz-jury-2018.yaml"),
+                                         to: directory.appendingPathComponent("convention-metz-jury-2018.yaml"))
+        try copyConventionFiles(to: directory)
+    }
+
+    /// Copies the demo convention's logos folder into `directory`.
+    static func copyConventionFiles(to directory: URL) throws {
+        let bundle = repository.appendingPathComponent("Conventions/metz-jury-2018")
+        try FileManager.default.copyItem(at: bundle.appendingPathComponent("logos"), to: directory.appendingPathComponent("logos"))
+    }
 }

@@ -35,7 +35,15 @@ struct TestWorkspace {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("trame-web-test-\(UUID().uuidString)")
         let (workspace, _) = try Workspace.create(at: directory, actor: "test")
         for name in ["convention-metz-jury-2018.yaml", "dossier-MJ-2019-002.yaml", "dossier-MJ-2019-004.yaml", "dossier-MJ-2019-011.yaml"] {
-            _ = try workspace.addRecord(data: try Data(contentsOf: Self.examples.appendingPathComponent(name)), fileName: name)
+            let file = Self.examples.appendingPathComponent(name)
+            // A convention is stored with the files it names (its partners' logos), as `trame convention add` does.
+            var attachments: [String: Data] = [:]
+            if name.hasPrefix("convention-"), let root = ModelLoader.read(path: file.path).root {
+                for reference in ConventionAttachments.references(in: root) {
+                    attachments[reference.name] = try Data(contentsOf: ConventionAttachments.url(reference.name, conventionFile: file.path))
+                }
+            }
+            _ = try workspace.addRecord(data: try Data(contentsOf: file), fileName: name, attachments: attachments)
         }
         let store = try AccountStore(directory: directory, cost: 10)
         for (login, role, landlord) in Self.accounts {

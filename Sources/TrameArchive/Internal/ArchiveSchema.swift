@@ -5,7 +5,7 @@ import GRDB
 /// and brings it up to date; a migration, once released, never changes.
 enum ArchiveSchema {
     /// The migrations in order.
-    static let versions = ["v1", "v2", "v3-permissions", "v4-calendrier"]
+    static let versions = ["v1", "v2", "v3-permissions", "v4-calendrier", "v5-fichiers-convention"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -20,6 +20,25 @@ enum ArchiveSchema {
         }
         // The calendar events `trame deadlines --ics --workspace` has published (issue 12).
         migrator.registerMigration("v4-calendrier", migrate: CalendarSchema.v4)
+        // The files a convention names (partners' logos, house style), stored with each version (issue 14).
+        migrator.registerMigration("v5-fichiers-convention") { db in
+            try db.execute(sql: """
+                CREATE TABLE record_attachment (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 255),
+                    sha256 TEXT NOT NULL REFERENCES stored_file (sha256),
+                    UNIQUE (kind, record_id, version, name)
+                );
+                CREATE TRIGGER record_attachment_immuable BEFORE UPDATE ON record_attachment
+                BEGIN SELECT RAISE(ABORT, 'ligne archivée non modifiable (record_attachment)'); END;
+                CREATE TRIGGER record_attachment_purge_seule BEFORE DELETE ON record_attachment
+                WHEN NOT EXISTS (SELECT 1 FROM purge_guard)
+                BEGIN SELECT RAISE(ABORT, 'suppression réservée à « trame archive purge » (record_attachment)'); END;
+                """)
+        }
         return migrator
     }
 

@@ -13,8 +13,7 @@ struct AvenantRenouvellementTests {
     /// A folder holding the convention and a copy of a sample dossier changed by `edit`.
     static func variant(_ id: String, _ edit: (String) -> String) throws -> URL {
         let dir = try TrameProcess.temporaryDirectory()
-        try FileManager.default.copyItem(at: bundle.appendingPathComponent("convention-metz-jury-2018.yaml"),
-                                         to: dir.appendingPathComponent("convention-metz-jury-2018.yaml"))
+        try TrameProcess.copyConvention(to: dir)
         let original = try String(contentsOfFile: dossier(id), encoding: .utf8)
         let changed = edit(original)
         #expect(changed != original, "the sample \(id) changed: update this test")

@@ -13,8 +13,7 @@ struct CourrierPrefetTests {
     /// A copy of MJ-2019-002 (with its convention) whose final evaluation recommends a résidence accueil.
     static func noLeaseCase() throws -> URL {
         let dir = try TrameProcess.temporaryDirectory()
-        try FileManager.default.copyItem(at: bundle.appendingPathComponent("convention-metz-jury-2018.yaml"),
-                                         to: dir.appendingPathComponent("convention-metz-jury-2018.yaml"))
+        try TrameProcess.copyConvention(to: dir)
         let original = try String(contentsOfFile: dossier("MJ-2019-002"), encoding: .utf8)
         let changed = original
             .replacingOccurrences(of: "    recommandation: glissement_bail", with: "    recommandation: residence_accueil")

@@ -80,7 +80,7 @@ enum EvaluationDocuments {
         }
         let path = dir.appendingPathComponent("dossier-\(id).yaml")
         try text.write(to: path, atomically: true, encoding: .utf8)
-        try FileManager.default.copyItem(atPath: convention, toPath: dir.appendingPathComponent("convention-metz-jury-2018.yaml").path)
+        try TrameProcess.copyConvention(to: dir)
         return (dir, path.path)
     }
 

@@ -205,6 +205,7 @@ struct HealthDisclosureTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let convention = dir.appendingPathComponent("convention-metz-jury-2018.yaml")
         try FileManager.default.copyItem(at: bundle.convention, to: convention)
+        try TrameProcess.copyConventionFiles(to: dir)
         let text = try String(contentsOf: bundle.convention.deletingLastPathComponent().appendingPathComponent("dossier-MJ-2019-004.yaml"), encoding: .utf8)
         let sauvegarde = dir.appendingPathComponent("dossier-MJ-2019-004.yaml")
         try text.replacingOccurrences(of: "mesure_protection: curatelle_simple", with: "mesure_protection: sauvegarde")
