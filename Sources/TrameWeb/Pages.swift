@@ -45,7 +45,7 @@ struct Pages: Sendable {
 
     /// A page from its rendered body, inside the layout.
     func page(body: String, title: String, session: Session?, status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
-        var layout: [String: Any] = ["title": title, "body": body]
+        var layout: [String: Any] = ["title": title, "body": ScrollingTables.wrap(body)]
         if let notice { layout["notice"] = notice }
         if let session {
             var user: [String: Any] = ["login": session.account.login, "role": session.account.role.label]
