@@ -56,7 +56,7 @@ enum DashboardRoutes {
     /// `?au=AAAA-MM-JJ` (like `--on`), else today.
     static func referenceDate(_ request: Request, _ services: WebServices) throws -> CalendarDate {
         guard let text = request.uri.queryParameters["au"].map(String.init), !text.isEmpty else { return services.today }
-        guard let day = CalendarDate(iso: text) else { throw WebError.badRequest("Date de référence : une date existante AAAA-MM-JJ est attendue.") }
+        guard let day = CalendarDate(iso: FrenchInput.date(text)) else { throw WebError.badRequest("Date de référence : une date existante est attendue (par exemple 14/03/2020).") }
         return day
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import TrameAccounts
+import TrameDiagnostics
 import TrameModel
 import TrameTemplates
 
@@ -7,7 +9,7 @@ extension DossierForm {
     /// looks a missing key up in an enclosing item), the section links and the general diagnostics.
     func view() -> [String: Any] {
         let items = items()
-        let (byPath, general) = placedDiagnostics(items)
+        let byPath = placedDiagnostics(items).byPath
         var rows: [[String: Any]] = []
         var sections: [[String: String]] = []
         for item in items {
@@ -17,20 +19,48 @@ extension DossierForm {
                 "open": item.kind == .open, "close": item.kind == .close, "field": item.kind == .field, "extra": item.extra,
                 "legend": item.label, "label": item.label, "id": id, "name": item.path.description, "required": item.required,
                 "errors": errors, "hasErrors": !errors.isEmpty, "depth": min(item.depth, 3), "value": "",
-                "input": false, "textarea": false, "select": false, "options": [[String: Any]](), "attributes": "",
+                "input": false, "type": "text", "textarea": false, "select": false, "options": [[String: Any]](), "attributes": "",
             ]
             if item.kind == .open, item.depth == 0 { sections.append(["id": id, "label": item.label]) }
-            if item.kind == .field { control(item, id: id, hasErrors: !errors.isEmpty, into: &row) }
+            let invalid = errors.contains { $0.hasPrefix(Diagnostic.Severity.error.rawValue + " ") }
+            if item.kind == .field { control(item, id: id, hasErrors: !errors.isEmpty, invalid: invalid, into: &row) }
             rows.append(row)
         }
-        return ["items": rows, "sections": sections, "general": general, "hasGeneral": !general.isEmpty]
+        let summary = errorSummary(items)
+        // Errors are listed in the summary; the head of the form keeps the other general diagnostics.
+        let warnings = DossierForm(clearance: clearance, values: values, isNew: isNew, diagnostics: diagnostics.filter { $0.severity != .error })
+            .placedDiagnostics(items).general
+        return ["items": rows, "sections": sections, "general": warnings, "hasGeneral": !warnings.isEmpty,
+                "summary": summary, "errorCount": summary.count, "hasErrors": !summary.isEmpty]
     }
 
-    private func control(_ item: Item, id: String, hasErrors: Bool, into row: inout [String: Any]) {
+    /// The error summary at the head of the form: one entry per error, a link to the field (or
+    /// fieldset) it is about when the form shows it, plain text otherwise (a rubric the role does not
+    /// see, the whole dossier).
+    func errorSummary(_ items: [Item]) -> [[String: Any]] {
+        let rendered = Set(items.map(\.path.description))
+        var places: [String: Item] = [:]
+        for item in items where item.kind != .close { places[item.path.description] = item }
+        return diagnostics.filter { $0.severity == .error }.map { d -> [String: Any] in
+            let text = "[\(d.code)] \(d.message)"
+            guard let path = d.path, !path.isEmpty else { return ["text": text, "hasLink": false, "href": "", "label": ""] }
+            guard clearance.mayRead(field: path) else {
+                return ["text": "[\(d.code)] une rubrique que votre rôle ne voit pas est à corriger : adressez-vous à la coordination",
+                        "hasLink": false, "href": "", "label": ""]
+            }
+            guard let place = Self.place(path, rendered: rendered), let item = places[place] else {
+                return ["text": "\(path) : \(text)", "hasLink": false, "href": "", "label": ""]
+            }
+            return ["text": text, "hasLink": true, "href": "#" + Self.htmlID(item.path), "label": item.label]
+        }
+    }
+
+    private func control(_ item: Item, id: String, hasErrors: Bool, invalid: Bool, into row: inout [String: Any]) {
         let value = values[item.path.description] ?? ""
         row["value"] = value
         var attributes: [(String, String?)] = []
-        if hasErrors { attributes += [("aria-invalid", "true"), ("aria-describedby", id + "-erreur")] }
+        if hasErrors { attributes.append(("aria-describedby", id + "-erreur")) }
+        if invalid { attributes.append(("aria-invalid", "true")) }
         if item.required { attributes.append(("aria-required", "true")) }
         let key = item.path.schemaPath.split(separator: ".").last.map(String.init) ?? ""
         switch item.type {
@@ -52,7 +82,18 @@ extension DossierForm {
             switch item.type {
             case .integer: attributes.append(("inputmode", "numeric"))
             case .decimal: attributes += [("inputmode", "decimal"), ("placeholder", "0,00")]
-            case .date: attributes += [("placeholder", "JJ/MM/AAAA"), ("autocomplete", "off")]
+            case .date:
+                // The browser's date picker (it sends AAAA-MM-JJ, which the server takes as well as
+                // « 14/03/1986 »), showing the date in the picker's format; a value that is not a
+                // date stays a text field, so that what was typed is kept to be corrected.
+                if value.trimmingCharacters(in: .whitespaces).isEmpty {
+                    row["type"] = "date"
+                } else if let day = CalendarDate(iso: FrenchInput.date(value)) {
+                    row["type"] = "date"
+                    row["value"] = day.description
+                } else {
+                    attributes += [("placeholder", "JJ/MM/AAAA"), ("autocomplete", "off")]
+                }
             case .identifier where key != "convention": attributes.append(("list", "parties"))
             default: break
             }

@@ -90,11 +90,16 @@ struct DossierForm {
                 general.append("\(d.severity.rawValue) [\(d.code)] une rubrique que votre rôle ne voit pas est à corriger : adressez-vous à la coordination")
                 continue
             }
-            var components = path.components
-            while !components.isEmpty, !rendered.contains(FieldPath(components).description) { components.removeLast() }
-            if components.isEmpty { general.append("\(path) : \(text)") } else { byPath[FieldPath(components).description, default: []].append(text) }
+            if let place = Self.place(path, rendered: rendered) { byPath[place, default: []].append(text) } else { general.append("\(path) : \(text)") }
         }
         return (byPath, general)
+    }
+
+    /// The deepest rendered item on `path` (its path's description), or nil.
+    static func place(_ path: FieldPath, rendered: Set<String>) -> String? {
+        var components = path.components
+        while !components.isEmpty, !rendered.contains(FieldPath(components).description) { components.removeLast() }
+        return components.isEmpty ? nil : FieldPath(components).description
     }
 
     /// The values of a checked tree as the form shows them.

@@ -80,6 +80,7 @@ enum LoginRoutes {
         let token = RandomFormToken.make()
         var data: [String: Any] = ["csrf": token, "login": login]
         if let error { data["error"] = error }
+        data["invalid"] = status == .unauthorized  // wrong login or password: both fields marked, the summary links to them
         var response = services.pages.page("connexion", title: "Connexion", session: nil, data: data, status: status, notice: notice)
         response.setCookie(Cookie(name: formCookie, value: token, maxAge: 3600, path: "/connexion", secure: true, httpOnly: true, sameSite: .strict))
         return response

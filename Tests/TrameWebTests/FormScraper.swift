@@ -5,7 +5,7 @@ import TrameModel
 enum FormScraper {
     static func fields(_ html: String) -> [(String, String)] {
         var out: [(String, String)] = []
-        for match in html.matches(of: /<input type="text" id="[^"]*" name="([^"]*)" value="([^"]*)"/) {
+        for match in html.matches(of: /<input type="(?:text|date)" id="[^"]*" name="([^"]*)" value="([^"]*)"/) {
             out.append((unescape(String(match.1)), unescape(String(match.2))))
         }
         for match in html.matches(of: /<textarea id="[^"]*" name="([^"]*)"[^>]*>([^<]*)<\/textarea>/) {
