@@ -46,6 +46,14 @@ enum ZipPackager {
     /// - Throws: a ``Diagnostic`` `ECRITURE_PAQUET` if ZIPFoundation fails.
     static func package(_ parts: [PackagePart], compression: PackageCompression,
                         stored: Set<String> = [], format: OutputFormat) throws -> Data {
+        if compression == .stored, StoredZip.canWrite(parts) { return StoredZip.archive(parts) }
+        return try packageWithZIPFoundation(parts, compression: compression, stored: stored, format: format)
+    }
+
+    /// The same package built entry by entry by ZIPFoundation: deflated packages, and the reference
+    /// ``StoredZip`` is tested against.
+    static func packageWithZIPFoundation(_ parts: [PackagePart], compression: PackageCompression,
+                                         stored: Set<String> = [], format: OutputFormat) throws -> Data {
         let archive: Archive
         do {
             archive = try Archive(data: Data(), accessMode: .create)
