@@ -12,6 +12,10 @@ extension DOCXWriter {
         }
         if let header = document.header { xml.wmlParagraph(style: "Header", [.text(header)]) }
         if document.metadata.isDraft { xml.wmlParagraph(style: "DraftMark", [.text("PROJET")]) }
+        // The gap between header and body, inside the header as in ODT (`fo:margin-bottom`), so
+        // that a header taller than the top margin (a letterhead) pushes the body down alike.
+        xml.raw(#"<w:p><w:pPr><w:pStyle w:val="Header"/><w:spacing w:before="0" w:after="0" "#
+            + #"w:line="\#(DocumentStyle.headerFooterSpacing.twips)" w:lineRule="exact"/></w:pPr></w:p>"#)
         xml.raw("</w:hdr>")
         return xml
     }

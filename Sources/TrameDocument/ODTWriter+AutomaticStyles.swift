@@ -7,6 +7,7 @@ extension ODTBodyWriter {
             xml.raw(#"<style:style style:name="P\#(index + 1)" style:family="paragraph" style:parent-style-name="\#(variant.parent)">"#)
             xml.raw("<style:paragraph-properties")
             if let spaceBefore = variant.spaceBefore { xml.raw(#" fo:margin-top="\#(spaceBefore.css)""#) }
+            if let spaceAfter = variant.spaceAfter { xml.raw(#" fo:margin-bottom="\#(spaceAfter.css)""#) }
             if let alignment = variant.alignment { xml.raw(#" fo:text-align="\#(ODTWriter.odfAlignment(alignment))""#) }
             if variant.keep.withNext { xml.raw(#" fo:keep-with-next="always""#) }
             if variant.keep.together { xml.raw(#" fo:keep-together="always""#) }
@@ -19,7 +20,7 @@ extension ODTBodyWriter {
             let total = PageGeometry.centimetres(table.widths.reduce(0, +))
             let keep = table.keepTogether ? #" style:may-break-between-rows="false""# : ""
             xml.raw(#"<style:style style:name="\#(name)" style:family="table"><style:table-properties "#
-                + #"style:width="\#(total)" table:align="left" fo:margin-top="\#(table.spaceBefore.css)" fo:margin-bottom="0cm"\#(keep)/>"#
+                + #"style:width="\#(total)" table:align="left" fo:margin-top="0cm" fo:margin-bottom="0cm"\#(keep)/>"#
                 + "</style:style>")
             for (column, width) in table.widths.enumerated() {
                 xml.raw(#"<style:style style:name="\#(name).C\#(column + 1)" style:family="table-column">"#

@@ -7,10 +7,9 @@ struct ODTBodyWriter {
     /// List layouts in order of first use; list style `L_<key>`.
     var listLayouts: [ListLayout] = []
     var listCount = 0
-    /// Column widths (thousandths of a cm) of each table, whether it never splits, and its space
-    /// above: LibreOffice drops the space after the paragraph before an ODF table (not before a
-    /// DOCX one), so the table carries it.
-    var tables: [(widths: [Int], keepTogether: Bool, spaceBefore: Length)] = []
+    /// Column widths (thousandths of a cm) of each table and whether it never splits. A table has
+    /// no space of its own: the paragraph before it keeps its space after, as in DOCX.
+    var tables: [(widths: [Int], keepTogether: Bool)] = []
     /// Paragraph styles that differ from a named style by alignment or keep rules: `P1`, `P2`, …
     var paragraphVariants: [ParagraphVariant] = []
     /// Frames written so far (`draw:name` must be unique).
@@ -36,6 +35,9 @@ struct ODTBodyWriter {
         var keep: ParagraphKeep
         /// Another space before (see ``ODTBodyWriter/collapsedStyle(_:)``).
         var spaceBefore: Length? = nil
+        /// The parent's space after, written again beside a new space before: LibreOffice holds
+        /// both in one attribute and resets the one a style leaves out to zero.
+        var spaceAfter: Length? = nil
     }
 
     mutating func write(_ blocks: [Block]) {
@@ -65,7 +67,8 @@ struct ODTBodyWriter {
     mutating func collapsedStyle(_ role: ParagraphRole) -> String {
         let before = style.format(of: role).spaceBefore
         guard before > .zero, previousSpaceAfter > .zero else { return role.odf.name }
-        return styleName(role.odf.name, alignment: nil, keep: .none, spaceBefore: max(before - previousSpaceAfter, .zero))
+        return styleName(role.odf.name, alignment: nil, keep: .none, spaceBefore: max(before - previousSpaceAfter, .zero),
+                         spaceAfter: style.format(of: role).spaceAfter)
     }
 
     mutating func write(_ block: Block, next: Block? = nil) {
@@ -125,9 +128,10 @@ struct ODTBodyWriter {
     }
 
     /// The named style, or the automatic variant `P<n>` recorded for the content styles.
-    mutating func styleName(_ parent: String, alignment: Paragraph.Alignment?, keep: ParagraphKeep, spaceBefore: Length? = nil) -> String {
+    mutating func styleName(_ parent: String, alignment: Paragraph.Alignment?, keep: ParagraphKeep,
+                            spaceBefore: Length? = nil, spaceAfter: Length? = nil) -> String {
         guard alignment != nil || keep != .none || spaceBefore != nil else { return parent }
-        let variant = ParagraphVariant(parent: parent, alignment: alignment, keep: keep, spaceBefore: spaceBefore)
+        let variant = ParagraphVariant(parent: parent, alignment: alignment, keep: keep, spaceBefore: spaceBefore, spaceAfter: spaceAfter)
         if let index = paragraphVariants.firstIndex(of: variant) { return "P\(index + 1)" }
         paragraphVariants.append(variant)
         return "P\(paragraphVariants.count)"
