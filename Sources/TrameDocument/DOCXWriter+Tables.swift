@@ -10,9 +10,12 @@ extension DOCXBodyWriter {
         for row in table.headerRows {
             writeRow(row, widths: widths, header: true, minimumHeight: nil)
         }
-        let height = style.isSignatureSheet(table) ? style.signature.minimumHeight : nil
-        for row in table.rows {
-            writeRow(row, widths: widths, header: false, minimumHeight: height)
+        let signatureSheet = style.isSignatureSheet(table)
+        let height = signatureSheet ? style.signature.minimumHeight : nil
+        for (index, row) in table.rows.enumerated() {
+            // A signature sheet never splits (Word keeps rows whose paragraphs keep with the next).
+            let keep = signatureSheet && index < table.rows.count - 1
+            writeRow(row, widths: widths, header: false, minimumHeight: height, keepWithNext: keep)
         }
         xml.raw("</w:tbl>")
     }
@@ -58,7 +61,7 @@ extension DOCXBodyWriter {
         xml.raw("</w:tblGrid>")
     }
 
-    private mutating func writeRow(_ cells: [TableCell], widths: [Int], header: Bool, minimumHeight: Length?) {
+    private mutating func writeRow(_ cells: [TableCell], widths: [Int], header: Bool, minimumHeight: Length?, keepWithNext: Bool = false) {
         xml.raw("<w:tr><w:trPr><w:cantSplit/>")
         if let minimumHeight { xml.raw(#"<w:trHeight w:val="\#(minimumHeight.twips)" w:hRule="atLeast"/>"#) }
         xml.raw(header ? "<w:tblHeader/></w:trPr>" : "</w:trPr>")
@@ -68,8 +71,9 @@ extension DOCXBodyWriter {
             if header { xml.raw(#"<w:shd w:val="clear" w:color="auto" w:fill="\#(style.colours.tableHeaderFill)"/>"#) }
             xml.raw("</w:tcPr>")
             let paragraphs = index < cells.count ? cells[index].paragraphs : []
-            if paragraphs.isEmpty { xml.wmlParagraph(style: paragraphStyle, []) }
-            for paragraph in paragraphs { xml.wmlParagraph(style: paragraphStyle, paragraph) }
+            let keep = keepWithNext ? ParagraphKeep(withNext: true) : .none
+            if paragraphs.isEmpty { xml.wmlParagraph(style: paragraphStyle, keep: keep, []) }
+            for paragraph in paragraphs { xml.wmlParagraph(style: paragraphStyle, keep: keep, paragraph) }
             xml.raw("</w:tc>")
         }
         xml.raw("</w:tr>")

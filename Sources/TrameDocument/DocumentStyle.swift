@@ -140,8 +140,9 @@ public struct TableStyle: Sendable, Hashable {
 public struct SignatureStyle: Sendable, Hashable {
     /// The height of the row where the parties sign (a table row height, not paragraph spacing).
     public var minimumHeight = Length.cm(3)
-    /// A grid table whose header row names one of these columns is a signature sheet: its body
-    /// rows get ``minimumHeight`` too (the evaluations' « Signature » column).
+    /// A grid table whose header row has a cell holding one of these words (any case) is a
+    /// signature sheet: its body rows get ``minimumHeight`` too (the evaluations' « Signature »
+    /// column, the companions' « Ma signature », « Signature du curateur »).
     public var columnHeadings: [String] = ["Signature", "Signatures"]
     public init() {}
 }

@@ -41,13 +41,16 @@ extension DocumentStyle {
         return keep
     }
 
-    /// The columns of a grid table where people sign (header cell « Signature »), whose body rows
-    /// are as high as a signature row.
+    /// A grid table where people sign: a header cell names one of the signature columns
+    /// (« Signature », « Ma signature », « Signature du curateur »), so its body rows are as
+    /// high as a signature row.
     func isSignatureSheet(_ table: Table) -> Bool {
         guard let header = table.headerRows.last else { return false }
+        let headings = signature.columnHeadings.map { $0.lowercased() }
         return header.contains { cell in
-            let text = cell.paragraphs.map(Inline.plainText).joined(separator: " ").trimmingCharacters(in: .whitespaces)
-            return signature.columnHeadings.contains(text)
+            let text = cell.paragraphs.map(Inline.plainText).joined(separator: " ").lowercased()
+            let words = text.split { !$0.isLetter }
+            return headings.contains { heading in words.contains { $0 == heading } }
         }
     }
 }

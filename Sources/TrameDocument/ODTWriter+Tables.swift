@@ -6,7 +6,9 @@ extension ODTBodyWriter {
     mutating func writeTable(_ table: Table) {
         let columns = table.columnCount
         guard columns > 0 else { return }
-        startTable(columns: columns, weights: table.columnWidths, keepTogether: false)
+        // A signature sheet never splits: its header row is never left alone at the foot of a page.
+        let signatureSheet = style.isSignatureSheet(table)
+        startTable(columns: columns, weights: table.columnWidths, keepTogether: signatureSheet)
         let lastRow = table.rows.count - 1
         if !table.headerRows.isEmpty {
             xml.raw("<table:table-header-rows>")
@@ -16,7 +18,7 @@ extension ODTBodyWriter {
             }
             xml.raw("</table:table-header-rows>")
         }
-        let rowStyle = style.isSignatureSheet(table) ? "SigRow" : "Row"
+        let rowStyle = signatureSheet ? "SigRow" : "Row"
         for (index, row) in table.rows.enumerated() {
             writeRow(row, columns: columns, cellStyle: "Cell", rowStyle: rowStyle, lastRow: index == lastRow, paragraphStyle: "Table_20_Contents")
         }
@@ -53,7 +55,7 @@ extension ODTBodyWriter {
     /// Opens `table:table` (style `Tbl<n>`) and writes its columns (styles `Tbl<n>.C<i>`).
     private mutating func startTable(columns: Int, weights: [Int], keepTogether: Bool) {
         let widths = PageGeometry.distribute(style.textWidth.thousandthsOfCentimetre, weights: weights, count: columns)
-        tables.append((widths, keepTogether, previousSpaceAfter))
+        tables.append((widths, keepTogether))
         let number = tables.count
         let style = "Tbl\(number)"
         xml.raw("<table:table table:name=\"Tableau\(number)\" table:style-name=\"\(style)\">")

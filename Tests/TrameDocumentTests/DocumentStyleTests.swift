@@ -148,6 +148,19 @@ struct DocumentStyleTests {
         #expect(page.contains("table.grid tr.sign td, table.signatures tr.sign td { height: 3cm; }"))
     }
 
+    @Test func anyColumnNamingASignatureMakesASignatureSheet() {
+        func table(_ heading: String) -> Table {
+            Table(headerRows: [[TableCell(text: "Date"), TableCell(text: heading)]], rows: [[TableCell(text: ""), TableCell(text: "")]])
+        }
+        let style = DocumentStyle.standard
+        #expect(style.isSignatureSheet(table("Signature")))
+        #expect(style.isSignatureSheet(table("Ma signature")))
+        #expect(style.isSignatureSheet(table("Signature du curateur")))
+        #expect(style.isSignatureSheet(table("SIGNATURES")))
+        #expect(!style.isSignatureSheet(table("Signataire")))
+        #expect(!style.isSignatureSheet(table("Note")))
+    }
+
     @Test func signatureNameRuleOutranksTheSignatureParagraphRule() throws {
         // `table.signatures p` (0,1,2) used to beat `p.signature-name` (0,1,1): the name lost its bold in print.
         let page = try html()
