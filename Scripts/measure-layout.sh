@@ -1,58 +1,46 @@
 #!/usr/bin/env bash
 # Measures layout facts that `swift test` must not depend on (they depend on fonts and on
-# LibreOffice): for every demo document, the page count of its ODT and of its DOCX rendered by
-# LibreOffice with the Liberation fonts, and the pages that end with a stranded lead-in (a body
-# line ending with « : » whose list starts on the next page).
+# LibreOffice), for every document `trame demo` writes (easy-to-read companions and notes sheets
+# included):
+#   - pages: the page count of its ODT and of its DOCX rendered by LibreOffice with the Liberation
+#     fonts (they must be equal), and how many page breaks fall elsewhere in one than in the other;
+#   - stranded: pages that end with a lead-in (last body line ending with « : ») or with a heading
+#     or another keep-with-next paragraph (title, closing line, table heading), what it introduces
+#     being on the next page;
+#   - widows: widow and orphan control on in the package (DOCX `w:widowControl`, ODT `fo:widows`);
+#   - signatures: every signature row (the name's row of a signature block, each body row of a
+#     table with a « Signature » column) at least 3 cm high as a row height (DOCX `w:trHeight`,
+#     ODT `style:min-row-height`), and the room to sign as rendered: from the line above a
+#     signatory's name to the name, in the ODT, the DOCX and the printed HTML (Chromium, if installed).
 #
-#   Scripts/measure-layout.sh [DIR]   # DIR: where the demo is written (default: a temporary dir)
+#   Scripts/measure-layout.sh [DIR]   # DIR: where the demo and PDFs are written (default: a temporary dir)
 #
-# Prints one line per document ("name odt=N docx=M [DIFF] stranded-odt=… stranded-docx=…") and a
-# summary. Needs soffice, pdfinfo and pdftotext (../shared/conformance/install.sh). Not a test.
+# Prints one line per document and a summary; exits 1 if any document breaks a rule. Needs soffice,
+# pdfinfo and pdftotext (../shared/conformance/install.sh); chromium for the HTML column. Not a test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$(mktemp -d /tmp/trame-layout.XXXXXX)}"
 mkdir -p "$out"
 swift build --product trame >/dev/null
+rm -rf "$out/demo" "$out/pdf"
 .build/debug/trame demo --output "$out/demo" --no-pdf >/dev/null
 pdf="$out/pdf"
-mkdir -p "$pdf/odt" "$pdf/docx"
-profile="file:///tmp/lo-profile-layout-$$"
-find "$out/demo" -name '*.odt' -print0 | xargs -0 soffice "-env:UserInstallation=$profile" --headless \
+mkdir -p "$pdf/odt" "$pdf/docx" "$pdf/html"
+profile="/tmp/lo-profile-layout-$$"
+find "$out/demo" -name '*.odt' -print0 | xargs -0 soffice "-env:UserInstallation=file://$profile" --headless \
     --convert-to pdf --outdir "$pdf/odt" >/dev/null 2>&1
-find "$out/demo" -name '*.docx' -print0 | xargs -0 soffice "-env:UserInstallation=$profile" --headless \
+find "$out/demo" -name '*.docx' -print0 | xargs -0 soffice "-env:UserInstallation=file://$profile" --headless \
     --convert-to pdf --outdir "$pdf/docx" >/dev/null 2>&1
-rm -rf "/tmp/lo-profile-layout-$$"
-python3 - "$pdf" <<'PY'
-import os, re, subprocess, sys
-root = sys.argv[1]
-
-def pages(path):
-    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
-    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
-
-def stranded(path):
-    """Pages whose last body line (before the footer) ends with a colon."""
-    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
-    found = []
-    for number, page in enumerate(text.split("\f")[:-1], start=1):
-        lines = [l.strip() for l in page.splitlines() if l.strip()]
-        body = [l for l in lines if not re.match(r"^(Page \d+ sur \d+|Paraphes)", l)]
-        if body and body[-1].endswith(":") and number < len(text.split("\f")) - 1:
-            found.append(number)
-    return found
-
-names = sorted(n[:-4] for n in os.listdir(os.path.join(root, "odt")) if n.endswith(".pdf"))
-diff = strand_odt = strand_docx = 0
-for name in names:
-    o = os.path.join(root, "odt", name + ".pdf")
-    d = os.path.join(root, "docx", name + ".pdf")
-    po, pd = pages(o), pages(d) if os.path.exists(d) else -1
-    so, sd = stranded(o), stranded(d) if os.path.exists(d) else []
-    diff += po != pd
-    strand_odt += len(so)
-    strand_docx += len(sd)
-    flag = "" if po == pd else "  DIFF"
-    print(f"{name:55} odt={po:3} docx={pd:3}{flag}  stranded-odt={so} stranded-docx={sd}")
-print(f"\n{len(names)} documents; page counts differ: {diff}; "
-      f"stranded lead-ins: odt {strand_odt}, docx {strand_docx}")
-PY
+rm -rf "$profile"
+chrome="$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)"
+if [ -n "$chrome" ]; then
+    chrome_profile="$(mktemp -d /tmp/chrome-profile-layout.XXXXXX)"
+    while IFS= read -r -d '' page; do
+        # Only documents with signatures: the HTML column measures the room to sign.
+        grep -q 'signature-name' "$page" || continue
+        "$chrome" --headless --no-sandbox --disable-gpu --user-data-dir="$chrome_profile" --no-pdf-header-footer \
+            --print-to-pdf="$pdf/html/$(basename "${page%.html}").pdf" "file://$page" >/dev/null 2>&1 || true
+    done < <(find "$out/demo" -name '*.html' -print0)
+    rm -rf "$chrome_profile"
+fi
+python3 Scripts/measure-layout.py "$out/demo" "$pdf"
