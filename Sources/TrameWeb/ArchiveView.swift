@@ -40,11 +40,25 @@ struct ArchiveView {
         }
     }
 
-    /// « intègre », « altéré » or « manquant »: the stored file hashed again.
+    /// « intègre », « altéré » or « manquant »: the stored file hashed again — once per state of the
+    /// file on disk (size and modification date), not at every page view (a 25 Mo scan hashed per
+    /// view slowed every dossier page: issue 16). `trame archive verify` still hashes everything.
     func integrity(_ item: ArchivedItem) -> (text: String, ok: Bool) {
-        guard let data = try? Data(contentsOf: workspace.storedFileURL(item)) else { return ("fichier manquant", false) }
-        return CanonicalData.sha256(of: data) == item.sha256 ? ("intègre (empreinte vérifiée)", true) : ("altéré : empreinte différente", false)
+        let url = workspace.storedFileURL(item)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return ("fichier manquant", false) }
+        let stamp = "\(url.path)|\(item.sha256)|\((attributes[.size] as? NSNumber)?.int64Value ?? -1)|"
+            + "\((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1)"
+        if let known = Self.verified.value(stamp) { return known ? Self.intact : Self.altered }
+        guard let data = try? Data(contentsOf: url) else { return ("fichier manquant", false) }
+        let ok = CanonicalData.sha256(of: data) == item.sha256
+        Self.verified.keep(stamp, ok)
+        return ok ? Self.intact : Self.altered
     }
+
+    private static let intact = (text: "intègre (empreinte vérifiée)", ok: true)
+    private static let altered = (text: "altéré : empreinte différente", ok: false)
+    /// Files hashed by this process, by path, hash expected, size and modification date.
+    private static let verified = VerifiedFiles()
 
     func rows(signed versions: [SignedVersion]) -> [[String: Any]] {
         versions.map { v in
@@ -74,5 +88,20 @@ enum WebDates {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
         func pad(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "??" }
         return "\(pad(c.day))/\(pad(c.month))/\(c.year ?? 0) \(pad(c.hour)):\(pad(c.minute))"
+    }
+}
+
+/// The outcome of hashing a stored file, by the file's state on disk (bounded).
+private final class VerifiedFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: Bool] = [:]
+
+    func value(_ key: String) -> Bool? { lock.withLock { entries[key] } }
+
+    func keep(_ key: String, _ ok: Bool) {
+        lock.withLock {
+            if entries.count >= 10_000 { entries.removeAll() }
+            entries[key] = ok
+        }
     }
 }
