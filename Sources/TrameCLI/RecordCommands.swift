@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TrameArchive
+import TrameAssembly
 import TrameModel
 
 /// What `trame dossier …` and `trame convention …` share.
@@ -49,18 +50,16 @@ enum RecordCommands {
         }
     }
 
-    /// The bytes of the files a convention names (logos, style), read beside it; `check` has
-    /// already refused the file when one is missing.
+    /// The bytes of the files a convention names (logos, style and its header image), read beside
+    /// it; `check` has already refused the file when one is missing.
     static func conventionFiles(_ loaded: LoadedFile, file: String) throws -> [String: Data] {
         guard let root = loaded.root else { return [:] }
         var files: [String: Data] = [:]
-        for reference in ConventionAttachments.references(in: root) {
-            let url = ConventionAttachments.url(reference.name, conventionFile: file)
-            guard let bytes = try? Data(contentsOf: url) else {
-                throw Diagnostic.error(.fichierIntrouvable, path: reference.path, "fichier « \(reference.name) » introuvable à côté de la convention ; rien n'a été enregistré",
-                                       at: reference.location)
+        for name in ConventionAttachments.files(of: root, conventionFile: file) {
+            guard let bytes = try? Data(contentsOf: ConventionAttachments.url(name, conventionFile: file)) else {
+                throw Diagnostic.error(.fichierIntrouvable, "fichier « \(name) » introuvable à côté de la convention ; rien n'a été enregistré", subject: file)
             }
-            files[reference.name] = bytes
+            files[name] = bytes
         }
         return files
     }

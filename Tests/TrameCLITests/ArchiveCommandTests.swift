@@ -76,6 +76,33 @@ struct ArchiveCommandTests {
         #expect(try ws.run(["convention", "list"]).stdout.contains("nancy-2030"))
     }
 
+    /// The style file a convention names, and the header image the style names, are stored with
+    /// the convention like its logos (issue 14): archived with each version.
+    @Test func aConventionIsStoredWithItsStyleFileAndTheStylesImage() throws {
+        let ws = try CLIWorkspace.make()
+        defer { ws.remove() }
+        let folder = ws.root.appendingPathComponent("nancy")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("charte"), withIntermediateDirectories: true)
+        try TrameProcess.copyConventionFiles(to: folder)
+        let convention = try String(contentsOf: CLIWorkspace.bundle.appendingPathComponent("convention-metz-jury-2018.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "identifiant: metz-jury-2018", with: "identifiant: nancy-2030\nstyle: charte/style.yaml")
+        let conventionFile = folder.appendingPathComponent("convention-nancy-2030.yaml")
+        try convention.write(to: conventionFile, atomically: true, encoding: .utf8)
+        try "image_en_tete:\n  fichier: bandeau.png\n  largeur: 4 cm\n  texte: Bandeau de la convention (fictif)\n"
+            .write(to: folder.appendingPathComponent("charte/style.yaml"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("logos/siao.png"), to: folder.appendingPathComponent("charte/bandeau.png"))
+
+        let added = try ws.run(["convention", "add", conventionFile.path])
+        #expect(added.status == 0, "\(added.stdout)\(added.stderr)")
+        #expect(added.stdout.contains("avec 12 fichiers de la convention : charte/bandeau.png, charte/style.yaml, logos/association.png"), "\(added.stdout)")
+        // A changed header image alone is a new version of the convention.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("charte/bandeau.png"))
+        try FileManager.default.copyItem(at: folder.appendingPathComponent("logos/association.png"), to: folder.appendingPathComponent("charte/bandeau.png"))
+        let again = try ws.run(["convention", "add", conventionFile.path])
+        #expect(again.stdout.contains("version 2 enregistrée"), "\(again.stdout)")
+        #expect(try ws.run(["archive", "verify"]).status == 0)
+    }
+
     @Test func archiveAddLogShowGetVerifyAndAudit() throws {
         let ws = try CLIWorkspace.make()
         defer { ws.remove() }
