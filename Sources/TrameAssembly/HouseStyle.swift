@@ -199,7 +199,7 @@ private struct Reader {
     /// beside it), sized from its width and its own proportions.
     mutating func headerImage(_ node: DataNode?, styleFile: String) -> HeaderImageSetting? {
         guard let node, let nameNode = node["fichier"], let name = nameNode.text?.trimmingCharacters(in: .whitespaces) else { return nil }
-        guard StylePaths.isStorable(name) else {
+        guard ConventionAttachments.isStorable(name) else {
             fail(.imageEnTete, nameNode, "chemin d'image « \(name) » refusé : il se lit à partir du dossier du fichier de style, sans « .. » ni chemin absolu (par exemple « en-tete.png »)")
             return nil
         }
@@ -471,7 +471,7 @@ public enum ConventionStyle {
     /// The style file of a convention, or nil when it names none.
     public static func url(for conventionRoot: DataNode, conventionFile: String) -> URL? {
         guard let name = conventionRoot["style"]?.text?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
-        return URL(fileURLWithPath: conventionFile).deletingLastPathComponent().appendingPathComponent(name)
+        return ConventionAttachments.url(name, conventionFile: conventionFile)
     }
 
     /// Reads the convention's style file. A name that leaves the convention's folder, or a
@@ -481,7 +481,7 @@ public enum ConventionStyle {
                             fonts: FontCatalog = .system) -> (file: StyleFile?, conventionErrors: [Diagnostic]) {
         guard let node = conventionRoot["style"], let name = node.text?.trimmingCharacters(in: .whitespaces), !name.isEmpty,
               let url = url(for: conventionRoot, conventionFile: conventionFile) else { return (nil, []) }
-        guard StylePaths.isStorable(name) else {
+        guard ConventionAttachments.isStorable(name) else {
             return (nil, [.error(.styleIntrouvable, path: node.path,
                                  "chemin de style « \(name) » refusé : il se lit à partir du dossier de la convention, sans « .. » ni chemin absolu (par exemple « style.yaml »)",
                                  at: node.location)])
@@ -496,15 +496,3 @@ public enum ConventionStyle {
     }
 }
 
-/// Names a style file uses for the files beside it.
-enum StylePaths {
-    /// Whether a relative name stays inside its folder (no absolute path, no `..`, no hidden
-    /// component), so that it can be stored with the convention and laid out beside it again.
-    /// The same rule as the convention's logos.
-    static func isStorable(_ name: String) -> Bool {
-        guard !name.isEmpty, !name.hasPrefix("/"), !name.contains("\\"), name.utf8.count <= 255 else { return false }
-        return name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty && part != "." && part != ".." && !part.hasPrefix(".")
-        }
-    }
-}
