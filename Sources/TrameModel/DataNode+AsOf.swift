@@ -6,7 +6,8 @@ import Foundation
 /// the tree at day D keeps what had happened by D, and nothing the file records afterwards:
 ///
 /// - the pathway dates (`parcours.*`) after D, and the commission's decision with its date;
-/// - evaluations held after D (one held by D is kept whole, with the referral date it fixed);
+/// - evaluations held after D (one held by D is kept whole, with the referral date it fixed), and
+///   withdrawn evaluations (`retrait`), whatever the day: a withdrawn review was never held;
 /// - renewals starting after D; a préfet notice (`avis_prefet`) sent after D;
 /// - consents given after D, and a withdrawal (`retrait`) after D;
 /// - the `issue` decided after D (and its `decision_commission` after D);
@@ -30,6 +31,21 @@ extension DataNode {
         copy.value = .object(root)
         return copy
     }
+
+    /// The dossier tree without its withdrawn evaluations (`evaluations[].retrait`): what documents,
+    /// deadlines and stage rules read. A withdrawn evaluation stays in the file and the archive.
+    public func withoutWithdrawnEvaluations() -> DataNode {
+        guard case .object(var root) = value, var list = root["evaluations"], let items = list.list,
+              items.contains(where: \.isWithdrawnEvaluation) else { return self }
+        list.value = .list(items.filter { !$0.isWithdrawnEvaluation })
+        root.set("evaluations", list)
+        var copy = self
+        copy.value = .object(root)
+        return copy
+    }
+
+    /// Whether this node is an evaluation that was withdrawn (it has a `retrait`).
+    public var isWithdrawnEvaluation: Bool { self["retrait"] != nil }
 
     /// The earliest date the dossier records: the CH Jury proposal (or nil when absent).
     public var openingDate: CalendarDate? { self["parcours"]?["proposition_ch_jury"]?.date }
@@ -63,7 +79,7 @@ struct DossierCut {
             // An evaluation held by D is kept whole: the referral date it fixes for the attribution
             // commission (`transmission_commission_attribution`) is a decision of that meeting,
             // recorded in its minutes, even when the referral itself comes later.
-            happened(evaluation["date"]) ? evaluation : nil
+            happened(evaluation["date"]) && !evaluation.isWithdrawnEvaluation ? evaluation : nil
         }
         if let issue = root["issue"] {
             if happened(issue["date"]) {

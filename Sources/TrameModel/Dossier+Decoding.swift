@@ -58,7 +58,7 @@ extension Dossier {
         consentements = node.items("consentements").map {
             Consent(date: $0.day("date") ?? zero, destinataire: $0.requiredString("destinataire"), perimetre: $0.requiredString("perimetre"), retrait: $0.day("retrait"))
         }
-        evaluations = node.items("evaluations").map { e in
+        let reviews = node.items("evaluations").map { e in
             let s = e["partie_partagee"]
             return Evaluation(
                 date: e.day("date") ?? zero, type: e.requiredString("type"), presents: e.strings("presents"),
@@ -68,8 +68,11 @@ extension Dossier {
                                            budgetAutonomie: s?.string("budget_autonomie") ?? ""),
                 avisSousLocataire: e.string("avis_sous_locataire"), objectifs: e.strings("objectifs"),
                 observationsSoin: e["partie_soin"]?.string("observations"), recommandation: e.string("recommandation"),
-                motifs: e.string("motifs"), transmissionCommissionAttribution: e.day("transmission_commission_attribution"))
+                motifs: e.string("motifs"), transmissionCommissionAttribution: e.day("transmission_commission_attribution"),
+                retrait: e["retrait"].map { Withdrawal(date: $0.day("date") ?? zero, motif: $0.string("motif") ?? "") })
         }
+        evaluations = reviews.filter { $0.retrait == nil }
+        withdrawnEvaluations = reviews.filter { $0.retrait != nil }
         issue = node["issue"].map { i in
             Outcome(date: i.day("date") ?? zero, nature: i.requiredString("nature"), orientation: i.string("orientation"),
                     decisionCommission: i.day("decision_commission"), commentaire: i.string("commentaire"))

@@ -15,7 +15,11 @@ public struct Dossier: Sendable {
     public var sousLocation: Sublease?
     public var accompagnement: Support?
     public var consentements: [Consent]
+    /// The evaluations held: those withdrawn (`retrait`) are in `withdrawnEvaluations` only.
     public var evaluations: [Evaluation]
+    /// The evaluations withdrawn (`evaluations[].retrait`): kept for the record, never counted as held
+    /// (no document, deadline, stage or préfet notice rests on them).
+    public var withdrawnEvaluations: [Evaluation]
     public var issue: Outcome?
     public var amiDoublement: Bool
     /// The checked value tree, for templates.
@@ -160,7 +164,15 @@ public struct Dossier: Sendable {
         public var recommandation: String?
         public var motifs: String?
         public var transmissionCommissionAttribution: CalendarDate?
+        /// Its withdrawal, when withdrawn.
+        public var retrait: Withdrawal?
         public var isFinal: Bool { type == "finale" }
+    }
+
+    /// The withdrawal of an evaluation: when, and why (level `partage`).
+    public struct Withdrawal: Sendable {
+        public var date: CalendarDate
+        public var motif: String
     }
 
     public struct Outcome: Sendable {

@@ -181,17 +181,21 @@ struct DossierRules {
                 error(.evaluationsOrdre, dateNode, "les évaluations doivent être dans l'ordre des dates (\(date) après \(last))")
             }
             lastDate = date
-            if let period, let from = previous, date > from.adding(months: period) {
+            // A withdrawn evaluation was not held: it neither closes a period nor brings the landlord
+            // to a meeting. (It may be withdrawn before its date: a planned review recorded by mistake.)
+            if !evaluation.isWithdrawnEvaluation, let period, let from = previous, date > from.adding(months: period) {
                 let since = previousIsStart ? "le début de la sous-location (\(from))" : "l'évaluation précédente (\(from))"
                 warning(.evaluationEspacee, dateNode, "plus de \(period) mois depuis \(since) : la convention prévoit une évaluation partagée au moins tous les \(period) mois")
             }
-            previous = date
-            previousIsStart = false
+            if !evaluation.isWithdrawnEvaluation {
+                previous = date
+                previousIsStart = false
+            }
             for present in evaluation.items("presents") {
                 guard let id = present.text else { continue }
                 if id != "sous_locataire", convention != nil, role(of: id) == nil {
                     error(.partieInconnue, present, "« \(id) » n'est ni une partie de la convention ni « sous_locataire »")
-                } else if role(of: id) == "bailleur_social", !consentInForce(for: id, on: date) {
+                } else if role(of: id) == "bailleur_social", !evaluation.isWithdrawnEvaluation, !consentInForce(for: id, on: date) {
                     warning(.consentement, present, "le bailleur « \(id) » assiste à l'évaluation sans consentement enregistré de la personne au partage d'informations (périmètre « partage ») à cette date")
                 }
             }
@@ -293,7 +297,7 @@ struct DossierRules {
         let dossier = Dossier(checked: root)
         let periods = dossier.reviewPeriods
         let renewals = sub.items("renouvellements")
-        let finals = root.items("evaluations").filter { $0.string("type") == "finale" }
+        let finals = root.items("evaluations").filter { $0.string("type") == "finale" && !$0.isWithdrawnEvaluation }
         for period in periods {
             let noticeNode = period.index == 0 ? sub["avis_prefet"] : renewals[period.index - 1]["avis_prefet"]
             let deadline = "échéance du \(period.noticeDue), deux mois avant la fin de la période (CCH L442-8-3)"

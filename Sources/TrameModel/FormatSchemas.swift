@@ -245,6 +245,10 @@ public enum FormatSchemas {
             .optional("recommandation", .enumeration(recommendations), .partage),
             .optional("motifs", .text, .partage),
             .optional("transmission_commission_attribution", .date, .partage),
+            // A withdrawn evaluation (issue 16): kept in the file and the archive, never deleted, but
+            // no longer held — no document, deadline or stage counts it. Its date reaches every
+            // partner who sees the evaluation; its reason is at the level of the review's reasons.
+            .optional("retrait", .object([FieldSpec("date", .date), FieldSpec("motif", .text, .required, .partage)]), .partenaires),
         ])), .partenaires),
         .optional("issue", .object([
             FieldSpec("date", .date),

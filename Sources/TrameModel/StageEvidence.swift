@@ -19,7 +19,7 @@ public enum StageEvidence {
             if root["issue"]?["nature"]?.text == recorded.rawValue { return recorded }
         case .glissement:
             if root["issue"]?["nature"]?.text == "glissement" { return recorded }
-            let finals = root["evaluations"]?.list?.filter { $0["type"]?.text == "finale" } ?? []
+            let finals = root["evaluations"]?.list?.filter { $0["type"]?.text == "finale" && !$0.isWithdrawnEvaluation } ?? []
             if let last = finals.last, last["recommandation"]?.text == "glissement_bail",
                let referral = last["transmission_commission_attribution"]?.date, referral <= day { return recorded }
         default:

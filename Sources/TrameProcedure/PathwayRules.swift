@@ -65,7 +65,8 @@ public enum PathwayRules {
     /// A glissement needs a final evaluation recommending it and the date it went to the commission.
     private static func checkGlissement(_ root: DataNode, missing: (String, String) -> Void) {
         let evaluations = root.items("evaluations")
-        guard let index = evaluations.lastIndex(where: { $0.string("type") == "finale" }) else {
+        // A withdrawn final evaluation (`retrait`) was not held: it never justifies a glissement.
+        guard let index = evaluations.lastIndex(where: { $0.string("type") == "finale" && !$0.isWithdrawnEvaluation }) else {
             missing("evaluations", "une évaluation finale (« type: finale ») recommandant le glissement du bail : il n'est jamais automatique")
             return
         }

@@ -177,6 +177,8 @@ public enum FieldLabels {
         "logement.reference": "Référence du logement", "logement.adresse": "Adresse", "sous_locataire.protecteur.adresse": "Adresse du protecteur",
         "sous_location": "Sous-location", "bail_principal": "Bail principal", "financement": "Financement",
         "evaluations.partie_soin.observations": "Observations de l'équipe de soins",
+        "evaluations.retrait": "Retrait de l'évaluation", "evaluations.retrait.date": "Date du retrait",
+        "evaluations.retrait.motif": "Motif du retrait",
         "convention.sous_location": "Règles de sous-location", "financements.financeur": "Financeur",
         // What the sublease must state (docs/format.md § 9, note ¹).
         "logement.convention_apl.reference": "Numéro de la convention APL", "logement.convention_apl.date": "Date de la convention APL",
