@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
 
-/// One entry of the append-only audit log: who did what, when. Never content: ids and hashes only.
+/// One entry of the append-only audit log: who did what, when. Never content: ids and hashes only,
+/// except the reason a person gives for correcting or withdrawing an evaluation (`RecordChange`).
 public struct AuditEvent: Sendable, Codable, Hashable {
     /// Position in the log (1, 2, …); a gap means a removed entry.
     public let seq: Int64
@@ -9,7 +10,8 @@ public struct AuditEvent: Sendable, Codable, Hashable {
     public let actor: String
     /// `creation`, `dossier-ajout`, `convention-ajout`, `generation`, `archive-ajout`, `extraction`,
     /// `consultation`, `export`, `verification`, `conservation`, `purge`, `sauvegarde`, `restauration`,
-    /// `reprise` (an interrupted add undone), `migration`.
+    /// `reprise` (an interrupted add undone), `migration`, `evaluation-correction` and `evaluation-retrait`
+    /// (with `evaluation` and `motif` in `detail`, right after the version's `dossier-ajout`).
     public let action: String
     /// The dossier or convention concerned.
     public let ownerID: String?

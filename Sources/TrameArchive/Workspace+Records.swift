@@ -3,6 +3,22 @@ import Foundation
 import GRDB
 import TrameModel
 
+/// Why a person made a new version of a record, for the audit log: the correction or withdrawal
+/// of an evaluation, with its reason (issue 16). Unlike other entries, it holds the reason as
+/// written: the record of a change to a held evaluation must say why (level `partage`: never a
+/// detail of care).
+public struct RecordChange: Sendable, Hashable {
+    /// `evaluation-correction`, `evaluation-retrait`.
+    public let action: String
+    /// `evaluation` (its date), `motif`, and any other detail.
+    public let detail: [String: String]
+
+    public init(action: String, detail: [String: String]) {
+        self.action = action
+        self.detail = detail
+    }
+}
+
 extension Workspace {
     /// Records a convention or dossier file as a new version, keeping its original bytes.
     ///
@@ -12,11 +28,14 @@ extension Workspace {
     /// - Parameters:
     ///   - data: the file's bytes, as they are.
     ///   - fileName: its name, for messages and listings.
+    /// - Throws: `Diagnostic` `FICHIER_NON_CONFORME` when the file does not pass the format checks.
+    ///   - change: why a person made this version (a correction or withdrawal of an evaluation),
+    ///     written to the audit log in the same transaction as the version; nothing when the bytes
+    ///     are identical to the current version.
     ///   - attachments: for a convention, the bytes of every file it names (logos, style:
     ///     `ConventionAttachments`), by the name it gives them: they are stored with the version, and
     ///     a version is new when the file or one of them changed.
-    /// - Throws: `Diagnostic` `FICHIER_NON_CONFORME` when the file does not pass the format checks.
-    public func addRecord(data: Data, fileName: String, attachments: [String: Data] = [:]) throws -> RecordAddResult {
+    public func addRecord(data: Data, fileName: String, change: RecordChange? = nil, attachments: [String: Data] = [:]) throws -> RecordAddResult {
         let loaded = ModelLoader.read(data: data, name: fileName)
         guard let fileKind = loaded.kind, let root = loaded.root, !loaded.diagnostics.hasErrors else {
             throw Diagnostic.error(.fichierNonConforme,
@@ -79,6 +98,10 @@ extension Workspace {
             try audit(db, "\(kind.rawValue)-ajout", owner: id, subject: recorded.ref, sha256: sha,
                       detail: files.isEmpty ? ["version": String(version), "fichier": recorded.fileName]
                         : ["version": String(version), "fichier": recorded.fileName, "fichiers_joints": files.map(\.name).joined(separator: ", ")])
+            if let change {
+                try audit(db, change.action, owner: id, subject: recorded.ref, sha256: sha,
+                          detail: change.detail.merging(["version": String(version)]) { given, _ in given })
+            }
             add.steps.step("audit-inserted")
             return RecordAddResult(version: recorded, isNew: true, sameBytesAs: earlier)
         }

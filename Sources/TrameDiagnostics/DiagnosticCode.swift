@@ -138,6 +138,8 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
     case evaluationIntrouvable = "EVALUATION_INTROUVABLE"
     /// Document final demandé pour une évaluation semestrielle.
     case evaluationNonFinale = "EVALUATION_NON_FINALE"
+    /// Document demandé d'une évaluation retirée (`retrait`).
+    case evaluationRetiree = "EVALUATION_RETIREE"
     /// Courrier au préfet daté avant l'évaluation finale dont il rend compte.
     case dateCourrier = "DATE_COURRIER"
     /// Fichier archivé absent ou illisible.
@@ -401,7 +403,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Hashable, CustomStri
              .documentDeDossier, .documentNonArchivable, .donneesRefusees, .dossierNonVide, .dossierRequis,
              .dureesSousLocation, .dureeMaximale, .dureeMinimale, .encodage, .enteteGabarit, .etapeSansPreuve,
              .evaluationsOrdre, .evaluationDifferente, .evaluationEspacee, .evaluationIntrouvable,
-             .evaluationNonFinale, .fichierManquant, .fichierModifie, .fichierNonConforme, .fichierNonReference,
+             .evaluationNonFinale, .evaluationRetiree, .fichierManquant, .fichierModifie, .fichierNonConforme, .fichierNonReference,
              .fichierOrphelin, .fichierVide, .filtreArguments, .filtreInconnu, .filtreType, .filtreValeur,
              .facileALire, .financeur, .finManquante, .formatNonArchivable, .formulaireInconnu, .fragmentIntrouvable,
              .garantiePeriode, .garantiesManquantes, .genereAutreDestinataire, .genereAutreDocument, .genereAutreDossier, .glissementAutomatique, .historique, .horsVigueur,
