@@ -1,9 +1,11 @@
 import Foundation
 import TrameDocument
 
-// trame-bench-writers [--count N] [--runs R] [--dump DIRECTORY]
+// trame-bench-writers [--count N] [--runs R] [--format odt|docx|html|txt] [--compression stored|deflated] [--dump DIRECTORY]
 // Renders N sublease documents (about 4 pages each) R times per format and compression, and prints
 // the median throughput. Build in release mode: `swift build -c release`.
+// --format and --compression measure only that format or compression (to profile one writer,
+// e.g. under `valgrind --tool=callgrind`).
 // --dump writes the first document in every format to DIRECTORY (to look at it) and exits.
 
 func option(_ name: String, default value: Int) -> Int {
@@ -16,6 +18,15 @@ func option(_ name: String, default value: Int) -> Int {
 let count = option("--count", default: 200)
 let runs = option("--runs", default: 7)
 let clock = ContinuousClock()
+
+func stringOption(_ name: String) -> String? {
+    let arguments = CommandLine.arguments
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+
+let onlyFormat = stringOption("--format").flatMap(OutputFormat.init(rawValue:))
+let onlyCompression = stringOption("--compression").flatMap(PackageCompression.init(rawValue:))
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -67,11 +78,13 @@ func measure(_ format: OutputFormat, _ compression: PackageCompression) throws -
 }
 
 do {
-    for format in OutputFormat.allCases {
-        let compressions: [PackageCompression] = format == .html ? [.stored] : [.stored, .deflated]
-        for compression in compressions {
+    for format in OutputFormat.allCases where onlyFormat == nil || format == onlyFormat {
+        // Only the ZIP packages (ODT, DOCX) are written stored or deflated.
+        let packaged = format == .odt || format == .docx
+        let compressions: [PackageCompression] = packaged ? [.stored, .deflated] : [.stored]
+        for compression in compressions where !packaged || onlyCompression == nil || compression == onlyCompression {
             let result = try measure(format, compression)
-            let label = format == .html ? "html" : "\(format.rawValue) \(compression.rawValue)"
+            let label = packaged ? "\(format.rawValue) \(compression.rawValue)" : format.rawValue
             let padded = label.padding(toLength: 14, withPad: " ", startingAt: 0)
             print(padded + String(format: "%8.0f docs/s  %6.3f ms/doc  %7d bytes/doc",
                                   result.docsPerSecond, 1000 / result.docsPerSecond, result.averageBytes))

@@ -13,14 +13,14 @@ struct PackagePart {
 /// Whether package parts other than the ODF `mimetype` (always stored) are compressed.
 ///
 /// Measured with `trame-bench-writers` (release build, Swift 6.3, 2 shared cores, 200 four-page
-/// subleases, median of 7 runs):
+/// subleases, medians; 2026-12-05, see Benchmarks/README.md):
 ///
-/// | format | stored                          | deflated (zlib level 6, fixed in ZIPFoundation) |
-/// |--------|---------------------------------|-------------------------------------------------|
-/// | ODT    | 0.165 ms/doc, 6,000 docs/s, 38 KB | 0.56 ms/doc, 1,780 docs/s, 4.9 KB             |
-/// | DOCX   | 0.245 ms/doc, 4,050 docs/s, 47 KB | 0.84 ms/doc, 1,190 docs/s, 7.9 KB             |
+/// | format | stored (``StoredZip``)            | deflated (zlib level 6, fixed in ZIPFoundation) |
+/// |--------|-----------------------------------|-------------------------------------------------|
+/// | ODT    | 0.18 ms/doc, 5,500 docs/s, 45 KB  | 0.93 ms/doc, 1,080 docs/s, 5.4 KB               |
+/// | DOCX   | 0.24 ms/doc, 4,200 docs/s, 51 KB  | 1.60 ms/doc, 630 docs/s, 8.1 KB                 |
 ///
-/// Deflate costs 0.4–0.6 ms per document, more than writing the XML, and only stored packaging
+/// Deflate costs 0.7–1.4 ms per document, several times writing the XML, and only stored packaging
 /// keeps both writers above the 2,000 docs/s budget, so ``default`` is `.stored`. Stored packages
 /// are valid ODF and OPC and open in Word and LibreOffice; pass `.deflated` for smaller files.
 public enum PackageCompression: String, Sendable, CaseIterable {
