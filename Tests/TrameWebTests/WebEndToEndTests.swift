@@ -3,9 +3,9 @@ import Testing
 import TrameTestSupport
 
 /// The browser tests: the real `trame-web` on the loopback (a free port), a fresh seeded workspace,
-/// and `Tests/e2e/web_e2e.py` driving headless Chromium through Selenium. Skipped, with the reason
-/// printed, when Chromium, chromedriver, Selenium or the built server are missing — failed instead
-/// when `TRAME_REQUIRE_TOOLS=1`.
+/// and `Tests/e2e/web_e2e.py` driving headless Chromium through Selenium, with axe-core and the 375 px
+/// check on every page it visits. Skipped, with the reason printed, when Chromium, chromedriver,
+/// Selenium, axe-selenium-python or the built server are missing — failed instead when `TRAME_REQUIRE_TOOLS=1`.
 @Suite struct WebEndToEndTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -21,15 +21,19 @@ import TrameTestSupport
         if Conformance.executablePath("chromedriver") == nil { missing.append("chromedriver") }
         if Conformance.executablePath("python3") == nil {
             missing.append("python3")
-        } else if (try? Conformance.run("python3", ["-c", "import selenium"]))?.status != 0 {
-            missing.append("selenium (pip install selenium)")
+        } else {
+            if (try? Conformance.run("python3", ["-c", "import selenium"]))?.status != 0 { missing.append("selenium (pip install selenium)") }
+            // axe-core, run on every page the scenario visits, comes bundled in this PyPI package.
+            if (try? Conformance.run("python3", ["-c", "import axe_selenium_python"]))?.status != 0 {
+                missing.append("axe-core (pip install axe-selenium-python)")
+            }
         }
         if server == nil { missing.append("trame-web (swift build)") }
-        return missing.isEmpty ? nil : "absent : " + missing.joined(separator: ", ") + " (apt-get install chromium chromium-driver ; pip install selenium)"
+        return missing.isEmpty ? nil : "absent : " + missing.joined(separator: ", ") + " (apt-get install chromium chromium-driver ; pip install selenium axe-selenium-python)"
     }()
 
     /// Skipped without these tools, a failure under `TRAME_REQUIRE_TOOLS=1` (see `ToolGate`).
-    static let tools = ToolGate(name: "the browser tests (Chromium, chromedriver, Selenium, trame-web)", missing: skipReason)
+    static let tools = ToolGate(name: "the browser tests (Chromium, chromedriver, Selenium, axe-core, trame-web)", missing: skipReason)
 
     @Test(.requires(WebEndToEndTests.tools), .timeLimit(.minutes(10)))
     func browserScenarios() throws {
