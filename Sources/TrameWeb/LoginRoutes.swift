@@ -11,7 +11,7 @@ enum LoginRoutes {
 
     static func register(on router: Router<WebContext>, services: WebServices) {
         router.get("/") { _, context -> Response in
-            Pages.redirect(context.session == nil ? "/connexion" : "/dossiers")
+            Pages.redirect(context.session.map { Access.home(for: $0.account) } ?? "/connexion")
         }
         router.get("/connexion") { request, context -> Response in
             if context.session != nil { return Pages.redirect("/dossiers") }
