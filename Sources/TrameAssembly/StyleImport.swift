@@ -35,7 +35,8 @@ public enum StyleImport {
         }
         func fontLines(_ key: String, _ font: ReferenceStyle.Font?) -> [(String, StyleValue?)] {
             guard let font else { return [] }
-            let genre = font.generic ?? FontFace.genre(of: font.name)
+            // A name that says its genre (« … Sans ») is surer than a converter's font table.
+            let genre = FontFace.genre(of: font.name) ?? font.generic
             return [("famille", .text(font.name)), ("genre", genre.map(StyleValue.genre)),
                     ("remplacements", font.alternate.map { .texts([$0]) })]
         }
