@@ -3,8 +3,8 @@
 
     load.py URL --workspace DIR --ids IDS_FILE [--readers 50] [--writers 5] [--seconds 45]
 
-50 readers loop without pause on keep-alive connections over four kinds of request (list,
-dossier page, API, dashboard), 5 writers save dossiers through the form (GET the form, change a
+50 readers loop without pause on keep-alive connections over six kinds of request (list,
+dossier page, API, dashboard, a sorted search, « À faire »), 5 writers save dossiers through the form (GET the form, change a
 field, POST it). Prints p50/p99 per kind, throughput and errors, then exits 1 on any error.
 Standard library only: http.client, threads.
 """
@@ -90,6 +90,9 @@ def main():
         "dossier": lambda r: f"/dossiers/{r.choice(ids)}",
         "api": lambda r: f"/api/dossiers/{r.choice(ids)}",
         "tableau": lambda r: "/tableau-de-bord",
+        # Issue 16's daily pages: a search sorted by next deadline (a random page), « À faire ».
+        "recherche": lambda r: f"/dossiers?q={r.choice(['zoe', 'metz', 'eloise', 'mj-2030-1'])}&tri=echeance&page={r.randint(1, 3)}",
+        "a-faire": lambda r: "/a-faire",
     }
     times = {k: [] for k in list(kinds) + ["ecriture"]}
     errors = []

@@ -53,7 +53,7 @@ enum DeadlineWording {
             return deadline.count > 1 ? "\(deadline.count) évaluations partagées non enregistrées : à tenir et à enregistrer"
                                       : "Évaluation partagée non enregistrée : à tenir et à enregistrer"
         case .evaluation:
-            return "Évaluation partagée à tenir (au moins tous les six mois)"
+            return "Évaluation partagée à tenir" + rhythm(deadline.label)
         case .termEnd:
             return late ? "Fin du terme passée sans renouvellement ni décision enregistrés (la personne reste dans les lieux)"
                         : "Fin du terme de la sous-location : renouvellement ou glissement du bail à décider"
@@ -69,6 +69,14 @@ enum DeadlineWording {
         case .conventionEnd:
             return "Fin de la convention"
         }
+    }
+
+    /// « (tous les six mois) », from the rhythm `DeadlineCalendar` names in its label.
+    private static func rhythm(_ label: String) -> String {
+        if label.contains("semestrielle") { return " (au moins tous les six mois)" }
+        if label.contains("trimestrielle") { return " (au moins tous les trois mois)" }
+        if label.contains("annuelle") { return " (au moins une fois par an)" }
+        return ""
     }
 
     /// « en retard de 12 jours », « dans 3 jours », « aujourd'hui »…

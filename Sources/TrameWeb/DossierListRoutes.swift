@@ -270,7 +270,7 @@ enum DossierListRoutes {
             place = housing.quartier.map { "\(housing.commune) (\($0))" } ?? housing.commune
             landlord = names[housing.bailleur] ?? housing.bailleur
         }
-        let nextText: String = next.map { "\(DataView.french($0.date)) — \($0.label) (\($0.status.text))" } ?? "—"
+        let nextText: String = next.map { "\(DataView.french($0.date)) — \(DeadlineWording.plain($0)) (\($0.status.text))" } ?? "—"
         var row: [String: Any] = ["id": dossier.id, "href": "/dossiers/\(Paths.escape(dossier.id))"]
         row["person"] = showName ? "\(dossier.sousLocataire.prenom) \(dossier.sousLocataire.nom)" : "—"
         row["stage"] = programme ? dossier.etape.label : ""
@@ -286,12 +286,13 @@ enum DossierListRoutes {
         return row
     }
 
-    /// Late items, one line per kind: « évaluation semestrielle non enregistrée (× 14, la plus ancienne en retard de 2262 jours) ».
+    /// Late items in plain French, one line per wording: « Avis du bailleur au préfet non envoyé (× 2, la plus ancienne en retard de 72 jours) ».
     static func grouped(_ late: [Deadline]) -> [String] {
         var order: [String] = [], byLabel: [String: [Deadline]] = [:]
         for item in late {
-            if byLabel[item.label] == nil { order.append(item.label) }
-            byLabel[item.label, default: []].append(item)
+            let label = DeadlineWording.plain(item)
+            if byLabel[label] == nil { order.append(label) }
+            byLabel[label, default: []].append(item)
         }
         return order.map { label in
             let items = byLabel[label]!
