@@ -14,7 +14,8 @@ extension TrameCommand {
                   FICHIER:LIGNE:COLONNE: erreur|avertissement [CODE] champ.chemin : message \
                 suivi de la ligne concernée et d'un repère sous la valeur. \
                 La convention d'un dossier est cherchée à côté du dossier (convention-<id>.yaml), \
-                puis parmi les conventions fournies avec Trame ; --convention l'impose.
+                puis parmi les conventions fournies avec Trame ; --convention l'impose. \
+                Le fichier de style d'une convention (clé « style: ») est vérifié avec elle.
                 Aucun fichier n'est écrit ; la date du jour n'est jamais utilisée.
                 """
         )
