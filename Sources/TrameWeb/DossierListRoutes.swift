@@ -191,8 +191,7 @@ enum DossierListRoutes {
             let descending = active && !query.descending
             return ["label": label, "href": query.link { $0.sort = sort; $0.descending = descending; $0.page = 1 },
                     "ariaSort": active ? (query.descending ? "descending" : "ascending") : "",
-                    "active": active, "arrow": active ? (query.descending ? "▼" : "▲") : "",
-                    "hint": descending ? "trier par ordre décroissant" : "trier par ordre croissant"]
+                    "active": active, "arrow": active ? (query.descending ? "▼" : "▲") : ""]
         }
         var countText = count == 0 ? "Aucun dossier" : count == 1 ? "1 dossier" : "\(count) dossiers"
         if pages > 1 { countText += " — \(first + 1) à \(first + shown.count) affichés" }
