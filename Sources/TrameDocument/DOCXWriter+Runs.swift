@@ -61,16 +61,18 @@ extension XMLWriter {
         }
     }
 
-    /// A paragraph: `w:pPr` (style, keep rules, numbering, alignment when not the style's, in
-    /// schema order), then `prefix` (pictures) and the runs.
+    /// A paragraph: `w:pPr` (style, keep rules, numbering, a space before and an alignment when not
+    /// the style's, in schema order), then `prefix` (pictures) and the runs.
     mutating func wmlParagraph(style: String, keep: ParagraphKeep = .none, numbering: (id: Int, level: Int)? = nil,
-                               alignment: Paragraph.Alignment? = nil, prefix: XMLWriter? = nil, _ inlines: [Inline]) {
+                               spaceBefore: Length? = nil, alignment: Paragraph.Alignment? = nil, prefix: XMLWriter? = nil,
+                               _ inlines: [Inline]) {
         raw("<w:p><w:pPr><w:pStyle w:val=\"\(style)\"/>")
         if keep.withNext { appendStatic("<w:keepNext/>") }
         if keep.together { appendStatic("<w:keepLines/>") }
         if let numbering {
             raw("<w:numPr><w:ilvl w:val=\"\(numbering.level)\"/><w:numId w:val=\"\(numbering.id)\"/></w:numPr>")
         }
+        if let spaceBefore { raw("<w:spacing w:before=\"\(spaceBefore.twips)\"/>") }
         switch alignment {
         case .left: appendStatic("<w:jc w:val=\"left\"/>")
         case .center: appendStatic("<w:jc w:val=\"center\"/>")

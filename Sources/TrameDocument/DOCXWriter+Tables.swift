@@ -25,7 +25,7 @@ extension DOCXBodyWriter {
     /// row), a second at least ``SignatureStyle/minimumHeight`` high (`w:trHeight`) with the name
     /// at its bottom: the room to sign.
     mutating func writeSignatures(_ block: SignatureBlock) {
-        xml.wmlParagraph(style: "Closing", block.closing)
+        xml.wmlParagraph(style: "Closing", spaceBefore: spaceBefore(.closing), block.closing)
         guard !block.signatories.isEmpty else { return }
         let widths = PageGeometry.distribute(style.textWidth.twips, weights: [], count: block.signatories.count)
         startTable(widths: widths, bordered: false)

@@ -57,6 +57,12 @@ public struct DocumentStyle: Sendable, Hashable {
 
     /// The text width: page width minus the left and right margins.
     public var textWidth: Length { page.width - page.marginLeft - page.marginRight }
+
+    /// The space below a grid table: a body paragraph's space after, so that the table's frame
+    /// never touches the text that follows (ODT `fo:margin-bottom` of the table, DOCX space before
+    /// the next paragraph, CSS `margin-bottom`). Like a paragraph's, it collapses with the next
+    /// paragraph's space before: the larger of the two separates them.
+    public var tableSpaceAfter: Length { paragraphSpacing }
 }
 
 /// Page size, margins (where the body starts and ends), and where the header and footer sit.

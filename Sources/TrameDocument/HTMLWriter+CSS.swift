@@ -41,6 +41,7 @@ extension HTMLWriter {
         css += "li.keep-next { break-after: avoid; }\n"
         css += "ul.d0 { list-style-type: disc; } ul.d1 { list-style-type: \"– \"; } ul.d2 { list-style-type: circle; }\n"
         css += "table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0; }\n"
+        css += "table.grid { margin-bottom: \(style.tableSpaceAfter.css); }\n"
         css += "table.grid th, table.grid td { border: \(border); padding: \(padding); vertical-align: top; }\n"
         css += "table.grid th { background: #\(style.colours.tableHeaderFill); }\n"
         css += rule("table.grid td p", .tableContents)

@@ -20,7 +20,7 @@ extension ODTBodyWriter {
             let total = PageGeometry.centimetres(table.widths.reduce(0, +))
             let keep = table.keepTogether ? #" style:may-break-between-rows="false""# : ""
             xml.raw(#"<style:style style:name="\#(name)" style:family="table"><style:table-properties "#
-                + #"style:width="\#(total)" table:align="left" fo:margin-top="0cm" fo:margin-bottom="0cm"\#(keep)/>"#
+                + #"style:width="\#(total)" table:align="left" fo:margin-top="0cm" fo:margin-bottom="\#(table.spaceAfter.css)"\#(keep)/>"#
                 + "</style:style>")
             for (column, width) in table.widths.enumerated() {
                 xml.raw(#"<style:style style:name="\#(name).C\#(column + 1)" style:family="table-column">"#

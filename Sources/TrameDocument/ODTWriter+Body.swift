@@ -7,14 +7,15 @@ struct ODTBodyWriter {
     /// List layouts in order of first use; list style `L_<key>`.
     var listLayouts: [ListLayout] = []
     var listCount = 0
-    /// Column widths (thousandths of a cm) of each table and whether it never splits. A table has
-    /// no space of its own: the paragraph before it keeps its space after, as in DOCX.
-    var tables: [(widths: [Int], keepTogether: Bool)] = []
+    /// Column widths (thousandths of a cm) of each table, whether it never splits and its space
+    /// after (``DocumentStyle/tableSpaceAfter`` for a grid table). A table has no space before: the
+    /// paragraph before it keeps its space after, as in DOCX.
+    var tables: [(widths: [Int], keepTogether: Bool, spaceAfter: Length)] = []
     /// Paragraph styles that differ from a named style by alignment or keep rules: `P1`, `P2`, …
     var paragraphVariants: [ParagraphVariant] = []
     /// Frames written so far (`draw:name` must be unique).
     var frameCount = 0
-    /// The space below the block written last (zero after a table or at the start).
+    /// The space below the block written last (zero after a signature block or at the start).
     var previousSpaceAfter = Length.zero
 
     /// Space after a body paragraph, a note, a list (computed once: asked for every block).
@@ -56,7 +57,8 @@ struct ODTBodyWriter {
         case .article: style.format(of: .article).spaceAfter
         case .paragraph(let paragraph): paragraph.isNote ? noteAfter : bodyAfter
         case .list: listAfter
-        case .table, .pageBreak, .signatures: .zero
+        case .table(let table): table.columnCount > 0 ? style.tableSpaceAfter : .zero
+        case .pageBreak, .signatures: .zero
         }
     }
 

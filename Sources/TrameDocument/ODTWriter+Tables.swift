@@ -8,7 +8,7 @@ extension ODTBodyWriter {
         guard columns > 0 else { return }
         // A signature sheet never splits: its header row is never left alone at the foot of a page.
         let signatureSheet = style.isSignatureSheet(table)
-        startTable(columns: columns, weights: table.columnWidths, keepTogether: signatureSheet)
+        startTable(columns: columns, weights: table.columnWidths, keepTogether: signatureSheet, spaceAfter: style.tableSpaceAfter)
         let lastRow = table.rows.count - 1
         if !table.headerRows.isEmpty {
             xml.raw("<table:table-header-rows>")
@@ -33,7 +33,7 @@ extension ODTBodyWriter {
         xml.odfParagraph(collapsedStyle(.closing), block.closing)
         previousSpaceAfter = style.format(of: .closing).spaceAfter
         guard !block.signatories.isEmpty else { return }
-        startTable(columns: block.signatories.count, weights: [], keepTogether: true)
+        startTable(columns: block.signatories.count, weights: [], keepTogether: true, spaceAfter: .zero)
         xml.raw("<table:table-row table:style-name=\"Row\">")
         for signatory in block.signatories {
             xml.raw("<table:table-cell table:style-name=\"SigCell\">")
@@ -52,10 +52,11 @@ extension ODTBodyWriter {
         xml.raw("</table:table-row></table:table>")
     }
 
-    /// Opens `table:table` (style `Tbl<n>`) and writes its columns (styles `Tbl<n>.C<i>`).
-    private mutating func startTable(columns: Int, weights: [Int], keepTogether: Bool) {
+    /// Opens `table:table` (style `Tbl<n>`, with `fo:margin-bottom` = `spaceAfter`) and writes its
+    /// columns (styles `Tbl<n>.C<i>`).
+    private mutating func startTable(columns: Int, weights: [Int], keepTogether: Bool, spaceAfter: Length) {
         let widths = PageGeometry.distribute(style.textWidth.thousandthsOfCentimetre, weights: weights, count: columns)
-        tables.append((widths, keepTogether))
+        tables.append((widths, keepTogether, spaceAfter))
         let number = tables.count
         let style = "Tbl\(number)"
         xml.raw("<table:table table:name=\"Tableau\(number)\" table:style-name=\"\(style)\">")

@@ -181,6 +181,55 @@ struct DocumentStyleTests {
         #expect(content.contains(#"<table:table-cell table:style-name="CellRB">"#))
     }
 
+    /// Tables followed by a paragraph, a heading, another table, a list and a signature block.
+    static let tables: Document = {
+        let grid = Table(headerRows: [[TableCell(text: "Qui"), TableCell(text: "Quoi")]], rows: [[TableCell(text: "A"), TableCell(text: "B")]])
+        return Document(
+            metadata: DocumentMetadata(title: "Tableaux", subject: "", identifier: "x"),
+            blocks: [
+                .paragraph(Paragraph([.text("Avant.")])), .table(grid),
+                .paragraph(Paragraph([.text("Après.")])), .table(grid),
+                .heading(level: 1, [.text("Titre")]), .table(grid), .table(grid),
+                .list(ListBlock(ordered: false, items: [ListItem([.text("un")]), ListItem([.text("deux")])])), .table(grid),
+                .signatures(SignatureBlock(closing: [.text("Fait à Metz.")],
+                                           signatories: [Signatory(capacity: [.text("Le bailleur")], name: [.text("M. X")])])),
+            ])
+    }()
+
+    @Test(arguments: [("standard", DocumentStyle.standard), ("facile", DocumentStyle.easyRead)])
+    func tablesLeaveABodyParagraphsSpaceAfterThem(_ name: String, _ style: DocumentStyle) throws {
+        let after = style.tableSpaceAfter
+        #expect(after > .zero, "\(name)")
+        #expect(after == style.format(of: .body).spaceAfter, "\(name)")
+
+        // ODT: each grid table's style carries the space (the signature table none); a heading after
+        // a table gets the difference as its space before, as after a paragraph.
+        let content = try Package(DocumentRenderer.render(Self.tables, as: .odt, style: style)).string("content.xml")
+        for number in 1...5 {
+            #expect(content.contains(#"<style:style style:name="Tbl\#(number)" style:family="table"><style:table-properties style:width="\#(style.textWidth.css)" table:align="left" fo:margin-top="0cm" fo:margin-bottom="\#(after.css)"/>"#), "\(name) Tbl\(number)")
+        }
+        #expect(content.contains(#"style:name="Tbl6" style:family="table"><style:table-properties style:width="\#(style.textWidth.css)" table:align="left" fo:margin-top="0cm" fo:margin-bottom="0cm""#), "\(name)")
+        let heading = style.format(of: .heading1)
+        #expect(content.contains(#"style:parent-style-name="Heading_20_1"><style:paragraph-properties fo:margin-top="\#((heading.spaceBefore - after).css)" fo:margin-bottom="\#(heading.spaceAfter.css)"/>"#), "\(name)")
+        let closing = style.format(of: .closing)
+        #expect(content.contains(#"style:parent-style-name="Closing"><style:paragraph-properties fo:margin-top="\#((closing.spaceBefore - after).css)" fo:margin-bottom="\#(closing.spaceAfter.css)"/>"#), "\(name)")
+
+        // DOCX (no space after a table in WordprocessingML): the paragraph that follows takes it as
+        // its space before, unless its own is larger; two tables in a row keep it between them.
+        let document = try Package(DocumentRenderer.render(Self.tables, as: .docx, style: style)).string("word/document.xml")
+        let spacing = #"<w:spacing w:before="\#(after.twips)"/>"#
+        #expect(document.contains(#"</w:tbl><w:p><w:pPr><w:pStyle w:val="Normal"/>\#(spacing)</w:pPr><w:r><w:t>Après."#), "\(name)")
+        #expect(document.contains(#"</w:tbl><w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Titre"#), "\(name)")
+        #expect(document.contains(#"</w:tbl><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="\#(after.twips)" w:lineRule="exact"/></w:pPr></w:p><w:tbl>"#), "\(name)")
+        #expect(document.contains(#"</w:tbl><w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>\#(spacing)</w:pPr><w:r><w:t>un"#), "\(name)")
+        #expect(document.occurrences(of: spacing) == 2, "\(name): only the first paragraph after a table")
+        #expect(document.contains(#"</w:tbl><w:p><w:pPr><w:pStyle w:val="Closing"/></w:pPr>"#), "\(name)")
+
+        // HTML: the grid table's bottom margin, which collapses with the next element's top margin.
+        let page = try String(decoding: DocumentRenderer.render(Self.tables, as: .html, style: style), as: UTF8.self)
+        #expect(page.contains("table.grid { margin-bottom: \(after.css); }"), "\(name)")
+    }
+
     @Test func everyRoleIsStyledInEveryFormat() throws {
         let odtStyles = try odt().string("styles.xml")
         let docxStyles = try docx().string("word/styles.xml")
