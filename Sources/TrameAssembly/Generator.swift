@@ -267,6 +267,7 @@ public struct Generator: Sendable {
                                  mentions: result.mentions, draftingNotes: result.draftingNotes, style: template.style)
         produced.easyRead = easyRead
         try Letterheads.apply(to: &produced, files: files, context: context)
+        try Self.applyHouseStyle(request, files: files, to: &produced)
         return produced
     }
 
