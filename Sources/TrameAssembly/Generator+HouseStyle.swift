@@ -30,5 +30,12 @@ extension Generator {
     static func applyHouseStyle(_ request: GenerationRequest, files: CaseFiles, to produced: inout ProducedDocument) throws(Diagnostics) {
         let house = try houseStyle(request, convention: files.convention)
         produced.style = house.applied(to: produced.style, easyRead: produced.template.style == .easyRead)
+        produced.styleFiles = house.layers.map { layer in
+            var digest = CanonicalData.sha256(of: FileManager.default.contents(atPath: layer.file.path) ?? Data())
+            if let image = layer.file.headerImage?.image {
+                digest += "+" + CanonicalData.sha256(of: image.data)
+            }
+            return Manifest.StyleRef(origine: layer.origin.rawValue, sha256: digest)
+        }
     }
 }

@@ -45,6 +45,13 @@ public struct Manifest: Codable, Sendable, Equatable {
         public var sha256: String
     }
 
+    /// A style file applied to the document: where it came from (`convention`, `option` for
+    /// `--style`) and the SHA-256 of its bytes (then « + » and its header image's, if it names one).
+    public struct StyleRef: Codable, Sendable, Equatable {
+        public var origine: String
+        public var sha256: String
+    }
+
     public struct FileRef: Codable, Sendable, Equatable {
         public var format: String
         public var sha256: String
@@ -72,6 +79,8 @@ public struct Manifest: Codable, Sendable, Equatable {
     public var notes_redaction: Int?
     /// The partners' logos heading the pages (absent when there are none): the layout's data.
     public var papier_en_tete: [LogoRef]?
+    /// The partnership's style files applied, in order (absent: Trame's default style).
+    public var style: [StyleRef]?
     public var donnees: DataRef
     public var outil: String
     /// The written file (sidecar only: a file cannot hold its own hash).
@@ -94,6 +103,7 @@ public struct Manifest: Codable, Sendable, Equatable {
         mentions_obligatoires = required.isEmpty ? nil : required.map { MentionRef(id: $0.id, source: $0.source, presente: $0.present) }
         notes_redaction = generated.draftingNotes.isEmpty ? nil : generated.draftingNotes.count
         papier_en_tete = generated.letterheadLogos.isEmpty ? nil : generated.letterheadLogos
+        style = generated.styleFiles.isEmpty ? nil : generated.styleFiles
         // One hash per field the document read (and what lies under a list or object it read): a hash of a
         // short value can be reversed by trying values, so fields the document does not use are not hashed.
         let read = generated.readPaths

@@ -32,6 +32,8 @@ public struct ProducedDocument: Sendable {
     public var style: DocumentStyle
     /// The partners' logos of the letterhead (in ``style``), recorded in the manifest.
     public var letterheadLogos: [Manifest.LogoRef] = []
+    /// The partnership's style files applied (convention, then `--style`), recorded in the manifest.
+    public var styleFiles: [Manifest.StyleRef] = []
 
     /// `sous-location-MJ-2019-004`, plus the event date and the audience when it is not the template's default.
     public var baseName: String {

@@ -11,6 +11,8 @@ public struct Regeneration: Sendable {
         case dataChanged(changed: [String], added: [String], removed: [String])
         /// Same data, but the partners' logos heading the pages changed (the convention's files).
         case letterheadChanged
+        /// Same data, but the style files differ (changed, or `--style` not given again).
+        case styleChanged
         /// Same data, but another Trame version wrote the original.
         case otherToolVersion(original: String)
         /// Same data and version, different bytes: not reproducible (a defect to report).
@@ -23,18 +25,19 @@ public struct Regeneration: Sendable {
     public let verdict: Verdict
 
     /// Rebuilds the document described by `manifest` from the given input files.
-    public static func run(manifest: Manifest, dossierPath: String?, conventionPath: String?,
+    public static func run(manifest: Manifest, dossierPath: String?, conventionPath: String?, stylePath: String? = nil,
                            generator: Generator) throws(Diagnostics) -> Regeneration {
         guard let file = manifest.fichier, let format = ProducedFormat(rawValue: file.format), format != .pdf else {
             throw Diagnostics(.error(.manifesteIncomplet, "ce manifeste ne décrit pas un fichier ODT, DOCX ou HTML reproductible (un PDF dépend de LibreOffice)"))
         }
-        let request = GenerationRequest(
+        var request = GenerationRequest(
             document: manifest.document, dossierPath: dossierPath, conventionPath: conventionPath, draft: manifest.projet,
             audience: Audience(rawValue: manifest.destinataire), date: manifest.evenement.flatMap(CalendarDate.init(iso:)),
             templateVersion: manifest.gabarit.version,
             clauseVersions: Dictionary(manifest.clauses.map { ($0.id, $0.version) }, uniquingKeysWith: { a, _ in a }),
             asOf: manifest.date_acte.flatMap(CalendarDate.init(iso:)),
             today: nil)
+        request.stylePath = stylePath
         let generated = try generator.generate(request)
         let (data, regenerated) = try generated.output(as: format, draft: manifest.projet)
         let verdict: Verdict
@@ -47,6 +50,8 @@ public struct Regeneration: Sendable {
                                    removed: old.keys.filter { new[$0] == nil }.sorted())
         } else if regenerated.papier_en_tete != manifest.papier_en_tete {
             verdict = .letterheadChanged
+        } else if regenerated.style != manifest.style {
+            verdict = .styleChanged
         } else if regenerated.outil != manifest.outil {
             verdict = .otherToolVersion(original: manifest.outil)
         } else {

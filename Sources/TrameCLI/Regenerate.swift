@@ -25,6 +25,9 @@ extension TrameCommand {
         @Option(help: "La convention (documents du partenariat, ou pour imposer celle du dossier).")
         var convention: String?
 
+        @Option(help: "Le fichier de style donné à la génération (--style), s'il y en avait un.")
+        var style: String?
+
         @Option(help: "Écrit le document reconstruit dans ce fichier.")
         var output: String?
 
@@ -39,7 +42,7 @@ extension TrameCommand {
             let generator = Generator(templatesDirectory: try Resources.templates())
             let result: Regeneration
             do {
-                result = try Regeneration.run(manifest: parsed, dossierPath: dossier, conventionPath: convention, generator: generator)
+                result = try Regeneration.run(manifest: parsed, dossierPath: dossier, conventionPath: convention, stylePath: style, generator: generator)
                 if let output { try AtomicFile.write(result.data, to: URL(fileURLWithPath: output)) }
             } catch {
                 throw error
@@ -55,6 +58,9 @@ extension TrameCommand {
                 for path in changed { print("  modifié : \(path)") }
                 for path in added { print("  ajouté : \(path)") }
                 for path in removed { print("  retiré : \(path)") }
+                throw ExitStatus.dataError
+            case .styleChanged:
+                print("différent : le style appliqué (fichier de style de la convention ou --style) n'est plus le même ; les données sont les mêmes")
                 throw ExitStatus.dataError
             case .letterheadChanged:
                 print("différent : les logos du papier à en-tête (fichiers de la convention) ont changé ; les données sont les mêmes")

@@ -246,6 +246,7 @@ public enum FieldLabels {
         "comite_technique": "Comité technique", "periodicite_mois": "Périodicité (mois)", "membres": "Membres",
         "garanties": "Garanties financières", "organisme": "Organisme", "jusqu_au": "Jusqu'au",
         "prefecture": "Préfecture", "service": "Service destinataire", "destinataire_prefet": "Destinataire",
+        "logo": "Logo", "style": "Fichier de style",
         // Derived in the documents' context.
         "date_fin": "Date de fin", "date_avis_prefet": "Date de l'avis au préfet", "numero": "Numéro",
         "duree_cumulee_mois": "Durée cumulée (mois)", "signataires": "Signataires",

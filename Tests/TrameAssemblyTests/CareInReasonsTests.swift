@@ -11,7 +11,7 @@ struct CareInReasonsTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trame-motifs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(atPath: Samples.convention, toPath: dir.appendingPathComponent("convention-metz-jury-2018.yaml").path)
+        try Samples.copyConvention(to: dir)
         let yaml = try String(contentsOfFile: Samples.dossier("MJ-2019-002"), encoding: .utf8)
         let lines = yaml.components(separatedBy: "\n")
         let index = try #require(lines.firstIndex { $0.hasPrefix("    motifs: ") })

@@ -11,7 +11,7 @@ struct EasyReadDataTextTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("trame-falc-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(atPath: Samples.convention, toPath: dir.appendingPathComponent("convention-metz-jury-2018.yaml").path)
+        try Samples.copyConvention(to: dir)
         let yaml = try String(contentsOfFile: Samples.dossier("MJ-2019-004"), encoding: .utf8)
         let original = "objectifs: [Ouvrir un compte d'épargne, Prendre seule les rendez-vous avec le bailleur]"
         #expect(yaml.contains(original), "the sample changed: update this test")

@@ -266,3 +266,30 @@ import TrameTestSupport
         }
     }
 }
+
+/// The style applied is recorded in the manifest, so that `trame regenerate` reproduces a document
+/// made with `--style`, and says when only the style differs.
+@Suite struct StyleInManifestTests {
+    @Test func theManifestRecordsTheStyleAndRegenerationNeedsItAgain() throws {
+        let style = try HouseStyleTests.styleFile("polices:\n  corps:\n    famille: DejaVu Serif\n")
+        var request = Samples.request("sous-location", dossier: "MJ-2019-004")
+        request.stylePath = style.path
+        let produced = try Samples.generator.generate(request)
+        let (data, manifest) = try produced.output(as: .docx, draft: false)
+        let recorded = try #require(manifest.style)
+        #expect(recorded.map(\.origine) == ["option"])
+        #expect(recorded[0].sha256 == CanonicalData.sha256(of: try Data(contentsOf: URL(fileURLWithPath: style.path))))
+
+        let dossier = Samples.dossier("MJ-2019-004")
+        let again = try Regeneration.run(manifest: manifest, dossierPath: dossier, conventionPath: nil, stylePath: style.path, generator: Samples.generator)
+        #expect(again.verdict == .identical)
+        #expect(again.data == data)
+        let without = try Regeneration.run(manifest: manifest, dossierPath: dossier, conventionPath: nil, generator: Samples.generator)
+        #expect(without.verdict == .styleChanged)
+    }
+
+    @Test func aDocumentInTheDefaultStyleRecordsNone() throws {
+        let produced = try Samples.generator.generate(Samples.request("sous-location", dossier: "MJ-2019-004"))
+        #expect(try produced.output(as: .odt, draft: false).manifest.style == nil)
+    }
+}

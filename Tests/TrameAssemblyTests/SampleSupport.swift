@@ -12,6 +12,12 @@ enum Samples {
     static let dossiers = ["MJ-2019-002", "MJ-2019-004", "MJ-2019-011"]
     static func dossier(_ id: String) -> String { conventionFolder.appendingPathComponent("dossier-\(id).yaml").path }
     static let generator = Generator(templatesDirectory: templates)
+
+    /// Copies the demo convention into `directory` with the files it names (its partners' logos).
+    static func copyConvention(to directory: URL) throws {
+        try FileManager.default.copyItem(atPath: convention, toPath: directory.appendingPathComponent("convention-metz-jury-2018.yaml").path)
+        try FileManager.default.copyItem(at: conventionFolder.appendingPathComponent("logos"), to: directory.appendingPathComponent("logos"))
+    }
     /// A fixed "today" for landlord copies (consents are checked on it): tests never read the clock.
     static let today = CalendarDate(iso: "2026-01-15")!
 

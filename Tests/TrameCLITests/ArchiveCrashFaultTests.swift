@@ -60,6 +60,7 @@ struct ArchiveCrashFaultTests {
         defer { ws.remove() }
         let (id, sample) = kind == "dossier" ? ("MJ-2019-004", "dossier-MJ-2019-004.yaml") : ("metz-jury-2018", "convention-metz-jury-2018.yaml")
         let original = try Data(contentsOf: CLIWorkspace.bundle.appendingPathComponent(sample))
+        if kind == "convention" { try TrameProcess.copyConventionFiles(to: ws.root) }  // the logos it names, beside it
         func file(_ n: Int) throws -> URL {
             let url = ws.root.appendingPathComponent("\(kind)-\(n).yaml")
             try (original + Data("\n# essai \(n)\n".utf8)).write(to: url)

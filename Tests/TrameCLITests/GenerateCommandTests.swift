@@ -77,6 +77,7 @@ struct GenerateCommandTests {
         let convention = try String(contentsOf: Self.bundle.appendingPathComponent("convention-metz-jury-2018.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "    adresse: 3 place de l'Exemple, 57000 Metz\n", with: "")
         try convention.write(to: dir.appendingPathComponent("convention-metz-jury-2018.yaml"), atomically: true, encoding: .utf8)
+        try TrameProcess.copyConventionFiles(to: dir)
         try FileManager.default.copyItem(atPath: Self.dossier("MJ-2019-004"), toPath: dir.appendingPathComponent("dossier.yaml").path)
         return dir
     }
@@ -90,7 +91,7 @@ struct GenerateCommandTests {
         #expect(r.stderr.contains("association.adresse"))
         #expect(r.stderr.contains("clauses/parties.v1.trame:"), "the template location is given")
         #expect(r.stderr.contains("--draft"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["convention-metz-jury-2018.yaml", "dossier.yaml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["convention-metz-jury-2018.yaml", "dossier.yaml", "logos"])
     }
 
     /// The mark is in the running header (ODT master page, DOCX default header, HTML draft mark), so

@@ -169,6 +169,7 @@ struct AnnexeRolesTests {
         let edited = original.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
         let convention = dir.appendingPathComponent("convention.yaml")
         try edited.write(to: convention, atomically: true, encoding: .utf8)
+        try TrameProcess.copyConventionFiles(to: dir)
         let r = try TrameProcess.run(["generate", "annexe-roles", "--convention", convention.path, "--format", "html", "--output", dir.path + "/annexe.html"])
         #expect(r.status == 0, "\(r.stderr)")
         let text = try DocumentText(contentsOf: dir.appendingPathComponent("annexe.html")).flat
