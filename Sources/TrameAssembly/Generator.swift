@@ -95,7 +95,20 @@ public struct Generator: Sendable {
             throw Diagnostics(.error(.dossierRequis, "le document « \(request.document) » porte sur un ménage : indiquez --dossier FICHIER"))
         }
         let files = try CaseFiles.load(dossierPath: dossierPath, conventionOverride: request.conventionPath)
-        let dossier = Dossier(checked: files.dossier!.root!)
+        // A withdrawn evaluation (`retrait`) is not held: no document about it, and no document
+        // reads it (deadlines, the préfet's letter, the stage). It stays in the file and the archive.
+        let fileRoot = files.dossier!.root!
+        if case .evaluation = rule.selection, let date = request.date,
+           let withdrawn = (fileRoot["evaluations"]?.list ?? []).first(where: { $0.isWithdrawnEvaluation && $0["date"]?.date == date }) {
+            let when = withdrawn["retrait"]?["date"]?.date.map { " le \($0)" } ?? ""
+            var sources: [String: SourceText] = [:]
+            if let d = files.dossier { sources[d.path] = d.source }
+            throw Diagnostics(Diagnostics(.error(.evaluationRetiree, path: withdrawn["retrait"]?.path,
+                "l'évaluation du \(date) a été retirée\(when) : aucun document ne peut plus en être produit ; les documents déjà archivés restent consultables",
+                at: withdrawn["retrait"]?.location)).diagnostics, sources: sources)
+        }
+        let dossierRoot = fileRoot.withoutWithdrawnEvaluations()
+        let dossier = Dossier(checked: dossierRoot)
         if rule.requiresTripartite, dossier.sousLocation?.conventionTripartite != true {
             throw Diagnostics(.error(.sansConventionTripartite, "le document « \(request.document) » ne concerne que les sous-locations avec convention tripartite (CCH L442-8-3) ; le dossier \(dossier.id) n'en prévoit pas (sous_location.convention_tripartite: false)"))
         }
@@ -117,7 +130,7 @@ public struct Generator: Sendable {
             fullEvent = try select(rule.selection, date: request.date, in: dossier, document: request.document).1
         }
         let actDate = request.asOf ?? letter?.date ?? (rule.datedToday ? request.today : nil) ?? DocumentCatalog.actDate(for: request.document, dossier: dossier, event: fullEvent)
-        var dossierData = actDate.map { Self.recorded(files.dossier!.root!, asOf: $0) } ?? files.dossier!.root!
+        var dossierData = actDate.map { Self.recorded(dossierRoot, asOf: $0) } ?? dossierRoot
         let asRecorded = Dossier(checked: dossierData)
         if let event = fullEvent, let actDate, event > actDate {
             let what = rule.selection == .renewal ? "le renouvellement" : "l'évaluation"
