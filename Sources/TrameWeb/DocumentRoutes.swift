@@ -37,6 +37,9 @@ enum DocumentRoutes {
             let (page, form) = try await openForm(request, context, services)
             return try SignedUpload.archive(page, form: form, services: services)
         }
+        // The preview before archiving, and the correction or withdrawal of an evaluation (issue 16).
+        DocumentPreview.register(on: router, services: services)
+        EvaluationRoutes.register(on: router, services: services)
     }
 
     private static func open(_ request: Request, _ context: WebContext, _ services: WebServices) throws -> (DocumentPage, Session) {

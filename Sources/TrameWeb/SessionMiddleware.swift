@@ -62,13 +62,21 @@ struct SessionMiddleware: RouterMiddleware {
                                    data: ["message": error.message], status: error.status)
     }
 
-    /// Security headers: no script, no framing, no caching of pages with personal data.
+    /// The application's content policy: no script, no framing.
+    static let policy = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+    /// Security headers: no script, no framing, no caching of pages with personal data. A route may
+    /// set a stricter policy of its own (the sandboxed preview of a document, and the page that
+    /// frames it: `DocumentPreview`); every other response gets `policy`.
     static func secure(_ response: inout Response, path: String) {
-        response.headers[.contentSecurityPolicy] =
-            "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        if response.headers[.contentSecurityPolicy] == nil {
+            response.headers[.contentSecurityPolicy] = policy
+            if let name = HTTPField.Name("X-Frame-Options") { response.headers[name] = "DENY" }
+        } else if let name = HTTPField.Name("X-Frame-Options"), response.headers[name] == nil {
+            response.headers[name] = "DENY"
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         if let name = HTTPField.Name("Referrer-Policy") { response.headers[name] = "no-referrer" }
-        if let name = HTTPField.Name("X-Frame-Options") { response.headers[name] = "DENY" }
         if response.headers[.cacheControl] == nil {
             response.headers[.cacheControl] = path.hasPrefix("/static/") ? "max-age=3600" : "no-store"
         }

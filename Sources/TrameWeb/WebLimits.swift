@@ -12,6 +12,8 @@ enum WebLimits {
     static let textCharacters = 20_000
     /// A dossier number: 64 characters.
     static let identifierCharacters = 64
+    /// The reason of an evaluation's correction or withdrawal (audit log, history): 2 000 characters.
+    static let reasonCharacters = 2_000
 
     /// The refusal of a dossier file over `dossierFileBytes`.
     static func fileTooLarge(_ bytes: Int) -> WebError {
