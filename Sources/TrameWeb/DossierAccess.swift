@@ -43,12 +43,16 @@ extension WebServices {
 }
 
 extension Diagnostic {
-    /// The diagnostic for a partner: as is when the field is visible to the role, otherwise only
-    /// its code (its message could quote a value the role may not read).
-    func shown(to clearance: Clearance) -> String {
+    /// The diagnostic for a partner, in plain French (`plain`): when its field is hidden from the
+    /// role, only that a rubric is to correct (its message could quote a value the role may not read).
+    /// Its code and path stay for the coordination's « Détails techniques » (`technical`).
+    func shown(to clearance: Clearance, words: PlainWords = PlainWords()) -> String {
         if let path, !path.isEmpty, !clearance.mayRead(field: path) {
-            return "\(severity.rawValue) [\(code)] une rubrique que votre rôle ne voit pas est à corriger"
+            return Self.hiddenRubric
         }
-        return headline
+        return plain(words)
     }
+
+    /// What a partner reads of a diagnostic about a field its role does not see.
+    static let hiddenRubric = "Une rubrique que votre rôle ne voit pas est à corriger : adressez-vous à la coordination."
 }

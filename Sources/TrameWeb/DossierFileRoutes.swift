@@ -61,10 +61,17 @@ enum DossierFileRoutes {
         }
         if problems.hasErrors {
             try services.journal(session, "import-refuse", dossier: id.isEmpty ? nil : id, detail: ["fichier": name])
-            let rendered = problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-                .map { $0.rendered(source: checked.file.source) }
+            let sorted = problems.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+            let rendered = sorted.map { $0.rendered(source: checked.file.source) }
+            // In plain French for the partner, by line; the checks' own output (codes, source lines)
+            // for the coordination's « Détails techniques » (issue 16).
+            let words = PlainWords(cases: cases, clearance: clearance)
+            let plain = sorted.map { d -> [String: Any] in
+                ["text": d.shown(to: clearance, words: words), "line": d.location.map { "Ligne \($0.line) : " } ?? ""]
+            }
             return services.pages.page("import", title: "Import refusé", session: session,
-                                       data: ["file": name, "diagnostics": rendered, "count": problems.filter { $0.severity == .error }.count],
+                                       data: ["file": name, "diagnostics": rendered, "problems": plain,
+                                              "count": problems.filter { $0.severity == .error }.count],
                                        status: .unprocessableContent)
         }
         let result: RecordAddResult

@@ -12,6 +12,10 @@ struct DossierForm {
     let values: [String: String]
     let isNew: Bool
     let diagnostics: [Diagnostic]
+    /// Names for identifiers in the diagnostics (issue 16).
+    var words = PlainWords()
+    /// The lists to choose parties and conventions from by name; nil: typed identifiers.
+    var choices: PlainWords? = nil
 
     struct Item {
         enum Kind { case open, close, field }
@@ -84,13 +88,16 @@ struct DossierForm {
         let rendered = Set(items.map(\.path.description))
         var byPath: [String: [String]] = [:], general: [String] = []
         for d in diagnostics {
-            let text = "\(d.severity.rawValue) [\(d.code)] \(d.message)"
-            guard let path = d.path, !path.isEmpty else { general.append(text); continue }
+            guard let path = d.path, !path.isEmpty else { general.append(d.plain(words)); continue }
             guard clearance.mayRead(field: path) else {
-                general.append("\(d.severity.rawValue) [\(d.code)] une rubrique que votre rôle ne voit pas est à corriger : adressez-vous à la coordination")
+                general.append(Diagnostic.hiddenRubric)
                 continue
             }
-            if let place = Self.place(path, rendered: rendered) { byPath[place, default: []].append(text) } else { general.append("\(path) : \(text)") }
+            if let place = Self.place(path, rendered: rendered) {
+                byPath[place, default: []].append(d.plain(words, placed: place == path.description))
+            } else {
+                general.append(d.plain(words))
+            }
         }
         return (byPath, general)
     }

@@ -58,10 +58,7 @@ enum DossierFormRoutes {
 
     /// Checks and records a submitted form, or shows it again with its diagnostics.
     static func save(_ services: WebServices, session: Session, form: FormBody, existing: OpenedDossier?) throws -> Response {
-        var values: [String: String] = [:]
-        for (name, value) in form.fields where !name.hasPrefix("_") {
-            values[name] = value.replacingOccurrences(of: "\r\n", with: "\n")
-        }
+        var values = typed(form.fields)
         if let existing { values["dossier"] = existing.dossier.id }
         let cases = try existing?.cases ?? services.cases(for: session.account)
         let submission = DossierSubmission(clearance: session.account.clearance, values: values, original: existing?.dossier.data)
@@ -102,19 +99,36 @@ enum DossierFormRoutes {
 
     static let resumedNotice = "Votre session avait expiré : voici ce que vous aviez saisi. Vérifiez-le, puis enregistrez."
 
-    /// The typed values of a kept form (hidden fields aside, line ends as a browser sends them).
+    /// The typed values of a form (hidden fields aside, line ends as a browser sends them). A list
+    /// field sent several times (the checkboxes of the people present) is one value per line, as
+    /// its text area sends it (scripts may still post `ch-jury%0Aassociation`).
     static func typed(_ fields: [(name: String, value: String)]) -> [String: String] {
         var values: [String: String] = [:]
-        for (name, value) in fields where !name.hasPrefix("_") { values[name] = value.replacingOccurrences(of: "\r\n", with: "\n") }
+        for (name, value) in fields where !name.hasPrefix("_") {
+            let value = value.replacingOccurrences(of: "\r\n", with: "\n")
+            if let earlier = values[name], isList(name) {
+                values[name] = [earlier, value].filter { !$0.isEmpty }.joined(separator: "\n")
+            } else {
+                values[name] = value
+            }
+        }
         return values
+    }
+
+    /// Whether a form field holds a list of values (`evaluations[0].presents`).
+    private static func isList(_ name: String) -> Bool {
+        if case .list = FormatSchemas.dossier.field(at: FieldPath(parsing: name).schemaPath)?.spec.type { return true }
+        return false
     }
 
     static func formPage(_ services: WebServices, session: Session, cases: CaseStore, values: [String: String],
                          diagnostics: [Diagnostic], existing: OpenedDossier?, status: HTTPResponse.Status,
                          notice: String? = nil, base: String? = nil) -> Response {
-        let form = DossierForm(clearance: session.account.clearance, values: values, isNew: existing == nil, diagnostics: diagnostics)
+        let words = PlainWords(cases: cases, clearance: session.account.clearance)
+        let form = DossierForm(clearance: session.account.clearance, values: values, isNew: existing == nil, diagnostics: diagnostics,
+                               words: words, choices: words)
         var data = form.view()
-        let parties = cases.conventions.values.compactMap(\.file.root).flatMap { Convention(checked: $0).parties.map(\.id) } + ["sous_locataire"]
+        let parties = words.partyList.map { ["id": $0.id, "name": $0.name] } + [["id": PlainWords.person.id, "name": PlainWords.person.name]]
         let errors = diagnostics.filter { $0.severity == .error }.count
         data["parties"] = parties
         data["csrf"] = session.csrfToken

@@ -35,7 +35,10 @@ struct Pages: Sendable {
     ///   - data: the page's values.
     func page(_ template: String, title: String, session: Session?, data: [String: Any] = [:],
               status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
-        page(body: body(template, data), title: title, session: session, status: status, notice: notice)
+        var data = data
+        // « Détails techniques » (codes, fingerprints, clause ids): the coordination's only (issue 16).
+        if data["technical"] == nil { data["technical"] = session.map { Access.showsTechnicalDetails($0.account) } ?? false }
+        return page(body: body(template, data), title: title, session: session, status: status, notice: notice)
     }
 
     /// The body of a page, without the layout (to keep in `RenderedCache`).

@@ -11,6 +11,10 @@ enum FormScraper {
         for match in html.matches(of: /<textarea id="[^"]*" name="([^"]*)"[^>]*>([^<]*)<\/textarea>/) {
             out.append((unescape(String(match.1)), unescape(String(match.2))))
         }
+        // Checked boxes (the people present at a review): one value each, as a browser sends them.
+        for match in html.matches(of: /<input type="checkbox" id="[^"]*" name="([^"]*)" value="([^"]*)" checked>/) {
+            out.append((unescape(String(match.1)), unescape(String(match.2))))
+        }
         for match in html.matches(of: /<select id="[^"]*" name="([^"]*)"[^>]*>(.*?)<\/select>/) {
             let selected = String(match.2).firstMatch(of: /<option value="([^"]*)" selected>/).map { String($0.1) } ?? ""
             out.append((unescape(String(match.1)), unescape(selected)))
