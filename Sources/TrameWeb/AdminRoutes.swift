@@ -31,8 +31,9 @@ enum AdminRoutes {
     }
 
     private static func page(_ session: Session, _ services: WebServices, report: VerificationReport?) throws -> Response {
+        let words = PlainWords(cases: try services.cases(for: session.account), clearance: session.account.clearance)
         let accounts = try services.accounts.accounts().map {
-            ["login": $0.login, "role": $0.role.label, "landlord": $0.landlord ?? "", "at": WebDates.local($0.createdAt)]
+            ["login": $0.login, "role": $0.role.label, "landlord": $0.landlord.map(words.party) ?? "", "at": WebDates.local($0.createdAt)]
         }
         let journal = try services.accounts.journal(limit: 200).map {
             ["seq": $0.seq, "at": WebDates.local($0.at), "actor": $0.actor, "action": $0.action, "dossier": $0.dossier ?? "",

@@ -63,20 +63,24 @@ struct ArchiveView {
     func rows(signed versions: [SignedVersion]) -> [[String: Any]] {
         versions.map { v in
             let state = integrity(.signed(v))
-            return ["ref": v.ref, "document": v.documentKind.french, "version": v.version, "signedOn": v.signedOn,
+            // The link names the file (« Contrat de sous-location, version signée 2 (PDF) »); its URL
+            // keeps the fingerprint (issue 16).
+            return ["ref": v.ref, "document": v.documentKind.french, "version": v.version, "signedOn": WebDates.day(v.signedOn),
                     "evaluation": v.evaluationDate ?? "", "signatories": v.signatories.joined(separator: " ; "),
-                    "reason": v.reason ?? "", "audience": v.audience.rawValue, "generated": v.generatedRef ?? "",
+                    "reason": v.reason ?? "", "audience": PlainWords.audience(v.audience), "generated": v.generatedRef ?? "",
                     "state": state.text, "ok": state.ok, "href": "/fichiers/\(v.sha256)", "type": v.mediaType.french,
-                    "addedBy": v.addedBy, "addedAt": WebDates.local(v.addedAt)]
+                    "name": "\(WebDates.capitalized(v.documentKind.french)), version signée \(v.version) (\(v.mediaType.french))",
+                    "addedBy": WebDates.actor(v.addedBy), "addedAt": WebDates.local(v.addedAt), "sha": v.sha256]
         }
     }
 
     func rows(generated documents: [GeneratedDocument]) -> [[String: Any]] {
         documents.map { g in
             let state = integrity(.generated(g))
-            return ["ref": g.ref, "document": g.documentKind.french, "audience": g.audience.rawValue, "format": g.format.uppercased(),
-                    "source": g.sourceVersion.map { "v\($0)" } ?? "?", "state": state.text, "ok": state.ok,
-                    "href": "/fichiers/\(g.sha256)", "sha": g.sha256, "addedBy": g.addedBy, "addedAt": WebDates.local(g.addedAt)]
+            return ["ref": g.ref, "document": g.documentKind.french, "audience": PlainWords.audience(g.audience), "format": g.format.uppercased(),
+                    "source": g.sourceVersion.map { "\($0)" } ?? "?", "state": state.text, "ok": state.ok,
+                    "name": "\(WebDates.capitalized(g.documentKind.french)) pour \(PlainWords.audience(g.audience)) (\(g.format.uppercased()))",
+                    "href": "/fichiers/\(g.sha256)", "sha": g.sha256, "addedBy": WebDates.actor(g.addedBy), "addedAt": WebDates.local(g.addedAt)]
         }
     }
 }
@@ -88,6 +92,21 @@ enum WebDates {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
         func pad(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "??" }
         return "\(pad(c.day))/\(pad(c.month))/\(c.year ?? 0) \(pad(c.hour)):\(pad(c.minute))"
+    }
+
+    /// `2019-04-01` → `01/04/2019` (a text that is no date, as it is).
+    static func day(_ iso: String) -> String {
+        CalendarDate(iso: iso).map(DataView.french) ?? iso
+    }
+
+    /// Who added a version: `web:n.haddad` → `n.haddad` (the CLI's actors as they are).
+    static func actor(_ actor: String) -> String {
+        actor.hasPrefix("web:") ? String(actor.dropFirst(4)) : actor
+    }
+
+    /// « contrat de sous-location » → « Contrat de sous-location ».
+    static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 }
 

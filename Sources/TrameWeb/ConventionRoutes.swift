@@ -23,12 +23,14 @@ enum ConventionRoutes {
                 return [
                     "id": id, "title": convention?.intitule ?? id, "territory": convention?.territoire ?? "",
                     "needs": convention?.besoinsIdentifies ?? 0, "draft": convention?.dateSignature == nil,
-                    "parties": convention?.parties.map { ["id": $0.id, "name": $0.denomination, "role": $0.role] } ?? [],
+                    "parties": convention?.parties.map { ["id": $0.id, "name": $0.denomination, "role": PlainWords.roleLabel($0.role)] } ?? [],
                     "documents": documents.map { ["name": DocumentService.name($0), "action": "/convention/\(Paths.escape(id))/documents/\($0)/generer",
                                                    "key": "document-\(id)-\($0)"] },
                     "generated": generated.map { ["ref": $0.ref, "document": $0.documentKind.french, "format": $0.format.uppercased(),
+                                                  "name": "\(WebDates.capitalized($0.documentKind.french)) (\($0.format.uppercased()))",
                                                   "at": WebDates.local($0.addedAt), "href": "/fichiers/\($0.sha256)"] },
-                    "signed": signed.map { ["ref": $0.ref, "signedOn": $0.signedOn, "href": "/fichiers/\($0.sha256)"] },
+                    "signed": signed.map { ["ref": $0.ref, "signedOn": WebDates.day($0.signedOn), "href": "/fichiers/\($0.sha256)",
+                                            "name": "\(WebDates.capitalized($0.documentKind.french)), version signée \($0.version) (\($0.mediaType.french))"] },
                 ]
             }
             try services.journal(session, "consultation", subject: "convention")

@@ -24,16 +24,18 @@ enum DashboardRoutes {
                 let blocks = statuses.map { status -> [String: Any] in
                     let late = status.evaluationsLate.count, due = status.evaluationsDue.count
                     return [
-                        "id": status.convention.identifiant, "needs": status.convention.besoinsIdentifies, "total": status.cases.count,
+                        "id": status.convention.identifiant, "territory": status.convention.territoire, "needs": status.convention.besoinsIdentifies, "total": status.cases.count,
                         "chart": StageChart.svg(counts: status.households, needs: status.convention.besoinsIdentifies),
                         "stages": status.households.map { ["label": $0.stage.label, "count": $0.count] },
                         "flats": status.flats.map { ["commune": $0.commune, "type": $0.type, "count": $0.count] },
                         "done": status.evaluationsDone, "due": due, "late": late, "text": status.text,
                     ]
                 }
+                // A convention's own deadlines are named by its territory, not its id.
+                let owners = Dictionary(statuses.map { ($0.convention.identifiant, "Convention de \($0.convention.territoire)") }) { a, _ in a }
                 let rows = report.groups.flatMap { group in
-                    (group.note.map { [["date": "", "owner": group.owner, "label": $0, "status": "", "late": false] as [String: Any]] } ?? [])
-                        + group.items.map { ["date": DataView.french($0.date), "owner": group.owner, "label": $0.label,
+                    (group.note.map { [["date": "", "owner": owners[group.owner] ?? group.owner, "label": $0, "status": "", "late": false] as [String: Any]] } ?? [])
+                        + group.items.map { ["date": DataView.french($0.date), "owner": owners[group.owner] ?? group.owner, "label": $0.label,
                                              "status": $0.status.text, "late": $0.status.isLate] as [String: Any] }
                 }
                 return services.pages.body("tableau", [
