@@ -20,7 +20,10 @@ import TrameWeb
         let today = test.configuration.today.description
         try await test.withApp { client in
             let page = try await client.get("/dossiers/MJ-2019-004/documents/sous-location", asso)
-            #expect(page.text.contains("sous-location."), "the clause trace lists the document's clauses")
+            // Clauses by title; their ids in the coordination's « Détails techniques » only (issue 16).
+            #expect(page.text.contains("Clauses (exemplaire pour") && !page.text.contains("sous-location.resiliation"), "the clause trace lists the document's clauses")
+            let forCoordination = try await client.get("/dossiers/MJ-2019-004/documents/sous-location", try test.session("coord"))
+            #expect(forCoordination.text.contains("<code>sous-location.resiliation</code>"))
             #expect(page.text.contains("Mentions obligatoires") && page.text.contains("L. 442-8-2"), "the page lists the mandatory mentions and their sources")
             let generated = try await client.post("/dossiers/MJ-2019-004/documents/sous-location/generer", asso,
                                                   [("destinataire", "sous-locataire"), ("format", "odt")])
