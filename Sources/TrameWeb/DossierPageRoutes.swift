@@ -38,41 +38,51 @@ enum DossierPageRoutes {
         let account = opened.session.account
         let workspace = try services.workspace(for: account)
         let convention = opened.stored.convention
-        var names: [String: String] = [:]
-        for party in convention?.parties ?? [] { names[party.id] = party.denomination }
+        // Parties and the convention by name; a landlord never gets the health establishment's.
+        let words = PlainWords(conventions: convention.map { [$0] } ?? [], clearance: clearance)
+        let names = words.parties.merging(words.conventions) { party, _ in party }
         let visible = clearance.visibleData(of: dossier, today: today, careParties: convention.map(DisclosurePolicy.careParties(of:)))
-        let view = DataView(parties: names).items(visible)
+        let view = DataView(parties: names, evaluationLinks: EvaluationLinks(opened)).items(visible)
         let id = Paths.escape(dossier.id)
 
-        let documents = services.documents.documents(of: dossier, for: clearance, today: today).map { entry -> [String: Any] in
+        let allowed = services.documents.documents(of: dossier, for: clearance, today: today)
+        let documents = allowed.map { entry -> [String: Any] in
             // No rendering here: the clauses of a document are on its own page (issue 16: one dossier
             // page used to render every document of the dossier).
             let date = entry.instance.date.map { "?date=\($0)" } ?? ""
             return ["name": DocumentService.name(entry.instance.document) + (entry.instance.date.map { " du \(DataView.french($0))" } ?? ""),
                     "href": "/dossiers/\(id)/documents/\(entry.instance.document)\(date)",
-                    "audiences": entry.audiences.map(\.rawValue).joined(separator: ", "), "audience": entry.audiences[0].rawValue]
+                    "audiences": entry.audiences.map(PlainWords.audience).joined(separator: ", "), "audience": entry.audiences[0].rawValue]
         }
         let archive = ArchiveView(opened: opened, workspace: workspace, today: today)
         let mayExport = clearance.mayReadAll(of: dossier, today: today)
         let versions = try workspace.recordVersions(.dossier, id: dossier.id).reversed().map { v -> [String: Any] in
-            ["version": v.version, "file": v.fileName, "by": v.addedBy, "at": WebDates.local(v.addedAt), "sha": String(v.sha256.prefix(12)),
+            ["version": v.version, "file": v.fileName, "by": WebDates.actor(v.addedBy), "at": WebDates.local(v.addedAt), "sha": v.sha256,
              "export": mayExport, "href": "/dossiers/\(id)/export?version=\(v.version)", "first": v.version == 1]
         }
-        var deadlines: [[String: Any]] = []
         let programme = Access.mayViewProgramme(account)
-        if programme, let c = opened.stored.case {
-            deadlines = DeadlineCalendar.deadlines(for: c.dossier, convention: c.convention, on: today).map {
-                ["date": DataView.french($0.date), "label": $0.label, "status": $0.status.text, "late": $0.status.isLate]
-            }
+        let due = programme ? services.deadlines(of: opened.stored, cases: opened.cases, on: today) : []
+        let deadlines: [[String: Any]] = due.map {
+            ["date": DataView.french($0.date), "label": $0.label, "status": $0.status.text, "late": $0.status.isLate]
         }
-        let diagnostics = Access.mayManageDossiers(account) ? opened.stored.diagnostics.map { $0.shown(to: clearance) } : []
+        let signed = try archive.signed(), generated = try archive.generated()
+        let summary = DossierSummary.data(
+            opened, programme: programme, deadlines: due, today: today,
+            documents: allowed.map { entry in
+                (entry.instance.document, entry.instance.date,
+                 "/dossiers/\(id)/documents/\(entry.instance.document)" + (entry.instance.date.map { "?date=\($0)" } ?? ""))
+            },
+            generated: generated.map { ($0, archive.evaluationDate(of: $0)) }, signed: signed)
+        let diagnostics = Access.mayManageDossiers(account) ? opened.stored.diagnostics.map { $0.shown(to: clearance, words: words) } : []
+        let technical = Access.showsTechnicalDetails(account) ? opened.stored.diagnostics.map(\.technical) : []
         return [
             "id": dossier.id, "items": view.items, "sections": view.sections, "documents": documents, "hasDocuments": !documents.isEmpty,
-            "signed": archive.rows(signed: try archive.signed()), "generated": archive.rows(generated: try archive.generated()),
+            "signed": archive.rows(signed: signed), "generated": archive.rows(generated: generated), "summary": summary,
             "versions": versions, "export": mayExport, "exportHref": "/dossiers/\(id)/export",
             "edit": Access.mayManageDossiers(account), "editHref": "/dossiers/\(id)/modifier",
             "programme": programme, "deadlines": deadlines, "noDeadline": deadlines.isEmpty,
             "diagnostics": diagnostics, "hasDiagnostics": !diagnostics.isEmpty,
+            "technicalDiagnostics": technical, "hasTechnicalDiagnostics": !technical.isEmpty,
             "partial": !clearance.mayReadAll(of: dossier, today: today), "role": account.role.label,
         ]
     }

@@ -18,16 +18,17 @@ enum SignedUpload {
             try services.journal(session, "acces-refuse", dossier: page.opened.dossier.id, subject: page.instance.document)
             throw WebError.forbidden("Votre rôle ne permet pas d'archiver ce document pour ce destinataire.")
         }
-        var errors: [String] = []
+        var errors: [(field: String, message: String)] = []
         let upload = form.file("fichier")
-        if upload == nil { errors.append("Choisissez le fichier signé (PDF, PNG, JPEG ou TIFF).") }
-        let signedOn = form["signe_le"].flatMap { CalendarDate(iso: $0.trimmingCharacters(in: .whitespaces)) }
-        if signedOn == nil { errors.append("Date de signature : une date existante au format AAAA-MM-JJ est attendue.") }
+        if upload == nil { errors.append(("fichier", "Choisissez le fichier signé (PDF, PNG, JPEG ou TIFF).")) }
+        // The date picker sends 2020-03-14; typed as the pages show it, 14/03/2020.
+        let signedOn = form["signe_le"].flatMap { CalendarDate(iso: FrenchInput.date($0.trimmingCharacters(in: .whitespaces))) }
+        if signedOn == nil { errors.append(("signe_le", "Date de signature : une date existante est attendue (par exemple 14/03/2020).")) }
         let signatories = (form["signataires"] ?? "").split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        if signatories.isEmpty { errors.append("Indiquez au moins un signataire (un par ligne : « Prénom Nom (qualité) »).") }
+        if signatories.isEmpty { errors.append(("signataires", "Indiquez au moins un signataire (un par ligne : « Prénom Nom (qualité) »).")) }
         guard let upload, let signedOn, errors.isEmpty else {
-            return try page.render(audience: audience, errors: errors, status: .unprocessableContent)
+            return try page.render(audience: audience, fieldErrors: errors, status: .unprocessableContent)
         }
         let reason = form["motif"].flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let generated = form["genere"].flatMap { $0.isEmpty ? nil : $0 }

@@ -2,7 +2,9 @@
 """End-to-end browser tests of trame-web (headless Chromium driven by Selenium).
 
 Run by Tests/TrameWebTests/WebEndToEndTests.swift against a real trame-web on the loopback, with a
-fresh workspace holding the bundled convention, its three dossiers and one account per role:
+fresh workspace holding the bundled convention, its three dossiers and one account per role. Every
+page visited is also checked by axe-core (bundled by the PyPI package axe-selenium-python: 0
+violation allowed) and at 375 × 800 px (no horizontal scrolling):
 
     TRAME_E2E_PASSWORD=… python3 Tests/e2e/web_e2e.py --base-url http://127.0.0.1:PORT [--screenshots DIR]
 
@@ -26,6 +28,35 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+try:
+    from axe_selenium_python import Axe  # bundles axe-core
+except ImportError:
+    print("e2e : axe-core absent (pip install axe-selenium-python)", file=sys.stderr)
+    sys.exit(2)
+
+# The pages axe-core and the 375 px check visit for every role the test signs in as (a refusal or
+# « introuvable » is a page too): adding a page to the accessibility checks is one line here.
+AUDITED_PAGES = [
+    "/a-faire",
+    "/dossiers",
+    "/dossiers/MJ-2019-004",
+    "/dossiers/MJ-2019-011",
+    "/dossiers/nouveau",
+    "/dossiers/MJ-2019-004/modifier",
+    "/dossiers/MJ-2019-004/documents/sous-location",
+    "/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26",
+    "/dossiers/MJ-2019-004/documents/sous-location/apercu",
+    "/dossiers/MJ-2019-004/historique",
+    "/dossiers/MJ-2019-004/evaluations/2019-09-26/corriger",
+    "/dossiers/MJ-2019-004/evaluations/2019-09-26/retirer",
+    "/tableau-de-bord",
+    "/convention",
+    "/administration",
+    "/cette-page-n-existe-pas",
+]
+ROLES = ["coord", "soin", "asso", "bailleur1", "bailleur2"]
+NARROW = (375, 800)
+
 CARE_TEXTS = ["Suivi ambulatoire", "consultation d'urgence", "partie_soin", "Observations de l'équipe de soins"]
 SOCIAL_TEXTS = ["Allocation aux adultes handicapés", "06 12 34 56 78", "Je me sens bien", "Étape du parcours"]
 
@@ -35,7 +66,7 @@ class Run:
 
     def __init__(self, base, shots, downloads, password):
         self.base, self.shots, self.downloads, self.password = base, shots, downloads, password
-        self.passed, self.failed = 0, []
+        self.passed, self.failed, self.audited = 0, [], 0
         options = Options()
         for binary in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
             if os.path.exists(binary):
@@ -49,6 +80,38 @@ class Run:
         self.driver = webdriver.Chrome(service=Service(driver_path), options=options)
         self.driver.set_page_load_timeout(30)
         self.driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+
+    def audit(self, label=None):
+        """axe-core on the current page (every violation listed: rule, impact, nodes), then the same page
+        at 375 × 800 px: the document is no wider than the screen."""
+        label = label or urllib.parse.urlparse(self.driver.current_url).path
+        self.audited += 1
+        axe = Axe(self.driver)
+        self.settled(axe.inject)
+        violations = self.settled(axe.run)["violations"]
+        detail = "; ".join(f"{v['id']} ({v['impact']}) : " + ", ".join(" ".join(n["target"]) for n in v["nodes"][:6])
+                           for v in violations)
+        self.check(not violations, f"axe {label} : {len(violations)} violation(s)" + (f" — {detail}" if detail else ""))
+        width, height = NARROW
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+        try:
+            wide = self.driver.execute_script(
+                "const w = document.documentElement.scrollWidth; if (w <= arguments[0]) return [w, []];"
+                "const out = []; for (const e of document.body.querySelectorAll('*')) {"
+                "  const r = e.getBoundingClientRect(); if (r.right > arguments[0] + 1 && out.length < 5)"
+                "    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' ' + Math.round(r.right)); }"
+                "return [w, out];", width)
+        finally:
+            self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        self.check(wide[0] <= width, f"{width} px {label} : largeur {wide[0]} px" + (f" — dépassent : {', '.join(wide[1])}" if wide[1] else ""))
+
+    def audit_pages(self, login, pages=None):
+        """Signs in as `login` and audits every page of `pages` (AUDITED_PAGES by default)."""
+        self.sign_in(login)
+        for path in pages or AUDITED_PAGES:
+            self.go(path)
+            self.audit(f"{login} {path}")
 
     def check(self, condition, what):
         if condition:
@@ -109,6 +172,12 @@ class Run:
             element = self.driver.find_element(By.ID, field_id)
             if element.tag_name == "select":
                 Select(element).select_by_value(value)
+            elif element.get_attribute("type") == "date":
+                # What the browser's date picker does: the field holds AAAA-MM-JJ (« 28/02/1990 » accepted here too).
+                day = value if "-" in value else "-".join(reversed(value.split("/")))
+                self.driver.execute_script("arguments[0].value = arguments[1];"
+                                           "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                                           "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", element, day)
             else:
                 element.clear()
                 element.send_keys(value)
@@ -191,9 +260,12 @@ def small_pdf(path):
 def sign_in_each_role(run):
     print("Connexion par rôle")
     run.go("/connexion")
+    run.audit("connexion")
     run.shot("01-connexion.png")
     run.sign_in("coord", "mauvais-mot-de-passe")
     run.check("incorrect" in run.text, "mot de passe faux : message en français")
+    error_summary_leads_to_fields(run, "connexion")
+    run.audit("connexion (mot de passe faux)")
     expected = {"coord": ["Tableau de bord", "Archive et journal"], "soin": ["Tableau de bord"], "asso": ["Nouveau dossier"],
                 "bailleur1": [], "bailleur2": []}
     for login, links in expected.items():
@@ -221,39 +293,77 @@ def create_dossier_with_an_error(run):
     print("Création d'un dossier avec une erreur, puis correction")
     run.sign_in("asso")
     run.go("/dossiers/nouveau")
+    run.check(run.driver.find_element(By.ID, "f-sous_locataire-date_naissance").get_attribute("type") == "date"
+              and run.driver.find_element(By.ID, "f-parcours-proposition_ch_jury").get_attribute("type") == "date",
+              "dates : sélecteur de date du navigateur (type=date)")
+    amount = run.driver.find_elements(By.CSS_SELECTOR, "input[name$='.montant']")
+    run.check(amount and all(a.get_attribute("inputmode") == "decimal" for a in amount), "montants : clavier décimal (inputmode=decimal)")
+    # The name forgotten: an error the date picker cannot prevent. The birth date goes through the picker.
     values = {"f-dossier": "MJ-2020-E2E", "f-convention": "metz-jury-2018", "f-etape": "proposition",
-              "f-sous_locataire-civilite": "Madame", "f-sous_locataire-nom": "Exemple (fictif)", "f-sous_locataire-prenom": "Claire",
-              "f-sous_locataire-date_naissance": "1990-02-30", "f-sous_locataire-mesure_protection": "aucune",
+              "f-sous_locataire-civilite": "Madame", "f-sous_locataire-nom": "", "f-sous_locataire-prenom": "Claire",
+              "f-sous_locataire-date_naissance": "28/02/1990", "f-sous_locataire-mesure_protection": "aucune",
               "f-menage-adultes": "1", "f-menage-enfants": "0", "f-criteres-handicap_psychique": "true",
               "f-criteres-suivi_ch_jury": "true", "f-criteres-difficulte_acces_logement": "true", "f-criteres-solvable": "true",
               "f-parcours-proposition_ch_jury": "2020-01-15"}
     for field_id, value in values.items():
         run.fill(field_id, value)
     run.submit("form.dossier")
-    error = run.driver.find_elements(By.ID, "f-sous_locataire-date_naissance-erreur")
-    run.check(error and "DATE_INVALIDE" in error[0].text, "l'erreur de date est signalée à côté du champ")
-    kept = run.driver.find_element(By.ID, "f-sous_locataire-date_naissance").get_attribute("value")
-    run.check(kept == "1990-02-30", "la valeur saisie est conservée")
-    run.check(run.driver.find_element(By.ID, "f-sous_locataire-nom").get_attribute("value") == "Exemple (fictif)",
+    error = run.driver.find_elements(By.ID, "f-sous_locataire-nom-erreur")
+    run.check(error and "CHAMP_MANQUANT" in (error[0].get_attribute("data-codes") or "") and "remplir" in error[0].text.lower(),
+              "le nom manquant est signalé à côté du champ, en français")
+    targets = error_summary_leads_to_fields(run, "formulaire du dossier")
+    run.check("f-sous_locataire-nom" in targets, "le résumé des erreurs mène au champ du nom")
+    kept = run.driver.find_element(By.ID, "f-sous_locataire-date_naissance")
+    run.check(kept.get_attribute("type") == "date" and kept.get_attribute("value") == "1990-02-28",
+              "la date saisie est conservée, au format du sélecteur de date")
+    run.check(run.driver.find_element(By.ID, "f-sous_locataire-prenom").get_attribute("value") == "Claire",
               "les autres saisies sont conservées")
+    run.audit("formulaire du dossier (erreurs)")
     run.shot("04-formulaire-erreur.png")
-    run.fill("f-sous_locataire-date_naissance", "1990-02-28")
+    run.fill("f-sous_locataire-nom", "Exemple (fictif)")
     run.submit("form.dossier")
     run.check(run.driver.current_url.split("?")[0].endswith("/dossiers/MJ-2020-E2E") and "Dossier créé" in run.text,
               "après correction : dossier créé, version 1")
+    run.audit("dossier créé")
     run.shot("05-dossier-cree.png")
+    run.go("/dossiers/MJ-2020-E2E")
+    run.check("28/02/1990" in run.text, "la page du dossier montre la date en français")
+
+
+def error_summary_leads_to_fields(run, what):
+    """After a refused form: focus is on the error summary, each of its links leads to an element of
+    the page, and each field it leads to says it is invalid and which message describes it. Returns the
+    ids linked to."""
+    summary = run.driver.find_elements(By.CSS_SELECTOR, "#resume-erreurs, #connexion-erreur")
+    if not run.check(summary, f"{what} : résumé des erreurs"):
+        return []
+    active = run.driver.execute_script("return document.activeElement && document.activeElement.id")
+    run.check(active == summary[0].get_attribute("id"), f"{what} : le focus est sur le résumé des erreurs ({active})")
+    targets = [urllib.parse.urlparse(a.get_attribute("href")).fragment for a in summary[0].find_elements(By.CSS_SELECTOR, "a[href*='#']")]
+    run.check(targets, f"{what} : le résumé a des liens vers les champs")
+    for target in targets:
+        found = run.driver.find_elements(By.ID, target)
+        if not run.check(found, f"{what} : le lien #{target} mène à un élément de la page"):
+            continue
+        if found[0].tag_name in ("input", "select", "textarea"):
+            described = (found[0].get_attribute("aria-describedby") or "").split()
+            run.check(found[0].get_attribute("aria-invalid") == "true" and described
+                      and all(run.driver.find_elements(By.ID, d) for d in described),
+                      f"{what} : #{target} porte aria-invalid et aria-describedby vers son message")
+    return targets
 
 
 def generate_download_and_sign(run):
     print("Génération, téléchargement et archivage signé d'une sous-location")
     run.sign_in("asso")
     run.go("/dossiers/MJ-2019-004/documents/sous-location")
-    run.check("Clauses" in run.text and "sous-location." in run.text, "trace des clauses du document")
+    run.check("Clauses (exemplaire pour" in run.text, "trace des clauses du document")
     run.fill("format", "odt")
     run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action$='/generer'] button"))
     link = run.driver.find_elements(By.ID, "telecharger")
     if not run.check(link, "document généré et archivé : lien de téléchargement"):
         return
+    run.audit("document généré")
     before = set(os.listdir(run.downloads))
     link[0].click()
     path = run.wait_for_file(before)
@@ -263,8 +373,15 @@ def generate_download_and_sign(run):
     run.shot("06-document-sous-location.png")
     pdf = os.path.join(run.downloads, "sous-location-signee.pdf")
     small_pdf(pdf)
+    # The sign form sent empty: the server's error summary, linked to the three fields.
+    run.go("/dossiers/MJ-2019-004/documents/sous-location")
+    run.settled(lambda: run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action*='/signe'] button")))
+    targets = error_summary_leads_to_fields(run, "archivage signé")
+    run.check(set(targets) == {"fichier", "signe_le", "signataires"}, f"archivage signé : fichier, date et signataires signalés ({targets})")
+    run.audit("archivage signé (erreurs)")
     # A fresh, fully loaded page for the upload form: the download may leave Chrome settling the old one.
     run.go("/dossiers/MJ-2019-004/documents/sous-location")
+    run.check(run.driver.find_element(By.ID, "signe_le").get_attribute("type") == "date", "date de signature : sélecteur de date")
     run.settled(lambda: run.driver.find_element(By.ID, "fichier").send_keys(pdf))
     run.settled(lambda: run.fill("signe_le", datetime.date.today().isoformat()))
     run.settled(lambda: run.fill("signataires", "Nadia Haddad (association)\nAnne-Sophie Lefèvre-N'Diaye (sous-locataire)"))
@@ -272,7 +389,14 @@ def generate_download_and_sign(run):
     run.settled(lambda: run.click_and_wait(run.driver.find_element(By.CSS_SELECTOR, "form[action*='/signe'] button")))
     run.check("Version signée archivée" in run.text and "MJ-2019-004/sous-location/v1" in run.text, "scan signé archivé (version 1)")
     run.check("intègre" in run.text, "état de la version : empreinte vérifiée")
+    run.audit("version signée archivée")
     run.shot("07-version-signee.png")
+
+
+def audit_every_page_for_every_role(run):
+    print("Accessibilité (axe-core) et écran de 375 px : chaque page, chaque rôle")
+    for login in ROLES:
+        run.audit_pages(login)
 
 
 def care_copy_url(run):
@@ -352,6 +476,7 @@ def main():
         create_dossier_with_an_error(run)
         generate_download_and_sign(run)
         landlord_cannot_reach_care_data(run, care_copy_url(run))
+        audit_every_page_for_every_role(run)
     except (TimeoutException, TimeoutError, Exception) as error:  # a crash is a failure, reported with what ran
         run.failed.append(f"interrompu : {type(error).__name__}: {error}")
         print(f"  ÉCHEC interrompu : {error}")
@@ -363,7 +488,7 @@ def main():
         signal.alarm(0)
         run.driver.quit()
         shutil.rmtree(downloads, ignore_errors=True)
-    print(f"e2e : {run.passed} vérification(s) réussie(s), {len(run.failed)} échec(s)")
+    print(f"e2e : {run.passed} vérification(s) réussie(s), {len(run.failed)} échec(s) ; {run.audited} page(s) passée(s) à axe-core et à 375 px")
     print(f"e2e : captures d'écran dans {shots}")
     for failure in run.failed:
         print(f"  - {failure}")
