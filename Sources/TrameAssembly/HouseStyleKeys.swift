@@ -184,15 +184,7 @@ extension FontFace {
 enum StyleNumbers {
     /// `value / 10^scale` with a decimal comma and no trailing zeros: `(25, 1)` → `"2,5"`.
     static func decimal(_ value: Int, scale: Int) -> String {
-        var divisor = 1
-        for _ in 0..<scale { divisor *= 10 }
-        let whole = value / divisor
-        var fraction = value % divisor
-        guard fraction != 0 else { return "\(whole)" }
-        var digits = scale
-        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        let text = String(fraction)
-        return "\(whole)," + String(repeating: "0", count: digits - text.count) + text
+        FixedPoint.text(value, scale: scale, separator: ",")
     }
 
     /// « 2 cm », « 25 mm », « 2,5 cm », « 1,25 cm ».

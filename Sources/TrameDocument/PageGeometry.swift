@@ -37,6 +37,16 @@ enum PageGeometry {
 extension PageGeometry {
     /// `value / 10^scale` written with a dot and no trailing zeros: `(625, 3)` → `"0.625"`.
     static func decimal(_ value: Int, scale: Int) -> String {
+        FixedPoint.text(value, scale: scale, separator: ".")
+    }
+}
+
+/// Exact decimal text of a fixed-point number, for the XML and CSS of the writers (a dot) and the
+/// French of style files (a comma).
+public enum FixedPoint {
+    /// `value / 10^scale` with `separator` and no trailing zeros: `(625, 3, ".")` → `"0.625"`,
+    /// `(25, 1, ",")` → `"2,5"`.
+    public static func text(_ value: Int, scale: Int, separator: String) -> String {
         var divisor = 1
         for _ in 0..<scale { divisor *= 10 }
         let whole = value / divisor
@@ -45,6 +55,6 @@ extension PageGeometry {
         var digits = scale
         while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
         let text = String(fraction)
-        return "\(whole)." + String(repeating: "0", count: digits - text.count) + text
+        return "\(whole)" + separator + String(repeating: "0", count: digits - text.count) + text
     }
 }
