@@ -75,9 +75,11 @@ enum EvaluationRoutes {
         let prefix = target.prefix + "."
         let kept = [prefix + "date"]
         for key in values.keys where key.hasPrefix(prefix) && !kept.contains(key) { values[key] = nil }
-        for (name, value) in form.fields where name.hasPrefix(prefix) && !kept.contains(name) && !name.hasPrefix(prefix + "retrait") {
-            values[name] = value.replacingOccurrences(of: "\r\n", with: "\n")
-        }
+        // As the dossier form reads them: the people present, one checkbox each, are one value per line.
+        let corrected = DossierFormRoutes.typed(form.fields.filter { field in
+            field.name.hasPrefix(prefix) && !kept.contains(field.name) && !field.name.hasPrefix(prefix + "retrait")
+        })
+        for (name, value) in corrected { values[name] = value }
         var typed = values
         typed["motif"] = nil
         let oversized = WebLimits.check(form: values.filter { $0.key.hasPrefix(prefix) })
@@ -115,7 +117,10 @@ enum EvaluationRoutes {
                                reasonError: String?, base: String, services: WebServices, status: HTTPResponse.Status,
                                notice: String? = nil) -> Response {
         let session = target.opened.session
-        let form = DossierForm(clearance: session.account.clearance, values: values, isNew: false, diagnostics: diagnostics)
+        // Names, not identifiers: the people present chosen by name, as in the dossier form.
+        let words = PlainWords(cases: target.opened.cases, clearance: session.account.clearance)
+        let form = DossierForm(clearance: session.account.clearance, values: values, isNew: false, diagnostics: diagnostics,
+                               words: words, choices: words)
         var view = form.view()
         // Only this evaluation's fields, without its date (shown, not corrected) nor its withdrawal.
         let rowPath = target.prefix
@@ -315,7 +320,15 @@ extension YAMLNode {
         var keys: [String] = []
         for key in a.map(\.0) + b.map(\.0) where !keys.contains(key) { keys.append(key) }
         let x = Dictionary(a, uniquingKeysWith: { first, _ in first }), y = Dictionary(b, uniquingKeysWith: { first, _ in first })
-        return keys.filter { x[$0] != y[$0] }
+        return keys.filter { !Self.sameValue(x[$0], y[$0]) }
+    }
+
+    /// Equal texts, or the same number written two ways (« 0 » recorded, « 0.00 » typed as « 0,00 »):
+    /// an amount the person did not touch is not a correction.
+    static func sameValue(_ a: String?, _ b: String?) -> Bool {
+        if a == b { return true }
+        guard let a, let b, a.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil, b.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil else { return false }
+        return Decimal(string: a, locale: Locale(identifier: "en_US_POSIX")) == Decimal(string: b, locale: Locale(identifier: "en_US_POSIX"))
     }
 
     private func leaves(_ path: String = "") -> [(String, String)] {

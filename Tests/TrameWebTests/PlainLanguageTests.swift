@@ -27,6 +27,7 @@ import TrameWeb
         ("/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26", all),
         ("/dossiers/MJ-2019-004/documents/convention-tripartite", all),
         ("/dossiers/MJ-2019-004/historique", all),
+        ("/dossiers/MJ-2019-004/evaluations/2019-09-26/corriger", managers), ("/dossiers/MJ-2019-004/evaluations/2019-09-26/retirer", managers),
         // Errors: not found, refused, another landlord's dossier.
         ("/nulle-part", all), ("/dossiers/MJ-2019-999", all), ("/administration", ["soin", "asso", "bailleur1"]),
         ("/dossiers/nouveau", ["bailleur1"]), ("/dossiers/MJ-2019-004", ["bailleur2"]),
@@ -156,6 +157,34 @@ import TrameWeb
             }
             #expect(present.contains(#"value="bailleur-exemple-2"><label"#), "another landlord, not checked")
             #expect(!present.contains(#"value="ddcs""#), "funders do not attend reviews")
+        }
+    }
+
+    /// The correction form of one evaluation chooses the people present by name too, and every box
+    /// ticked is kept (one value per line, as the dossier form reads them).
+    @Test func theEvaluationCorrectionChoosesPeoplePresentByNameAndKeepsEveryBox() async throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let asso = try test.session("asso")
+        try await test.withApp { client in
+            let page = try await client.get("/dossiers/MJ-2019-004/evaluations/2019-09-26/corriger", asso)
+            let present = try #require(page.text.firstMatch(of: /(?s)<fieldset class="cases" id="f-evaluations-0-presents"[^>]*><legend>Présents.*?<\/fieldset>/)).0
+            #expect(present.contains(#"value="association" checked><label"#) && present.contains("Association Accès Logement Lorraine (fictif)</label>"))
+            #expect(present.contains(#"value="sous_locataire" checked><label"#) && present.contains("La personne</label>"))
+            var fields = FormScraper.fields(page.text).filter { $0.0 != "motif" && $0.0 != "_base" }
+            #expect(fields.contains { $0.0 == "evaluations[0].presents" && $0.1 == "bailleur-exemple-1" })
+            fields.removeAll { $0.0 == "evaluations[0].presents" && $0.1 == "bailleur-exemple-1" }
+            let saved = try await client.post("/dossiers/MJ-2019-004/evaluations/2019-09-26/corriger", asso,
+                                              [("_base", String(try #require(page.text.firstMatch(of: /name="_base" value="([0-9a-f]+)"/)).1)),
+                                               ("motif", "Le bailleur était excusé.")] + fields)
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(400))")
+            let stored = try test.workspace().recordContent(.dossier, id: "MJ-2019-004").data
+            let root = try #require(ModelLoader.read(data: stored, name: "dossier.yaml").root)
+            let kept = root["evaluations"]?.list?.first?["presents"]?.list?.compactMap(\.text)
+            #expect(kept == ["ch-jury", "association", "sous_locataire"], "three people kept, the landlord removed")
+            // Only what changed is named as corrected: an amount sent back as « 0,00 » is the recorded 0.00.
+            let history = try await client.get("/dossiers/MJ-2019-004/historique", asso).text
+            #expect(history.contains("Présents") && !history.contains("Dette locative"), "\(history)")
         }
     }
 

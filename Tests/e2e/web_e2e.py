@@ -393,6 +393,56 @@ def generate_download_and_sign(run):
     run.shot("07-version-signee.png")
 
 
+def daily_work(run):
+    """The social worker's day (issue 16): « À faire » first, search and sort of the list, a preview
+    before archiving, an evaluation corrected with its reason, shown in the dossier's history."""
+    print("La journée d'un travailleur social : à faire, recherche, tri, aperçu, correction d'une évaluation")
+    run.sign_in("asso")
+    run.go("/")
+    run.check("À faire" in run.heading(), "après connexion, « / » mène à « À faire »")
+    run.go("/dossiers")
+    run.fill("filtre-recherche", "lefevre")
+    run.submit("form.filtres")
+    url = run.driver.current_url
+    run.check("q=lefevre" in url, "la recherche se garde dans l'adresse (favori)")
+    run.check("MJ-2019-004" in run.text and "MJ-2019-002" not in run.text, "« lefevre » trouve Lefèvre-N'Diaye (sans accent ni majuscule), et elle seule")
+    run.audit("liste après recherche")
+    run.go("/dossiers")
+    header = run.driver.find_elements(By.XPATH, "//th[a[contains(., 'Sous-locataire')]]/a")
+    if run.check(header, "colonne triable « Sous-locataire »"):
+        run.click_and_wait(header[0])
+        sorted_header = run.driver.find_elements(By.XPATH, "//th[@aria-sort][a[contains(., 'Sous-locataire')]]")
+        run.check(sorted_header and sorted_header[0].get_attribute("aria-sort") == "ascending", "tri par nom : aria-sort ascending")
+        again = run.driver.find_element(By.XPATH, "//th[a[contains(., 'Sous-locataire')]]/a")
+        run.click_and_wait(again)
+        sorted_header = run.driver.find_elements(By.XPATH, "//th[@aria-sort][a[contains(., 'Sous-locataire')]]")
+        run.check(sorted_header and sorted_header[0].get_attribute("aria-sort") == "descending", "second clic : tri inversé (descending)")
+    # A preview archives nothing; « Générer et archiver » sits under it.
+    run.go("/dossiers/MJ-2019-004/documents/sous-location")
+    archived = run.text.count("Contrat de sous-location")
+    run.submit("form[aria-label='Prévisualiser']")
+    frames = run.driver.find_elements(By.CSS_SELECTOR, "iframe.apercu[sandbox]")
+    run.check(frames, "aperçu : le document dans un cadre isolé (sandbox)")
+    run.check(run.driver.find_elements(By.XPATH, "//form[contains(@action, '/generer')]//button[contains(., 'Générer et archiver')]"),
+              "aperçu : « Générer et archiver » sous le document")
+    run.audit("aperçu")
+    run.go("/dossiers/MJ-2019-004/documents/sous-location")
+    run.check(run.text.count("Contrat de sous-location") == archived, "l'aperçu n'a rien archivé")
+    # A correction without a reason is refused with a linked summary; with one, the history shows it.
+    run.go("/dossiers/MJ-2019-004/evaluations/2020-03-19/corriger")
+    run.submit("form.dossier")
+    targets = error_summary_leads_to_fields(run, "correction d'évaluation")
+    run.check("motif" in targets, "correction sans motif : refusée, le résumé mène au motif")
+    opinion = run.driver.find_elements(By.CSS_SELECTOR, "form.dossier [id$='-avis_sous_locataire']")
+    if run.check(opinion, "correction : l'avis de la personne se corrige"):
+        run.settled(lambda: opinion[0].send_keys(" (mot mal recopié)"))
+    run.fill("motif", "Avis de la personne mal recopié (essai de bout en bout).")
+    run.submit("form.dossier")
+    run.shot("10-correction-evaluation.png")
+    run.check("Historique" in run.heading() and "mal recopié" in run.text, "correction enregistrée : l'historique montre le motif")
+    run.audit("historique après correction")
+
+
 def audit_every_page_for_every_role(run):
     print("Accessibilité (axe-core) et écran de 375 px : chaque page, chaque rôle")
     for login in ROLES:
@@ -475,6 +525,7 @@ def main():
         sign_in_each_role(run)
         create_dossier_with_an_error(run)
         generate_download_and_sign(run)
+        daily_work(run)
         landlord_cannot_reach_care_data(run, care_copy_url(run))
         audit_every_page_for_every_role(run)
     except (TimeoutException, TimeoutError, Exception) as error:  # a crash is a failure, reported with what ran
