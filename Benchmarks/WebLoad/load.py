@@ -57,7 +57,8 @@ class Client:
         body = urllib.parse.urlencode({"_csrf": token, "identifiant": login, "mot_de_passe": PASSWORD})
         status, location, _ = self.request("POST", "/connexion", body,
                                            {"Content-Type": "application/x-www-form-urlencoded"})
-        if status != 303 or location != "/dossiers":
+        # A signed-in partner is sent to their home page (« À faire » or the list), never back to sign-in.
+        if status != 303 or not location or location.startswith("/connexion"):
             raise SystemExit(f"connexion de {login} refusée ({status})")
 
 
@@ -66,6 +67,8 @@ def form_fields(page):
     text = page.decode("utf-8")
     fields = []
     for m in re.finditer(r'<input type="(?:text|hidden|date)"[^>]*? name="([^"]*)" value="([^"]*)"', text):
+        fields.append((html.unescape(m.group(1)), html.unescape(m.group(2))))
+    for m in re.finditer(r'<input type="checkbox"[^>]*? name="([^"]*)" value="([^"]*)" checked>', text):  # ticked boxes only
         fields.append((html.unescape(m.group(1)), html.unescape(m.group(2))))
     for m in re.finditer(r'<textarea [^>]*?name="([^"]*)"[^>]*>([^<]*)</textarea>', text):
         fields.append((html.unescape(m.group(1)), html.unescape(m.group(2))))

@@ -14,7 +14,7 @@ enum LoginRoutes {
             Pages.redirect(context.session.map { Access.home(for: $0.account) } ?? "/connexion")
         }
         router.get("/connexion") { request, context -> Response in
-            if context.session != nil { return Pages.redirect("/dossiers") }
+            if let session = context.session { return Pages.redirect(Access.home(for: session.account)) }
             let resumed = request.uri.queryParameters["reprise"] != nil
             return signInPage(services, login: "", error: nil, status: .ok,
                               notice: resumed ? "Votre session a expiré : reconnectez-vous, vous retrouverez le formulaire avec ce que vous aviez saisi." : nil)
@@ -44,7 +44,8 @@ enum LoginRoutes {
                 let back = request.cookies[SessionMiddleware.cookieName].flatMap {
                     services.pendingForms.resume(old: $0.value, new: session.token, login: session.account.login, now: services.configuration.clock())
                 }
-                var response = Pages.redirect(back.map { $0 + "?reprise=1" } ?? "/dossiers")
+                // The home page: « À faire » for the roles that see deadlines, the list for the others.
+                var response = Pages.redirect(back.map { $0 + "?reprise=1" } ?? Access.home(for: session.account))
                 response.setCookie(SessionMiddleware.cookie(session.token, maxAge: Int(services.configuration.sessionPolicy.absoluteTimeout)))
                 response.setCookie(Cookie(name: formCookie, value: "", maxAge: 0, path: "/connexion", secure: true, httpOnly: true, sameSite: .strict))
                 return response

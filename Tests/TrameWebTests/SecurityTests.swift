@@ -28,7 +28,7 @@ import TrameWeb
         try await test.withApp { client in
             let response = try await Self.signIn(client, "coord", TestWorkspace.password)
             #expect(response.status == .seeOther)
-            #expect(response.headers[.location] == "/dossiers")
+            #expect(response.headers[.location] == "/a-faire", "the home page of a role that sees deadlines")
             let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("trame_session=") })
             #expect(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
             let token = String(cookie.dropFirst("trame_session=".count).prefix { $0 != ";" })

@@ -270,7 +270,10 @@ def sign_in_each_role(run):
                 "bailleur1": [], "bailleur2": []}
     for login, links in expected.items():
         run.sign_in(login)
-        run.check(run.driver.current_url.endswith("/dossiers") and run.heading() == "Dossiers", f"{login} : connecté, liste des dossiers")
+        if login.startswith("bailleur"):
+            run.check(run.driver.current_url.endswith("/dossiers") and run.heading() == "Dossiers", f"{login} : connecté, liste des dossiers")
+        else:
+            run.check(run.driver.current_url.endswith("/a-faire") and "À faire" in run.heading(), f"{login} : connecté, page « À faire »")
         nav = run.driver.find_element(By.CSS_SELECTOR, "nav[aria-label='Navigation principale']").text
         run.check(all(link in nav for link in links), f"{login} : navigation de son rôle")
         if login.startswith("bailleur"):
