@@ -76,7 +76,8 @@ let package = Package(
         // The document set: from case files to checked data, rendered templates and written files.
         .target(
             name: "TrameAssembly",
-            dependencies: ["TrameModel", "TrameTemplates", "TrameDocument", "TrameProcedure", "TrameFiles"],
+            dependencies: ["TrameModel", "TrameTemplates", "TrameDocument", "TrameProcedure", "TrameFiles",
+                           .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         // Partner accounts and roles (bcrypt password hashes) in the workspace: used by the CLI and the web app.

@@ -1,6 +1,7 @@
 import Foundation
 import TrameDocument
 import TrameModel
+import Yams
 
 /// A value of a style file, checked and in its unit.
 public enum StyleValue: Sendable, Hashable {
@@ -195,20 +196,12 @@ enum StyleNumbers {
         return decimal(micrometres / 10, scale: 3) + " cm"
     }
 
-    /// A double-quoted YAML string.
+    /// A double-quoted YAML string, written by Yams' emitter (as the web app's dossier files are):
+    /// line and paragraph separators, controls and quotes escaped as libyaml reads them back.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        let node = Node.scalar(Node.Scalar(text, Tag(.str), .doubleQuoted))
+        let written = (try? Yams.serialize(node: node, width: -1, allowUnicode: true, lineBreak: .ln)) ?? "\"\""
+        return written.trimmingCharacters(in: .newlines)
     }
 
     /// Reads « 2,5 cm », « 25mm », « 12 pt », « 0.5cm ». Nil for anything else (no unit, another unit).

@@ -20,7 +20,9 @@ public enum StyleImport {
     public static func make(_ reference: ReferenceStyle, referenceName: String, outputName: String) -> Output {
         var keys: [String] = []
         var lines = [
-            "# Style importé de « \(referenceName) » par trame style import (clés : docs/style.md).",
+            // A file name may hold line breaks and control characters: in the comment, a line break
+            // would start a YAML line of its own and a control character makes the file unreadable.
+            "# Style importé de « \(String(referenceName.map { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : $0 })) » par trame style import (clés : docs/style.md).",
             "# Relisez-le : une valeur absente garde celle de Trame.",
             "nom: " + StyleValue.text("Style importé de \(referenceName)").yaml,
         ]

@@ -293,3 +293,19 @@ import TrameTestSupport
         #expect(try produced.output(as: .odt, draft: false).manifest.style == nil)
     }
 }
+
+/// The style file an import writes holds any reference name as it is: quotes, backslashes, tabs,
+/// controls, line and paragraph separators never add a key nor change the value read back.
+@Suite struct StyleImportQuotingTests {
+    @Test(arguments: ["Modèle \"officiel\" \\ 2026", "charte\u{2028}nom: piège", "a\tb\u{1}c\u{2029}d", "ligne\nfichier: x.png", "# : - & * ! % @ `"])
+    func anyReferenceNameSurvivesTheStyleFile(name: String) throws {
+        let output = StyleImport.make(ReferenceStyle(kind: .docx), referenceName: name, outputName: "style.yaml")
+        let folder = try Conformance.temporaryDirectory("style-quoting")
+        let path = folder.appendingPathComponent("style.yaml")
+        try Data(output.yaml.utf8).write(to: path)
+        let read = StyleFile.load(path: path.path, fonts: .unchecked)
+        #expect(!read.hasErrors, "\(read.diagnostics.map(\.message))")
+        #expect(read.value("nom") == .text("Style importé de \(name)"))
+        #expect(read.settings.map(\.key.path) == ["nom"], "no key added")
+    }
+}
