@@ -94,9 +94,9 @@ enum Letterheads {
 
     /// Reads and sizes one logo: a PNG or JPEG as it is, an SVG with its PNG rendering beside it.
     static func image(_ name: String, alternativeText: String, conventionFile: String) -> Result<(image: Image, sha256: String), Problem> {
-        guard ConventionAttachments.isStorable(name) else {
-            return .failure(Problem(code: .logoInvalide, message: "chemin de logo « \(name) » refusé : il se lit à partir du dossier de la convention, sans « .. » ni chemin absolu"))
-        }
+        // The name's path rule and the files' presence were checked when the convention was read
+        // (`ConventionAttachments.checkLogos`, run by every reading of a convention file); what is
+        // left here is what only the bytes tell: a picture, its size, an SVG's PNG rendering.
         let url = ConventionAttachments.url(name, conventionFile: conventionFile)
         guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else {
             return .failure(Problem(code: .logoIntrouvable, message: "logo introuvable : « \(name) » (le chemin se lit à partir du dossier de la convention)"))
