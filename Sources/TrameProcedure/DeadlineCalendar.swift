@@ -89,20 +89,29 @@ public enum DeadlineCalendar {
 
     /// The full report: each dossier (sorted by id), then each convention once.
     public static func report(_ cases: [Case], on day: CalendarDate) -> DeadlineReport {
+        report(cases.map { CaseOnDay($0, on: day) }, on: day)
+    }
+
+    /// The full report from each dossier's `CaseOnDay` (computed once per version and day by a
+    /// server that keeps them): the same as `report(_:on:)` on their cases.
+    public static func report(_ days: [CaseOnDay], on day: CalendarDate) -> DeadlineReport {
         var groups: [DeadlineReport.Group] = []
         var conventions: [String: Convention] = [:]
-        for c in cases.sorted(by: { $0.dossier.id < $1.dossier.id }) {
-            let items = deadlines(for: c.dossier, convention: c.convention, on: day)
-            let known = c.dossier.asOf(day)
-            groups.append(.init(owner: c.dossier.id, stage: c.dossier.isOpen(on: day) ? known.etape : nil, items: items,
-                                note: items.isEmpty ? emptyNote(c.dossier, on: day) : nil, revision: known.data.latestDate))
-            conventions[c.convention.identifiant] = c.convention
+        for c in days.sorted(by: { $0.case.dossier.id < $1.case.dossier.id }) {
+            groups.append(c.group)
+            conventions[c.case.convention.identifiant] = c.case.convention
         }
         for (id, convention) in conventions.sorted(by: { $0.key < $1.key }) {
             groups.append(.init(owner: id, stage: nil, items: deadlines(for: convention, on: day), note: nil,
                                 revision: convention.data.latestDate))
         }
         return DeadlineReport(on: day, groups: groups)
+    }
+
+    /// The group of `report` for one dossier.
+    static func group(of c: Case, known: Dossier, items: [Deadline], on day: CalendarDate) -> DeadlineReport.Group {
+        .init(owner: c.dossier.id, stage: c.dossier.isOpen(on: day) ? known.etape : nil, items: items,
+              note: items.isEmpty ? emptyNote(c.dossier, on: day) : nil, revision: known.data.latestDate)
     }
 
     /// Date order; on the same day, the order of `Deadline.Kind`.

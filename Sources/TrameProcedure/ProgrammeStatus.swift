@@ -5,22 +5,32 @@ import TrameModel
 /// identified needs, flats per commune and type, evaluations done / due / late, funding.
 public struct ProgrammeStatus: Sendable {
     /// The convention shown.
-    public var convention: Convention
-    /// The convention's dossiers without errors, sorted by id.
-    public var cases: [Case]
+    public let convention: Convention
+    /// The convention's dossiers without errors, as recorded on the reference date, sorted by id.
+    public let cases: [Case]
     /// The reference date.
-    public var on: CalendarDate
+    public let on: CalendarDate
     /// Files refused because of errors (shown so that nobody mistakes a partial view for the whole).
-    public var rejected: [String]
+    public let rejected: [String]
+    /// The deadlines of every dossier on the reference date (computed once, not at each use).
+    public let deadlines: [Deadline]
 
     /// Collects the status of `convention` from `cases` as known on `on` (other conventions'
     /// dossiers are ignored): each dossier as recorded that day (`Dossier.asOf(_:)`), and only the
     /// dossiers opened by then.
     public init(convention: Convention, cases: [Case], on: CalendarDate, rejected: [String] = []) {
+        self.init(convention: convention,
+                  days: cases.filter { $0.dossier.convention == convention.identifiant }.map { CaseOnDay($0, on: on) },
+                  on: on, rejected: rejected)
+    }
+
+    /// The same status from each dossier's `CaseOnDay` on `on` (kept by a server per version and day).
+    public init(convention: Convention, days: [CaseOnDay], on: CalendarDate, rejected: [String] = []) {
         self.convention = convention
-        self.cases = cases.filter { $0.dossier.convention == convention.identifiant && $0.dossier.isOpen(on: on) }
-            .map { Case(dossier: $0.dossier.asOf(on), convention: $0.convention, path: $0.path) }
-            .sorted { $0.dossier.id < $1.dossier.id }
+        let kept = days.filter { $0.case.dossier.convention == convention.identifiant && $0.isOpen }
+            .sorted { $0.case.dossier.id < $1.case.dossier.id }
+        cases = kept.map { Case(dossier: $0.known, convention: $0.case.convention, path: $0.case.path) }
+        deadlines = kept.flatMap(\.deadlines)
         self.on = on
         self.rejected = rejected
     }
@@ -44,11 +54,6 @@ public struct ProgrammeStatus: Sendable {
             let parts = key.split(separator: "\u{0}").map(String.init)
             return (parts[0], parts[1], all.filter { Self.place($0) == parts[0] && $0.typologie == parts[1] }.count)
         }
-    }
-
-    /// The deadlines of every dossier on the reference date.
-    public var deadlines: [Deadline] {
-        cases.flatMap { DeadlineCalendar.deadlines(for: $0.dossier, convention: convention, on: on) }
     }
 
     /// Evaluations recorded (six-monthly and final).
