@@ -29,13 +29,19 @@ enum APIRoutes {
             try await services.offload {
                 let session = try context.requireSession()
                 let opened = try services.open(try context.parameters.require("id"), session: session)
-                let visible = opened.clearance.visibleData(of: opened.dossier, today: services.today,
-                                                           careParties: opened.stored.convention.map(DisclosurePolicy.careParties(of:)))
                 try services.journal(session, "api", dossier: opened.dossier.id, subject: "/api/dossiers/:id")
-                return Pages.json(JSONText.ordered([
-                    ("dossier", .string(opened.dossier.id)), ("version", .int(opened.stored.version.version)),
-                    ("sha256", .string(opened.stored.version.sha256)), ("donnees", .raw(CanonicalData.json(visible))),
-                ]).rendered)
+                // What the role may read of this version on this day: encoded once, not per request.
+                let account = session.account
+                let base = [opened.dossier.id, account.role.rawValue, account.landlord ?? "", services.today.description].joined(separator: "|")
+                let body = services.apiBodies.body(base, index: "\(opened.stored.version.sha256)|\(opened.stored.version.version)|\(opened.cases.conventionsKey)") {
+                    let visible = opened.clearance.visibleData(of: opened.dossier, today: services.today,
+                                                               careParties: opened.stored.convention.map(DisclosurePolicy.careParties(of:)))
+                    return JSONText.ordered([
+                        ("dossier", .string(opened.dossier.id)), ("version", .int(opened.stored.version.version)),
+                        ("sha256", .string(opened.stored.version.sha256)), ("donnees", .raw(CanonicalData.json(visible))),
+                    ]).rendered
+                }
+                return Pages.json(body)
             }
         }
         router.get("/api/echeances") { request, context -> Response in

@@ -33,57 +33,34 @@ struct StoredDossier {
 /// A dossier's convention is the workspace's current version of it, else the one bundled with
 /// Trame (`Conventions/<id>/`), as `trame dossier add` looks for it.
 ///
-/// The workspace database is the index: its table of versions, written by every command and by
-/// the server, says which bytes are current (their SHA-256). Files are read, parsed and checked
-/// once per content (`CheckedCache`), so a page lists 200 dossiers without re-reading them.
+/// What is current comes from the shared `IndexSnapshot`, read again only when the workspace's
+/// table of versions has changed (by anyone: the CLI writes the same table): a request costs one
+/// small read of the database, not a read and a check of every dossier (issue 16).
 struct CaseStore {
     let workspace: Workspace
-    /// The workspace's conventions (current versions), by id.
-    let conventions: [String: (file: LoadedFile, url: URL)]
+    /// The current versions, read and checked.
+    let snapshot: IndexSnapshot
     /// Parsed files by content, shared by every request.
     let cache: CheckedCache
-    /// The SHA-256 of the conventions in use: checked dossiers are cached for this set only.
-    let conventionsKey: String
 
-    init(workspace: Workspace, cache: CheckedCache = CheckedCache()) throws {
+    /// The workspace's conventions (current versions), by id.
+    var conventions: [String: (file: LoadedFile, url: URL)] { snapshot.conventions }
+    /// The SHA-256 of the conventions in use: checked dossiers are cached for this set only.
+    var conventionsKey: String { snapshot.conventionsKey }
+
+    /// The current snapshot of `workspace` from `index` (read again when the versions changed).
+    init(workspace: Workspace, index: WorkspaceIndex, cache: CheckedCache) throws {
         self.workspace = workspace
         self.cache = cache
-        var conventions: [String: (LoadedFile, URL)] = [:]
-        var shas: [String] = []
-        for summary in try workspace.records(.convention) {
-            let current = summary.current
-            let url = workspace.storedFileURL(sha256: current.sha256)
-            shas.append(current.sha256)
-            if let file = cache.convention(current.sha256) {
-                conventions[current.id] = (file, url)
-                continue
-            }
-            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == current.sha256 else { continue }
-            let file = ModelLoader.read(data: data, name: current.fileName, expected: .convention)
-            cache.keep(convention: file, sha256: current.sha256)
-            conventions[current.id] = (file, url)
-        }
-        self.conventions = conventions
-        conventionsKey = shas.sorted().joined(separator: ",")
+        snapshot = try index.snapshot(of: workspace, cache: cache)
     }
 
     /// A key that changes whenever a dossier or convention gets a new current version (by anyone:
-    /// the CLI writes the same table): what cached pages are valid for.
-    func indexKey() throws -> String {
-        let current = try workspace.records(.dossier).map { "\($0.current.id):\($0.current.sha256)" }.joined(separator: ",")
-        return SHA256.hash(data: Data((current + "|" + conventionsKey).utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    /// the CLI writes the same table): what cached pages of several dossiers are valid for.
+    func indexKey() -> String { snapshot.changes.records }
 
     /// Every dossier of the workspace, by id (current versions, read in place: no audit entry).
-    func all() throws -> [StoredDossier] {
-        try workspace.records(.dossier).compactMap { summary in
-            let version = summary.current
-            if let checked = cache.dossier(version.sha256, conventions: conventionsKey) { return checked.stored(as: version) }
-            let url = workspace.storedFileURL(sha256: version.sha256)
-            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == version.sha256 else { return nil }
-            return stored(version, data)
-        }
-    }
+    func all() -> [StoredDossier] { snapshot.dossiers }
 
     /// One dossier (current or given version), from the cache when its bytes were read before.
     ///
@@ -91,35 +68,20 @@ struct CaseStore {
     /// login), not in the archive's audit log: a read never waits for the archive's write lock,
     /// which a partner saving a dossier holds while its file reaches the disk (issue 16).
     func dossier(_ id: String, version: Int? = nil) throws -> StoredDossier? {
-        guard try workspace.currentRecord(.dossier, id: id) != nil else { return nil }
+        guard let current = snapshot.dossier(id) else { return nil }
+        if version == nil || version == current.version.version { return current }
         let (chosen, url) = try workspace.recordFile(.dossier, id: id, version: version)
         if let checked = cache.dossier(chosen.sha256, conventions: conventionsKey) { return checked.stored(as: chosen) }
         let data = try Data(contentsOf: url)
         guard CanonicalData.sha256(of: data) == chosen.sha256 else {
             throw Diagnostic.error(.fichierModifie, "le fichier de \(chosen.ref) ne correspond plus à son empreinte : lancez « trame archive verify »")
         }
-        return stored(chosen, data)
-    }
-
-    private func stored(_ version: RecordVersion, _ data: Data) -> StoredDossier {
-        if let checked = cache.dossier(version.sha256, conventions: conventionsKey) { return checked.stored(as: version) }
-        let checked = check(data: data, name: version.fileName)
-        let stored = StoredDossier(version: version, bytes: data, file: checked.file, diagnostics: checked.diagnostics,
-                                   dossier: checked.file.diagnostics.hasErrors ? nil : checked.file.root.map(Dossier.init(checked:)),
-                                   convention: checked.convention)
-        cache.keep(dossier: stored, conventions: conventionsKey)
-        return stored
+        return IndexSnapshot.stored(chosen, data, conventions: conventions, key: conventionsKey, cache: cache)
     }
 
     /// The checks of `trame check` on the bytes of a dossier file.
     func check(data: Data, name: String) -> (file: LoadedFile, diagnostics: [Diagnostic], convention: Convention?) {
-        let file = ModelLoader.read(data: data, name: name, expected: .dossier)
-        guard file.kind == .dossier, file.root != nil else { return (file, file.diagnostics, nil) }
-        var reader = CaseReader()
-        for convention in conventions.values { reader.register(convention: convention.file) }
-        let reading = reader.read(dossier: file)
-        let convention = reading.convention.flatMap { c in c.diagnostics.hasErrors ? nil : c.root.map(Convention.init(checked:)) }
-        return (file, file.diagnostics + reading.diagnostics, convention)
+        IndexSnapshot.check(data: data, name: name, conventions: conventions)
     }
 
     /// The path of a convention file for the generator: the workspace's version (laid out with the
@@ -133,12 +95,138 @@ struct CaseStore {
 
     /// The conventions known (workspace, then bundled for the ids dossiers use), checked, by id.
     func conventionModels(for dossiers: [StoredDossier]) -> [String: Convention] {
-        var models: [String: Convention] = [:]
-        for (id, entry) in conventions where !entry.file.diagnostics.hasErrors {
-            if let root = entry.file.root { models[id] = Convention(checked: root) }
-        }
+        var models = snapshot.conventionModels
         for d in dossiers { if let c = d.convention, models[c.identifiant] == nil { models[c.identifiant] = c } }
         return models
+    }
+}
+
+/// The current versions of a workspace's conventions and dossiers, read and checked as
+/// `trame check` does, for one state of its table of versions (`Workspace.changes()`). Immutable,
+/// shared by every request until a version is added or purged.
+final class IndexSnapshot: @unchecked Sendable {
+    /// The state of the workspace's tables this snapshot was read at.
+    let changes: WorkspaceChanges
+    let conventions: [String: (file: LoadedFile, url: URL)]
+    let conventionsKey: String
+    /// The workspace's conventions without errors, as models, by id.
+    let conventionModels: [String: Convention]
+    /// Current versions, by dossier id (files that could not be read are left out).
+    let dossiers: [StoredDossier]
+    /// How many versions each dossier has, by id.
+    let versionCounts: [String: Int]
+    private let positions: [String: Int]
+    /// Whether every current file was read: a snapshot that missed one is not kept.
+    let complete: Bool
+
+    func dossier(_ id: String) -> StoredDossier? { positions[id].map { dossiers[$0] } }
+
+    init(workspace: Workspace, changes: WorkspaceChanges, cache: CheckedCache) throws {
+        self.changes = changes
+        var complete = true
+        var conventions: [String: (LoadedFile, URL)] = [:]
+        var shas: [String] = []
+        for summary in try workspace.records(.convention) {
+            let current = summary.current
+            let url = workspace.storedFileURL(sha256: current.sha256)
+            shas.append(current.sha256)
+            if let file = cache.convention(current.sha256) {
+                conventions[current.id] = (file, url)
+                continue
+            }
+            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == current.sha256 else { complete = false; continue }
+            let file = ModelLoader.read(data: data, name: current.fileName, expected: .convention)
+            cache.keep(convention: file, sha256: current.sha256)
+            conventions[current.id] = (file, url)
+        }
+        let key = shas.sorted().joined(separator: ",")
+        var models: [String: Convention] = [:]
+        for (id, entry) in conventions where !entry.0.diagnostics.hasErrors {
+            if let root = entry.0.root { models[id] = Convention(checked: root) }
+        }
+        var dossiers: [StoredDossier] = []
+        var counts: [String: Int] = [:]
+        for summary in try workspace.records(.dossier) {
+            let version = summary.current
+            counts[version.id] = summary.versionCount
+            if let checked = cache.dossier(version.sha256, conventions: key) {
+                dossiers.append(checked.stored(as: version))
+                continue
+            }
+            let url = workspace.storedFileURL(sha256: version.sha256)
+            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == version.sha256 else { complete = false; continue }
+            dossiers.append(Self.stored(version, data, conventions: conventions, key: key, cache: cache))
+        }
+        self.conventions = conventions
+        conventionsKey = key
+        conventionModels = models
+        self.dossiers = dossiers
+        versionCounts = counts
+        positions = Dictionary(dossiers.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        self.complete = complete
+    }
+
+    /// A dossier version read and checked against `conventions`, kept in `cache`.
+    static func stored(_ version: RecordVersion, _ data: Data, conventions: [String: (file: LoadedFile, url: URL)],
+                       key: String, cache: CheckedCache) -> StoredDossier {
+        if let checked = cache.dossier(version.sha256, conventions: key) { return checked.stored(as: version) }
+        let checked = check(data: data, name: version.fileName, conventions: conventions)
+        let stored = StoredDossier(version: version, bytes: data, file: checked.file, diagnostics: checked.diagnostics,
+                                   dossier: checked.file.diagnostics.hasErrors ? nil : checked.file.root.map(Dossier.init(checked:)),
+                                   convention: checked.convention)
+        cache.keep(dossier: stored, conventions: key)
+        return stored
+    }
+
+    /// The checks of `trame check` on the bytes of a dossier file.
+    static func check(data: Data, name: String, conventions: [String: (file: LoadedFile, url: URL)])
+        -> (file: LoadedFile, diagnostics: [Diagnostic], convention: Convention?) {
+        let file = ModelLoader.read(data: data, name: name, expected: .dossier)
+        guard file.kind == .dossier, file.root != nil else { return (file, file.diagnostics, nil) }
+        var reader = CaseReader()
+        for convention in conventions.values { reader.register(convention: convention.file) }
+        let reading = reader.read(dossier: file)
+        let convention = reading.convention.flatMap { c in c.diagnostics.hasErrors ? nil : c.root.map(Convention.init(checked:)) }
+        return (file, file.diagnostics + reading.diagnostics, convention)
+    }
+}
+
+/// The workspace's current `IndexSnapshot`, shared by the requests of one server: each request
+/// asks the database where its tables stand (one small read) and gets the snapshot read at that
+/// state; the first request after a change reads the new versions (others wait for it, no stampede).
+final class WorkspaceIndex: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var current: IndexSnapshot?
+    private var reading = false
+
+    func snapshot(of workspace: Workspace, cache: CheckedCache) throws -> IndexSnapshot {
+        let changes = try workspace.changes()
+        condition.lock()
+        while true {
+            if let current, current.changes == changes {
+                condition.unlock()
+                return current
+            }
+            if !reading { break }
+            condition.wait()
+        }
+        reading = true
+        condition.unlock()
+        defer {
+            condition.lock()
+            reading = false
+            condition.broadcast()
+            condition.unlock()
+        }
+        let snapshot = try IndexSnapshot(workspace: workspace, changes: changes, cache: cache)
+        // A snapshot read while its tables moved on is still a consistent one of an earlier state:
+        // it is returned, and kept only when it is whole and for the state asked about.
+        if snapshot.complete, try workspace.changes() == changes {
+            condition.lock()
+            current = snapshot
+            condition.unlock()
+        }
+        return snapshot
     }
 }
 
@@ -193,7 +281,8 @@ extension StoredDossier {
 /// One request computes a missing body while the others wait for it (no stampede after each
 /// save); with `maxStale`, they are served the previous body meanwhile, if it is that recent.
 final class RenderedCache: @unchecked Sendable {
-    static let capacity = 256
+    /// At most this many bodies are kept (the least recently added go first).
+    let capacity: Int
     private struct Entry {
         let index: String
         let body: String
@@ -203,6 +292,10 @@ final class RenderedCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private var order: [String] = []
     private var computing: Set<String> = []
+
+    init(capacity: Int = 256) {
+        self.capacity = capacity
+    }
 
     func body(_ base: String, index: String, maxStale: TimeInterval = 0, compute: () throws -> String) rethrows -> String {
         condition.lock()
@@ -233,7 +326,7 @@ final class RenderedCache: @unchecked Sendable {
         condition.lock()
         if entries[base] == nil { order.append(base) }
         entries[base] = Entry(index: index, body: body, at: Date())
-        while order.count > Self.capacity { entries[order.removeFirst()] = nil }
+        while order.count > capacity { entries[order.removeFirst()] = nil }
         condition.unlock()
         return body
     }

@@ -66,11 +66,12 @@ enum DashboardRoutes {
     /// compute them from the same files (dossiers with errors set aside and listed).
     static func figures(_ session: Session, _ services: WebServices, on day: CalendarDate) throws -> ([ProgrammeStatus], DeadlineReport) {
         let cases = try services.cases(for: session.account)
-        let all = try cases.all()
+        let all = cases.all()
         let rejected = all.filter(\.hasErrors).map(\.version.fileName)
-        let valid = all.compactMap(\.case)
+        // Each dossier on `day` from the shared cache: after a save, only the saved dossier is computed again.
+        let days = all.compactMap { services.caseOnDay($0, cases: cases, on: day) }
         let conventions = cases.conventionModels(for: all)
-        let statuses = conventions.keys.sorted().map { ProgrammeStatus(convention: conventions[$0]!, cases: valid, on: day, rejected: rejected) }
-        return (statuses, DeadlineCalendar.report(valid, on: day))
+        let statuses = conventions.keys.sorted().map { ProgrammeStatus(convention: conventions[$0]!, days: days, on: day, rejected: rejected) }
+        return (statuses, DeadlineCalendar.report(days, on: day))
     }
 }

@@ -3,9 +3,11 @@ import TrameArchive
 import TrameModel
 import TrameProcedure
 
-/// The deadlines of `trame deadlines` (`DeadlineCalendar`) for each dossier version, computed once
-/// per (dossier bytes, conventions in use, reference day) and shared by every request: the list,
-/// the « À faire » page and the dossier page never recompute them per request (issue 16).
+/// Each dossier version as known on a reference day, with its deadlines and its group of the
+/// deadline report (`CaseOnDay`: `trame deadlines` and `trame status` compute the same), computed
+/// once per (dossier bytes, conventions in use, reference day) and shared by every request: the
+/// list, « À faire », the dashboard and the dossier page never recompute them per request, nor for
+/// the dossiers a save did not touch (issue 16).
 ///
 /// Content-addressed like `CheckedCache`, so never stale: a new version is new bytes, a new day a
 /// new key. Bounded: when full, the entries of other days go first, then everything.
@@ -13,15 +15,15 @@ final class DeadlineCache: @unchecked Sendable {
     static let capacity = 4_000
 
     private let lock = NSLock()
-    private var entries: [String: [Deadline]] = [:]
+    private var entries: [String: CaseOnDay] = [:]
 
-    /// The deadlines of `stored` on `day` (none for a dossier with errors or without its convention,
-    /// as `trame deadlines` sets those aside).
-    func deadlines(of stored: StoredDossier, conventions: String, on day: CalendarDate) -> [Deadline] {
-        guard let c = stored.case else { return [] }
+    /// `stored` on `day` (nil for a dossier with errors or without its convention, as `trame
+    /// deadlines` sets those aside).
+    func day(of stored: StoredDossier, conventions: String, on day: CalendarDate) -> CaseOnDay? {
+        guard let c = stored.case else { return nil }
         let key = stored.version.sha256 + "|" + conventions + "|" + day.description
         if let known = lock.withLock({ entries[key] }) { return known }
-        let computed = DeadlineCalendar.deadlines(for: c.dossier, convention: c.convention, on: day)
+        let computed = CaseOnDay(c, on: day)
         lock.withLock {
             if entries.count >= Self.capacity {
                 let suffix = "|" + day.description
@@ -37,7 +39,12 @@ final class DeadlineCache: @unchecked Sendable {
 extension WebServices {
     /// The deadlines of a dossier on `day`, from the shared cache.
     func deadlines(of stored: StoredDossier, cases: CaseStore, on day: CalendarDate) -> [Deadline] {
-        deadlineCache.deadlines(of: stored, conventions: cases.conventionsKey, on: day)
+        caseOnDay(stored, cases: cases, on: day)?.deadlines ?? []
+    }
+
+    /// A dossier as known on `day` with its deadlines, from the shared cache.
+    func caseOnDay(_ stored: StoredDossier, cases: CaseStore, on day: CalendarDate) -> CaseOnDay? {
+        deadlineCache.day(of: stored, conventions: cases.conventionsKey, on: day)
     }
 }
 

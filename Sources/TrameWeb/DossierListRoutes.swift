@@ -24,11 +24,11 @@ enum DossierListRoutes {
                 // The body depends on the role, the query, the day and the dossiers' current versions only;
                 // the session's form token is put in when serving.
                 let base = ["liste", account.role.rawValue, account.landlord ?? "", query.cacheKey, today.description].joined(separator: "|")
-                let body = try services.rendered.body(base, index: try cases.indexKey()) {
+                let body = try services.rendered.body(base, index: cases.indexKey()) {
                     services.pages.body("dossiers", try listData(cases, services: services, account: account, today: today,
                                                                  programme: programme, query: query))
                 }
-                return services.pages.page(body: body.replacingOccurrences(of: csrfMarker, with: session.csrfToken), title: "Dossiers",
+                return services.pages.page(body: Pages.replacing(csrfMarker, with: session.csrfToken, in: body), title: "Dossiers",
                                            session: session)
             }
         }
@@ -138,7 +138,7 @@ enum DossierListRoutes {
 
     private static func listData(_ cases: CaseStore, services: WebServices, account: Account, today: CalendarDate,
                                  programme: Bool, query: ListQuery) throws -> [String: Any] {
-        let all = try cases.all()
+        let all = cases.all()
         let conventions = cases.conventionModels(for: all)
         let landlords = conventions.values.flatMap { $0.parties.filter { $0.role == "bailleur_social" } }
         var names: [String: String] = [:]

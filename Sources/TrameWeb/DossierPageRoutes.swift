@@ -23,20 +23,36 @@ enum DossierPageRoutes {
             try await services.offload {
                 let session = try context.requireSession()
                 let opened = try services.open(try context.parameters.require("id"), session: session)
-                let data = try page(opened, services: services)
                 try services.journal(session, "consultation", dossier: opened.dossier.id, subject: "v\(opened.stored.version.version)")
                 let notice = request.uri.queryParameters["ok"].flatMap { notices[String($0)] }
                 let person = "\(opened.dossier.sousLocataire.prenom) \(opened.dossier.sousLocataire.nom)"
-                return services.pages.page("dossier", title: "Dossier \(opened.dossier.id) — \(person)", session: session,
-                                           data: data, notice: notice)
+                // The archive as it stands (its rows and the state of their files on disk) is read at every
+                // view; the rest of the page is rendered again only when the dossier, the conventions, the
+                // role, the day or that archive changed: a save of another dossier costs this page nothing.
+                let archive = ArchiveView(opened: opened, workspace: try services.workspace(for: session.account), today: services.today)
+                let signed = try archive.signed(), generated = try archive.generated()
+                let archiveKey = (signed.map { "s\($0.sha256)\(archive.integrity(.signed($0)).ok)" }
+                    + generated.map { "g\($0.sha256)\(archive.integrity(.generated($0)).ok)" }).joined(separator: ",")
+                let account = session.account
+                let base = ["dossier", opened.dossier.id, account.role.rawValue, account.landlord ?? "", services.today.description]
+                    .joined(separator: "|")
+                let index = [opened.stored.version.sha256, String(opened.stored.version.version),
+                             String(opened.cases.snapshot.versionCounts[opened.dossier.id] ?? 0), opened.cases.conventionsKey, archiveKey]
+                    .joined(separator: "|")
+                let body = try services.dossierPages.body(base, index: index) {
+                    services.pages.body("dossier", for: account, try page(opened, services: services, archive: archive, signed: signed, generated: generated))
+                }
+                return services.pages.page(body: body, title: "Dossier \(opened.dossier.id) — \(person)", session: session, notice: notice)
             }
         }
     }
 
-    static func page(_ opened: OpenedDossier, services: WebServices) throws -> [String: Any] {
+    /// The page's values, with the archive already read (`archive.signed()`, `archive.generated()`).
+    static func page(_ opened: OpenedDossier, services: WebServices, archive: ArchiveView, signed: [SignedVersion],
+                     generated: [GeneratedDocument]) throws -> [String: Any] {
         let today = services.today, clearance = opened.clearance, dossier = opened.dossier
         let account = opened.session.account
-        let workspace = try services.workspace(for: account)
+        let workspace = archive.workspace
         let convention = opened.stored.convention
         // Parties and the convention by name; a landlord never gets the health establishment's.
         let words = PlainWords(conventions: convention.map { [$0] } ?? [], clearance: clearance)
@@ -54,7 +70,6 @@ enum DossierPageRoutes {
                     "href": "/dossiers/\(id)/documents/\(entry.instance.document)\(date)",
                     "audiences": entry.audiences.map(PlainWords.audience).joined(separator: ", "), "audience": entry.audiences[0].rawValue]
         }
-        let archive = ArchiveView(opened: opened, workspace: workspace, today: today)
         let mayExport = clearance.mayReadAll(of: dossier, today: today)
         let versions = try workspace.recordVersions(.dossier, id: dossier.id).reversed().map { v -> [String: Any] in
             ["version": v.version, "file": v.fileName, "by": WebDates.actor(v.addedBy), "at": WebDates.local(v.addedAt), "sha": v.sha256,
@@ -65,7 +80,6 @@ enum DossierPageRoutes {
         let deadlines: [[String: Any]] = due.map {
             ["date": DataView.french($0.date), "label": $0.label, "status": $0.status.text, "late": $0.status.isLate]
         }
-        let signed = try archive.signed(), generated = try archive.generated()
         let summary = DossierSummary.data(
             opened, programme: programme, deadlines: due, today: today,
             documents: allowed.map { entry in

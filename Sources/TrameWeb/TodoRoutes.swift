@@ -28,7 +28,7 @@ enum TodoRoutes {
                 let today = services.today
                 try services.journal(session, "a-faire", subject: "echeances", detail: ["au": today.description])
                 let base = ["a-faire", account.role.rawValue, account.landlord ?? "", today.description].joined(separator: "|")
-                let body = try services.rendered.body(base, index: try cases.indexKey()) {
+                let body = try services.rendered.body(base, index: cases.indexKey()) {
                     services.pages.body("a-faire", try data(cases, services: services, account: account, today: today))
                 }
                 return services.pages.page(body: body, title: "À faire", session: session)
@@ -47,7 +47,7 @@ enum TodoRoutes {
     static func items(_ cases: CaseStore, services: WebServices, account: Account, today: CalendarDate) throws
         -> (late: [Item], soon: [Item], unreadable: [StoredDossier]) {
         var late: [Item] = [], soon: [Item] = [], unreadable: [StoredDossier] = []
-        for stored in try cases.all() {
+        for stored in cases.all() {
             guard let dossier = stored.dossier else {
                 if Access.mayManageDossiers(account) { unreadable.append(stored) }
                 continue

@@ -17,8 +17,14 @@ final class WebServices: Sendable {
     let pendingForms = PendingForms()
     /// Parsed and checked dossiers and conventions, by content hash.
     let checked = CheckedCache()
-    /// Rendered bodies of the list and the dashboard.
+    /// The current versions of the workspace, read once per change of its table of versions.
+    let index = WorkspaceIndex()
+    /// Rendered bodies of the list, « À faire » and the dashboard.
     let rendered = RenderedCache()
+    /// Rendered bodies of dossier pages, by dossier, role and day.
+    let dossierPages = RenderedCache(capacity: 2_000)
+    /// Bodies of `/api/dossiers/ID`, by dossier, role and day.
+    let apiBodies = RenderedCache(capacity: 2_000)
     /// Deadlines of each dossier version, by reference day.
     let deadlineCache = DeadlineCache()
     private let pool = WorkspacePool()
@@ -65,7 +71,7 @@ final class WebServices: Sendable {
 
     /// The dossiers and conventions of the workspace, read for `account`.
     func cases(for account: Account) throws -> CaseStore {
-        try CaseStore(workspace: workspace(for: account), cache: checked)
+        try CaseStore(workspace: workspace(for: account), index: index, cache: checked)
     }
 
     /// Appends to the web journal; a journal that cannot be written stops the action.
