@@ -191,20 +191,40 @@ extension DossierForm {
     }
 }
 
-/// HTML escaping for the few attributes built in Swift.
+/// HTML escaping, for the values of every page (`Pages` makes it Mustache's) and the few
+/// attributes built in Swift.
+///
+/// Byte by byte: `&`, `<`, `>`, `"` and `'` are ASCII, so they never occur inside a multi-byte
+/// character, and each is escaped wherever it is — also before a combining mark, which a scan by
+/// `Character` (Mustache's own escaping) reads as another character and leaves as it is. A text
+/// without any of them is returned as it is.
 enum HTML {
     static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            guard let first = bytes.firstIndex(where: needsEscape) else { return String(decoding: bytes, as: UTF8.self) }
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count + bytes.count / 8 + 8)
+            out.append(contentsOf: bytes[..<first])
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: amp)
+                case UInt8(ascii: "<"): out.append(contentsOf: lt)
+                case UInt8(ascii: ">"): out.append(contentsOf: gt)
+                case UInt8(ascii: "\""): out.append(contentsOf: quot)
+                case UInt8(ascii: "'"): out.append(contentsOf: apos)
+                default: out.append(byte)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    private static let amp = Array("&amp;".utf8), lt = Array("&lt;".utf8), gt = Array("&gt;".utf8)
+    private static let quot = Array("&quot;".utf8), apos = Array("&#39;".utf8)
 }
