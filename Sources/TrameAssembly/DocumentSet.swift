@@ -19,7 +19,9 @@ extension Generator {
     /// The documents about a household (not the partnership ones) that apply to `dossier`, in catalog order.
     public func documents(for dossier: Dossier) -> [DocumentInstance] {
         var result: [DocumentInstance] = []
-        for document in DocumentCatalog.order where availableDocuments.contains(document) {
+        // Listed once: `availableDocuments` reads the templates folder (a `where` clause would read it per document).
+        let available = Set(availableDocuments)
+        for document in DocumentCatalog.order where available.contains(document) {
             guard let template = try? template(document), template.audience != .partenaires else { continue }
             let rule = DocumentCatalog.rule(for: document)
             if rule.requiresTripartite, dossier.sousLocation?.conventionTripartite != true { continue }
@@ -41,7 +43,8 @@ extension Generator {
 
     /// The partnership documents (generated from the convention alone), in catalog order.
     public var partnershipDocuments: [String] {
-        DocumentCatalog.order.filter { availableDocuments.contains($0) && (try? template($0))?.audience == .partenaires }
+        let available = Set(availableDocuments)
+        return DocumentCatalog.order.filter { available.contains($0) && (try? template($0))?.audience == .partenaires }
     }
 }
 

@@ -16,6 +16,8 @@ public struct CaseOnDay: Sendable {
     public let deadlines: [Deadline]
     /// Its group in the deadline report.
     public let group: DeadlineReport.Group
+    /// Its funding as recorded that day (`FundingCalculator.funding(of:convention:)`), for `ProgrammeStatus`.
+    public let funding: Result<DossierFunding, FundingCalculator.NotFunded>
 
     public init(_ c: Case, on day: CalendarDate) {
         self.case = c
@@ -24,5 +26,6 @@ public struct CaseOnDay: Sendable {
         known = c.dossier.asOf(day)
         deadlines = DeadlineCalendar.deadlines(for: c.dossier, convention: c.convention, on: day)
         group = DeadlineCalendar.group(of: c, known: known, items: deadlines, on: day)
+        funding = FundingCalculator.funding(of: known, convention: c.convention)
     }
 }

@@ -38,17 +38,23 @@ public enum FundingCalculator {
         return byConvention.keys.sorted().map { id in
             let group = byConvention[id]!.sorted { $0.dossier.id < $1.dossier.id }
             let convention = group[0].convention
-            var dossiers: [DossierFunding] = []
-            var unfunded: [(String, String)] = []
-            for c in group {
-                switch funding(of: c.dossier, convention: convention) {
-                case .success(let f): dossiers.append(f)
-                case .failure(let reason): unfunded.append((c.dossier.id, reason.text))
-                }
-            }
-            return ConventionFunding(convention: id, start: convention.dateEffet, end: convention.dateFin,
-                                     schemes: schemes(of: convention), dossiers: dossiers, unfunded: unfunded)
+            return report(convention, group.map { ($0.dossier.id, funding(of: $0.dossier, convention: convention)) })
         }
+    }
+
+    /// The funding of one convention from each dossier's outcome of `funding(of:convention:)`, in
+    /// dossier order (what `report(_:)` computes, for a caller that kept each dossier's).
+    public static func report(_ convention: Convention, _ outcomes: [(dossier: String, Result<DossierFunding, NotFunded>)]) -> ConventionFunding {
+        var dossiers: [DossierFunding] = []
+        var unfunded: [(String, String)] = []
+        for (id, outcome) in outcomes {
+            switch outcome {
+            case .success(let f): dossiers.append(f)
+            case .failure(let reason): unfunded.append((id, reason.text))
+            }
+        }
+        return ConventionFunding(convention: convention.identifiant, start: convention.dateEffet, end: convention.dateFin,
+                                 schemes: schemes(of: convention), dossiers: dossiers, unfunded: unfunded)
     }
 
     /// Why a dossier counts for nothing.

@@ -14,6 +14,8 @@ public struct ProgrammeStatus: Sendable {
     public let rejected: [String]
     /// The deadlines of every dossier on the reference date (computed once, not at each use).
     public let deadlines: [Deadline]
+    /// The funding of the convention's dossiers (`trame funding`'s, computed once).
+    public let funding: ConventionFunding?
 
     /// Collects the status of `convention` from `cases` as known on `on` (other conventions'
     /// dossiers are ignored): each dossier as recorded that day (`Dossier.asOf(_:)`), and only the
@@ -31,6 +33,7 @@ public struct ProgrammeStatus: Sendable {
             .sorted { $0.case.dossier.id < $1.case.dossier.id }
         cases = kept.map { Case(dossier: $0.known, convention: $0.case.convention, path: $0.case.path) }
         deadlines = kept.flatMap(\.deadlines)
+        funding = kept.isEmpty ? nil : FundingCalculator.report(kept[0].case.convention, kept.map { ($0.case.dossier.id, $0.funding) })
         self.on = on
         self.rejected = rejected
     }
@@ -69,6 +72,4 @@ public struct ProgrammeStatus: Sendable {
     /// The next evaluation of each dossier still under review, on or after the reference date.
     public var evaluationsDue: [Deadline] { deadlines.filter { $0.kind == .evaluation } }
 
-    /// The funding of the convention's dossiers.
-    public var funding: ConventionFunding? { FundingCalculator.report(cases).first }
 }
