@@ -9,10 +9,15 @@ import GRDB
 /// an added row raises the largest id, a row removed by the purge lowers the count. So two equal
 /// states mean the same rows.
 public struct WorkspaceChanges: Sendable, Hashable {
-    /// The versions of conventions and dossiers (`record_version`): which bytes are current.
-    public let records: String
+    /// The largest row id of `record_version` (the versions of conventions and dossiers).
+    public let lastVersionRow: Int64
+    /// The number of its rows.
+    public let versionRows: Int64
     /// Generated documents and signed versions (`generated_document`, `signed_version`).
     public let archive: String
+
+    /// The versions of conventions and dossiers, as one key: which bytes are current.
+    public var records: String { "\(lastVersionRow).\(versionRows)" }
 }
 
 extension Workspace {
@@ -25,7 +30,17 @@ extension Workspace {
                        (SELECT COALESCE(MAX(id), 0) FROM signed_version), (SELECT COUNT(*) FROM signed_version)
                 """)
             func n(_ i: Int) -> Int64 { row?[i] ?? 0 }
-            return WorkspaceChanges(records: "\(n(0)).\(n(1))", archive: "\(n(2)).\(n(3))/\(n(4)).\(n(5))")
+            return WorkspaceChanges(lastVersionRow: n(0), versionRows: n(1), archive: "\(n(2)).\(n(3))/\(n(4)).\(n(5))")
+        }
+    }
+
+    /// The versions recorded after row `row` of `record_version`, oldest first, with their row ids:
+    /// what a reader holding the state `row` was read at needs to catch up (see `changes()`).
+    public func recordVersions(after row: Int64) throws -> [(row: Int64, version: RecordVersion)] {
+        try read { db in
+            try Row.fetchAll(db, sql: RecordVersion.select + " WHERE r.id > ? ORDER BY r.id", arguments: [row]).map { row in
+                (row["id"], RecordVersion(row: row))
+            }
         }
     }
 }

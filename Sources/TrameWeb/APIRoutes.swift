@@ -26,7 +26,7 @@ enum APIRoutes {
             }
         }
         router.get("/api/dossiers/:id") { _, context -> Response in
-            try await services.offload {
+            try await services.offloadAPI {
                 let session = try context.requireSession()
                 let opened = try services.open(try context.parameters.require("id"), session: session)
                 try services.journal(session, "api", dossier: opened.dossier.id, subject: "/api/dossiers/:id")
@@ -49,7 +49,7 @@ enum APIRoutes {
                 let session = try context.requireSession()
                 try DashboardRoutes.requireProgramme(session, services)
                 let day = try DashboardRoutes.referenceDate(request, services)
-                let (_, report) = try DashboardRoutes.figures(session, services, on: day)
+                let (_, report, _) = DashboardRoutes.figures(try services.cases(for: session.account), services, on: day)
                 try services.journal(session, "api", subject: "/api/echeances")
                 return Pages.json(report.json)
             }
@@ -59,7 +59,7 @@ enum APIRoutes {
                 let session = try context.requireSession()
                 try DashboardRoutes.requireProgramme(session, services)
                 let day = try DashboardRoutes.referenceDate(request, services)
-                let (statuses, _) = try DashboardRoutes.figures(session, services, on: day)
+                let (statuses, _, _) = DashboardRoutes.figures(try services.cases(for: session.account), services, on: day)
                 try services.journal(session, "api", subject: "/api/statut")
                 // The same object as `trame status --json` (docs/outputs.md).
                 return Pages.json(JSONValue.array(statuses.map(\.json)).compact)

@@ -87,11 +87,11 @@ struct ArchiveView {
 
 /// Dates and times for people.
 enum WebDates {
-    /// `2025-03-02 14:05`, local time.
-    static func local(_ date: Date) -> String {
+    /// `02/03/2025 14:05` (with `seconds`, `02/03/2025 14:05:09`), local time.
+    static func local(_ date: Date, seconds: Bool = false) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: date)
         func pad(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "??" }
-        return "\(pad(c.day))/\(pad(c.month))/\(c.year ?? 0) \(pad(c.hour)):\(pad(c.minute))"
+        return "\(pad(c.day))/\(pad(c.month))/\(c.year ?? 0) \(pad(c.hour)):\(pad(c.minute))" + (seconds ? ":\(pad(c.second))" : "")
     }
 
     /// `2019-04-01` → `01/04/2019` (a text that is no date, as it is).

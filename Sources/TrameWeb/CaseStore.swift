@@ -84,6 +84,13 @@ struct CaseStore {
         IndexSnapshot.check(data: data, name: name, conventions: conventions)
     }
 
+    /// Keeps the checks of `check(data:name:)` for the version `data` was recorded as, so that
+    /// the next snapshot does not read and check those bytes again.
+    func remember(_ checked: (file: LoadedFile, diagnostics: [Diagnostic], convention: Convention?), data: Data, as version: RecordVersion) {
+        guard cache.dossier(version.sha256, conventions: conventionsKey) == nil else { return }
+        cache.keep(dossier: IndexSnapshot.stored(version, data, checked: checked), conventions: conventionsKey)
+    }
+
     /// The path of a convention file for the generator: the workspace's version (laid out with the
     /// logos and style stored with it), else the bundled one.
     func conventionPath(_ id: String) -> String? {
@@ -120,6 +127,18 @@ final class IndexSnapshot: @unchecked Sendable {
     let complete: Bool
 
     func dossier(_ id: String) -> StoredDossier? { positions[id].map { dossiers[$0] } }
+
+    private let memoLock = NSLock()
+    private var memos: [String: Any] = [:]
+
+    /// A value derived from this snapshot (every dossier's row data for a role and day), computed
+    /// once per snapshot and `key` (the same for every request until a version is added).
+    func memo<T>(_ key: String, compute: () -> T) -> T {
+        if let known = memoLock.withLock({ memos[key] }) as? T { return known }
+        let value = compute()
+        memoLock.withLock { memos[key] = value }
+        return value
+    }
 
     init(workspace: Workspace, changes: WorkspaceChanges, cache: CheckedCache) throws {
         self.changes = changes
@@ -166,16 +185,56 @@ final class IndexSnapshot: @unchecked Sendable {
         self.complete = complete
     }
 
+    /// `previous` brought up to `changes` with the dossier versions `added` since (read after
+    /// `previous.changes.lastVersionRow`): the versions they replace are dropped, the others kept
+    /// as they are, with their checks. Conventions are those of `previous` (a new convention version
+    /// is read in full: `WorkspaceIndex`).
+    init(updating previous: IndexSnapshot, with added: [RecordVersion], changes: WorkspaceChanges,
+         workspace: Workspace, cache: CheckedCache) {
+        self.changes = changes
+        conventions = previous.conventions
+        conventionsKey = previous.conventionsKey
+        conventionModels = previous.conventionModels
+        var complete = previous.complete
+        var current = Dictionary(previous.dossiers.map { ($0.id, $0) }) { first, _ in first }
+        var counts = previous.versionCounts
+        for version in added {
+            counts[version.id, default: 0] += 1
+            if let known = current[version.id], known.version.version >= version.version { continue }
+            if let checked = cache.dossier(version.sha256, conventions: conventionsKey) {
+                current[version.id] = checked.stored(as: version)
+                continue
+            }
+            let url = workspace.storedFileURL(sha256: version.sha256)
+            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == version.sha256 else {
+                current[version.id] = nil
+                complete = false
+                continue
+            }
+            current[version.id] = Self.stored(version, data, conventions: conventions, key: conventionsKey, cache: cache)
+        }
+        // The order of `Workspace.records` (SQLite compares the ids' UTF-8 bytes).
+        dossiers = current.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        versionCounts = counts
+        positions = Dictionary(dossiers.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        self.complete = complete
+    }
+
     /// A dossier version read and checked against `conventions`, kept in `cache`.
     static func stored(_ version: RecordVersion, _ data: Data, conventions: [String: (file: LoadedFile, url: URL)],
                        key: String, cache: CheckedCache) -> StoredDossier {
         if let checked = cache.dossier(version.sha256, conventions: key) { return checked.stored(as: version) }
-        let checked = check(data: data, name: version.fileName, conventions: conventions)
-        let stored = StoredDossier(version: version, bytes: data, file: checked.file, diagnostics: checked.diagnostics,
-                                   dossier: checked.file.diagnostics.hasErrors ? nil : checked.file.root.map(Dossier.init(checked:)),
-                                   convention: checked.convention)
+        let stored = stored(version, data, checked: check(data: data, name: version.fileName, conventions: conventions))
         cache.keep(dossier: stored, conventions: key)
         return stored
+    }
+
+    /// A dossier version from the outcome of `check(data:name:conventions:)` on its bytes.
+    static func stored(_ version: RecordVersion, _ data: Data,
+                       checked: (file: LoadedFile, diagnostics: [Diagnostic], convention: Convention?)) -> StoredDossier {
+        StoredDossier(version: version, bytes: data, file: checked.file, diagnostics: checked.diagnostics,
+                      dossier: checked.file.diagnostics.hasErrors ? nil : checked.file.root.map(Dossier.init(checked:)),
+                      convention: checked.convention)
     }
 
     /// The checks of `trame check` on the bytes of a dossier file.
@@ -218,7 +277,7 @@ final class WorkspaceIndex: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        let snapshot = try IndexSnapshot(workspace: workspace, changes: changes, cache: cache)
+        let snapshot = try read(workspace, at: changes, cache: cache)
         // A snapshot read while its tables moved on is still a consistent one of an earlier state:
         // it is returned, and kept only when it is whole and for the state asked about.
         if snapshot.complete, try workspace.changes() == changes {
@@ -227,6 +286,21 @@ final class WorkspaceIndex: @unchecked Sendable {
             condition.unlock()
         }
         return snapshot
+    }
+
+    /// The snapshot at `changes`: the current one brought up to date with the dossier versions added
+    /// since (a save reads one dossier, not 200), else everything read again (a convention version,
+    /// a purge, or a version that could not be read).
+    private func read(_ workspace: Workspace, at changes: WorkspaceChanges, cache: CheckedCache) throws -> IndexSnapshot {
+        if let previous = condition.withLock({ current }), previous.complete,
+           changes.lastVersionRow > previous.changes.lastVersionRow, changes.versionRows > previous.changes.versionRows {
+            let added = try workspace.recordVersions(after: previous.changes.lastVersionRow)
+                .filter { $0.row <= changes.lastVersionRow }.map(\.version)
+            if Int64(added.count) == changes.versionRows - previous.changes.versionRows, added.allSatisfy({ $0.kind == .dossier }) {
+                return IndexSnapshot(updating: previous, with: added, changes: changes, workspace: workspace, cache: cache)
+            }
+        }
+        return try IndexSnapshot(workspace: workspace, changes: changes, cache: cache)
     }
 }
 
@@ -297,10 +371,16 @@ final class RenderedCache: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    func body(_ base: String, index: String, maxStale: TimeInterval = 0, compute: () throws -> String) rethrows -> String {
+    /// - Parameters:
+    ///   - maxStale: while another request computes the body, the previous one is served if it is
+    ///     at most that old (seconds).
+    ///   - minInterval: a body computed less than that long ago is served even if the dossiers
+    ///     changed since (figures that may lag that much, computed at most that often under saves).
+    func body(_ base: String, index: String, maxStale: TimeInterval = 0, minInterval: TimeInterval = 0,
+              compute: () throws -> String) rethrows -> String {
         condition.lock()
         while true {
-            if let entry = entries[base], entry.index == index {
+            if let entry = entries[base], entry.index == index || (minInterval > 0 && Date().timeIntervalSince(entry.at) < minInterval) {
                 condition.unlock()
                 return entry.body
             }

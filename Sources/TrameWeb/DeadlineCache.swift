@@ -36,6 +36,68 @@ final class DeadlineCache: @unchecked Sendable {
     }
 }
 
+/// Parts of pages computed from one dossier version (its rows in a table, its search text), by what
+/// they depend on (`key`: the version's bytes, the conventions, the day, the role…), so that a page
+/// of every dossier shown again after a save computes the saved dossier's part only (issue 16).
+/// Content-addressed: never stale. Bounded: emptied when full.
+final class FragmentCache<Value>: @unchecked Sendable {
+    private let capacity: Int
+    private let lock = NSLock()
+    private var entries: [String: Value] = [:]
+
+    init(capacity: Int = 20_000) {
+        self.capacity = capacity
+    }
+
+    func value(_ key: String, compute: () throws -> Value) rethrows -> Value {
+        if let known = lock.withLock({ entries[key] }) { return known }
+        let value = try compute()
+        lock.withLock {
+            if entries.count >= capacity { entries.removeAll() }
+            entries[key] = value
+        }
+        return value
+    }
+}
+
+/// A key made of everything a page fragment's values hold (dictionaries by sorted key, arrays,
+/// texts, numbers, booleans): equal keys, equal values, hence the same rendered fragment.
+enum FragmentKey {
+    static func of(_ value: Any) -> String {
+        var out = ""
+        append(value, to: &out)
+        return out
+    }
+
+    private static func append(_ value: Any, to out: inout String) {
+        // Separators are control characters that no value holds unescaped: each text is length-prefixed.
+        switch value {
+        case let text as String: out += "s\(text.utf8.count):"; out += text
+        case let flag as Bool: out += flag ? "T" : "F"
+        case let number as Int: out += "i\(number);"
+        case let dictionary as [String: Any]:
+            out += "{"
+            for key in dictionary.keys.sorted() {
+                out += "\(key.utf8.count):"; out += key
+                append(dictionary[key]!, to: &out)
+            }
+            out += "}"
+        case let array as [Any]:
+            out += "["
+            for element in array { append(element, to: &out) }
+            out += "]"
+        default: out += "?\(String(describing: type(of: value))):\(String(describing: value));"
+        }
+    }
+}
+
+extension StoredDossier {
+    /// What a part of a page computed from this version depends on, with `parts` (the day, the role…).
+    func fragmentKey(_ kind: String, conventions: String, _ parts: String...) -> String {
+        ([kind, version.sha256, String(version.version), conventions] + parts).joined(separator: "|")
+    }
+}
+
 extension WebServices {
     /// The deadlines of a dossier on `day`, from the shared cache.
     func deadlines(of stored: StoredDossier, cases: CaseStore, on day: CalendarDate) -> [Deadline] {

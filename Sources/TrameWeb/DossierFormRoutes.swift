@@ -66,7 +66,8 @@ enum DossierFormRoutes {
         let id = (values["dossier"] ?? "").trimmingCharacters(in: .whitespaces)
         let fileName = "dossier-\(safeName(String(id.prefix(WebLimits.identifierCharacters)))).yaml"
         let oversized = WebLimits.check(form: values)
-        var diagnostics = oversized.isEmpty ? cases.check(data: data, name: fileName).diagnostics : oversized
+        let checked = oversized.isEmpty ? cases.check(data: data, name: fileName) : nil
+        var diagnostics = checked?.diagnostics ?? oversized
         if oversized.isEmpty, data.count > WebLimits.dossierFileBytes {
             diagnostics.append(.error(.tropVolumineux, "le dossier dépasserait \(WebLimits.dossierFileBytes / 1_000_000) Mo : raccourcissez les textes", at: nil))
         }
@@ -91,6 +92,8 @@ enum DossierFormRoutes {
             return formPage(services, session: session, cases: cases, values: values, diagnostics: diagnostics, existing: existing,
                             status: .unprocessableContent)
         }
+        // The checks just run are those of the new version: the next page reads it from the cache.
+        if let checked { cases.remember(checked, data: data, as: result.version) }
         try services.journal(session, existing == nil ? "creation" : "enregistrement", dossier: id,
                              subject: "v\(result.version.version)", detail: ["nouvelle": result.isNew ? "oui" : "non"])
         let notice = existing == nil ? "cree" : result.isNew ? "enregistre" : "identique"
@@ -128,6 +131,12 @@ enum DossierFormRoutes {
         let form = DossierForm(clearance: session.account.clearance, values: values, isNew: existing == nil, diagnostics: diagnostics,
                                words: words, choices: words)
         var data = form.view()
+        // Each item is rendered once per content: a form opened again after a save renders the changed fields only.
+        let items = data["items"] as? [[String: Any]] ?? []
+        data["itemsHTML"] = items.map { row in
+            services.formItems.value(FragmentKey.of(row)) { services.pages.body("formulaire-element", row) }
+        }.joined()
+        data["items"] = nil
         let parties = words.partyList.map { ["id": $0.id, "name": $0.name] } + [["id": PlainWords.person.id, "name": PlainWords.person.name]]
         let errors = diagnostics.filter { $0.severity == .error }.count
         data["parties"] = parties

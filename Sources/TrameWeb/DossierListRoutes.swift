@@ -129,17 +129,54 @@ enum DossierListRoutes {
         }
     }
 
-    private struct Entry {
+    /// What the list needs of one dossier version for one role on one day: computed once per
+    /// version (`FragmentCache`), gathered once per state of the workspace (`IndexSnapshot.memo`), so
+    /// that filtering and sorting after a save touch small values, not 200 dossiers' data.
+    final class Entry: @unchecked Sendable {
         let stored: StoredDossier
         let dossier: Dossier?
+        /// The role may open it (a landlord: its own flats only).
+        let mayOpen: Bool
         let deadlines: [Deadline]
-        var next: Deadline? { deadlines.first { !$0.status.isLate && $0.status.days >= 0 } }
+        let next: Deadline?
+        /// The fields the role may search, folded (`Searchable.text`).
+        let searchText: String
+        /// « nom prénom », folded, to sort by name.
+        let nameKey: String
+
+        init(stored: StoredDossier, account: Account, deadlines: [Deadline]) {
+            self.stored = stored
+            dossier = stored.dossier
+            mayOpen = stored.dossier.map(account.clearance.mayOpen) ?? true
+            self.deadlines = deadlines
+            next = deadlines.first { !$0.status.isLate && $0.status.days >= 0 }
+            if let dossier {
+                searchText = Searchable(account.clearance).text(of: dossier)
+                nameKey = folded("\(dossier.sousLocataire.nom) \(dossier.sousLocataire.prenom)")
+            } else {
+                searchText = folded(stored.id)
+                nameKey = ""
+            }
+        }
+    }
+
+    /// Every dossier's `Entry` for `account` on `today`, in the snapshot's order.
+    private static func entries(_ cases: CaseStore, services: WebServices, account: Account, today: CalendarDate,
+                                programme: Bool) -> [Entry] {
+        let role = [account.role.rawValue, account.landlord ?? "", today.description].joined(separator: "|")
+        return cases.snapshot.memo("liste|" + role) {
+            cases.all().map { stored in
+                services.listEntries.value(stored.fragmentKey("liste", conventions: cases.conventionsKey, role)) {
+                    Entry(stored: stored, account: account,
+                          deadlines: programme ? services.deadlines(of: stored, cases: cases, on: today) : [])
+                }
+            }
+        }
     }
 
     private static func listData(_ cases: CaseStore, services: WebServices, account: Account, today: CalendarDate,
                                  programme: Bool, query: ListQuery) throws -> [String: Any] {
-        let all = cases.all()
-        let conventions = cases.conventionModels(for: all)
+        let conventions = cases.conventionModels(for: cases.all())
         let landlords = conventions.values.flatMap { $0.parties.filter { $0.role == "bailleur_social" } }
         var names: [String: String] = [:]
         for party in conventions.values.flatMap(\.parties) { names[party.id] = party.denomination }
@@ -150,25 +187,21 @@ enum DossierListRoutes {
 
         var entries: [Entry] = []
         var communes: Set<String> = []
-        for stored in all {
-            guard let dossier = stored.dossier else {
-                if manage, words.allSatisfy({ folded(stored.id).contains($0) }), query.stage == nil, query.commune == nil,
-                   query.landlord == nil {
-                    entries.append(Entry(stored: stored, dossier: nil, deadlines: []))
+        for entry in Self.entries(cases, services: services, account: account, today: today, programme: programme) {
+            guard let dossier = entry.dossier else {
+                // A file in error: its number only, for the roles that correct it.
+                if manage, words.allSatisfy(entry.searchText.contains), query.stage == nil, query.commune == nil, query.landlord == nil {
+                    entries.append(entry)
                 }
                 continue
             }
-            guard account.clearance.mayOpen(dossier) else { continue }
+            guard entry.mayOpen else { continue }
             if let commune = dossier.logement?.commune { communes.insert(commune) }
             if let stage = query.stage, dossier.etape.rawValue != stage { continue }
             if let landlord = query.landlord, dossier.logement?.bailleur != landlord { continue }
             if let commune = query.commune, dossier.logement?.commune != commune { continue }
-            if !words.isEmpty {
-                let haystack = searchable.text(of: dossier)
-                guard words.allSatisfy(haystack.contains) else { continue }
-            }
-            entries.append(Entry(stored: stored, dossier: dossier,
-                                 deadlines: programme ? services.deadlines(of: stored, cases: cases, on: today) : []))
+            if !words.isEmpty, !words.allSatisfy(entry.searchText.contains) { continue }
+            entries.append(entry)
         }
         entries = sorted(entries, by: query.sort, descending: query.descending)
 
@@ -176,10 +209,21 @@ enum DossierListRoutes {
         let pages = max(1, (count + pageSize - 1) / pageSize)
         let current = min(query.page, pages)
         let first = (current - 1) * pageSize
-        let shown = entries.dropFirst(first).prefix(pageSize).map { entry -> [String: Any] in
-            guard let dossier = entry.dossier else { return unreadable(entry.stored) }
-            return row(dossier, programme: programme, deadlines: entry.deadlines, names: names, showName: searchable.name,
-                       errors: entry.stored.hasErrors && manage)
+        // Each row is rendered once per dossier version, day and role (a save renders the saved dossier's row only).
+        let shown = entries.dropFirst(first).prefix(pageSize).map { entry -> String in
+            let key = entry.stored.fragmentKey("liste", conventions: cases.conventionsKey, today.description, account.role.rawValue,
+                                               account.landlord ?? "", manage ? "gestion" : "lecture")
+            return services.listRows.value(key) {
+                var data: [String: Any]
+                if let dossier = entry.dossier {
+                    data = row(dossier, programme: programme, deadlines: entry.deadlines, names: names, showName: searchable.name,
+                               errors: entry.stored.hasErrors && manage)
+                } else {
+                    data = unreadable(entry.stored)
+                }
+                data["programme"] = programme
+                return services.pages.body("dossiers-ligne", data)
+            }
         }
 
         let stageOptions = Stage.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == query.stage] as [String: Any] }
@@ -196,7 +240,7 @@ enum DossierListRoutes {
         var countText = count == 0 ? "Aucun dossier" : count == 1 ? "1 dossier" : "\(count) dossiers"
         if pages > 1 { countText += " — \(first + 1) à \(first + shown.count) affichés" }
         return [
-            "rows": Array(shown), "count": count, "countText": countText, "empty": count == 0, "programme": programme,
+            "rows": shown.joined(), "count": count, "countText": countText, "empty": count == 0, "programme": programme,
             "stages": stageOptions, "landlords": landlordOptions, "chooseLandlord": account.landlord == nil,
             "communes": communeOptions, "manage": manage, "csrf": csrfMarker,
             "search": query.search ?? "", "searchLabel": searchable.label,
@@ -233,7 +277,7 @@ enum DossierListRoutes {
             if let dossier = entry.dossier {
                 switch sort {
                 case .number: key = dossier.id
-                case .name: key = folded("\(dossier.sousLocataire.nom) \(dossier.sousLocataire.prenom)")
+                case .name: key = entry.nameKey
                 case .stage: key = String(format: "%02d", Stage.allCases.firstIndex(of: dossier.etape) ?? 0)
                 case .deadline: key = entry.next?.date.description
                 }

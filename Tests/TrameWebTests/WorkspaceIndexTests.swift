@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import TrameArchive
+import TrameModel
+@testable import TrameWeb
+
+/// The web application's view of what is current (`WorkspaceIndex`, issue 16): one shared snapshot,
+/// brought up to date with the versions added since — by the server or by `trame` in another process —
+/// and always the same as reading the whole table again.
+@Suite struct WorkspaceIndexTests {
+    /// What a snapshot says: each dossier's current version and fingerprint, and its number of versions.
+    static func summary(_ snapshot: IndexSnapshot) -> [String] {
+        snapshot.dossiers.map { "\($0.id) v\($0.version.version) \($0.version.sha256) n\(snapshot.versionCounts[$0.id] ?? 0) \($0.hasErrors)" }
+    }
+
+    static func edited(_ data: Data, _ marker: String) -> Data {
+        Data((String(decoding: data, as: UTF8.self) + "\n# \(marker)\n").utf8)
+    }
+
+    @Test func anUpdatedSnapshotIsTheOneReadInFull() throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let index = WorkspaceIndex(), cache = CheckedCache()
+        let server = try Workspace.open(at: test.directory, actor: "web:test")
+        let first = try index.snapshot(of: server, cache: cache)
+        #expect(first.dossiers.map(\.id) == ["MJ-2019-002", "MJ-2019-004", "MJ-2019-011"])
+        // Nothing changed: the same snapshot, not read again.
+        #expect(try index.snapshot(of: server, cache: cache) === first)
+
+        // Another process (the CLI) adds versions of two dossiers and a new dossier.
+        let cli = try test.workspace()
+        let (_, v004) = try cli.recordContent(.dossier, id: "MJ-2019-004")
+        _ = try cli.addRecord(data: Self.edited(v004, "a"), fileName: "dossier-MJ-2019-004.yaml")
+        _ = try cli.addRecord(data: Self.edited(v004, "b"), fileName: "dossier-MJ-2019-004.yaml")
+        let (_, v002) = try cli.recordContent(.dossier, id: "MJ-2019-002")
+        _ = try cli.addRecord(data: Self.edited(v002, "c"), fileName: "dossier-MJ-2019-002.yaml")
+        let copy = String(decoding: v002, as: UTF8.self).replacingOccurrences(of: "MJ-2019-002", with: "MJ-2019-001")
+        _ = try cli.addRecord(data: Data(copy.utf8), fileName: "dossier-MJ-2019-001.yaml")
+
+        let updated = try index.snapshot(of: server, cache: cache)
+        let full = try IndexSnapshot(workspace: server, changes: try server.changes(), cache: CheckedCache())
+        #expect(updated !== first)
+        #expect(Self.summary(updated) == Self.summary(full))
+        #expect(updated.dossiers.map(\.id) == ["MJ-2019-001", "MJ-2019-002", "MJ-2019-004", "MJ-2019-011"])
+        #expect(updated.dossier("MJ-2019-004")?.version.version == 3)
+        #expect(updated.versionCounts["MJ-2019-004"] == 3)
+        #expect(updated.changes == (try server.changes()))
+        // Unchanged dossiers keep their version.
+        #expect(updated.dossier("MJ-2019-011")?.version.sha256 == first.dossier("MJ-2019-011")?.version.sha256)
+
+        // Back to the bytes of an earlier version: a new version number, the same fingerprint.
+        _ = try cli.addRecord(data: v004, fileName: "dossier-MJ-2019-004.yaml")
+        let back = try index.snapshot(of: server, cache: cache)
+        #expect(back.dossier("MJ-2019-004")?.version.version == 4)
+        #expect(back.dossier("MJ-2019-004")?.version.sha256 == first.dossier("MJ-2019-004")?.version.sha256)
+        #expect(Self.summary(back) == Self.summary(try IndexSnapshot(workspace: server, changes: try server.changes(), cache: CheckedCache())))
+    }
+
+    /// A new convention version is read in full (every dossier is checked against it again).
+    @Test func aNewConventionVersionReadsEverythingAgain() throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let index = WorkspaceIndex(), cache = CheckedCache()
+        let server = try Workspace.open(at: test.directory, actor: "web:test")
+        let first = try index.snapshot(of: server, cache: cache)
+        let cli = try test.workspace()
+        let (_, convention) = try cli.recordContent(.convention, id: "metz-jury-2018")
+        let file = TestWorkspace.examples.appendingPathComponent("convention-metz-jury-2018.yaml")
+        var attachments: [String: Data] = [:]
+        for reference in ConventionAttachments.references(in: try #require(ModelLoader.read(path: file.path).root)) {
+            attachments[reference.name] = try Data(contentsOf: ConventionAttachments.url(reference.name, conventionFile: file.path))
+        }
+        _ = try cli.addRecord(data: Self.edited(convention, "nouvelle version"), fileName: "convention-metz-jury-2018.yaml",
+                              attachments: attachments)
+        let updated = try index.snapshot(of: server, cache: cache)
+        #expect(updated.conventionsKey != first.conventionsKey)
+        #expect(Self.summary(updated) == Self.summary(try IndexSnapshot(workspace: server, changes: try server.changes(), cache: CheckedCache())))
+    }
+}
