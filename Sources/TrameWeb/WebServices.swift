@@ -38,23 +38,22 @@ final class WebServices: Sendable {
     /// Each dossier version as the list needs it, by day and role.
     let listEntries = FragmentCache<DossierListRoutes.Entry>()
     private let pool = WorkspacePool()
-    /// Threads for the blocking work of the routes (SQLite waits and fsyncs, files, rendering), so
-    /// that Swift's cooperative threads (as many as cores) never block: one partner's save no
-    /// longer holds up every other request.
-    private let workers: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 3)
-        pool.start()
-        return pool
-    }()
+    /// Threads for the work of the routes, so that Swift's cooperative threads and the event loops
+    /// (as many as cores) never block. Two pools (issue 16):
+    /// - pages and saves: rendering is CPU-bound, so about as many threads as cores plus one — more
+    ///   threads (there were 16) only took the cores from the event loops that read requests and
+    ///   write answers, and every request waited for them (measured with `Benchmarks/WebLoad`);
+    /// - the JSON API: small answers mostly read from the caches, never queued behind a page.
+    /// A third pool for saves was measured too: its threads took as much CPU from the API as they
+    /// gave the writers (the API's p99 went from 52 to 105–120 ms).
+    private let workers = WebServices.threads(3)
+    private let apiWorkers = WebServices.threads(3)
 
-    /// Threads of their own for the JSON API (`/api/…`): its answers are small and mostly read from
-    /// the caches, so that they never wait in the queue of pages being rendered (issue 16: p99
-    /// under 100 ms for the API, 300 ms for pages, under the same load).
-    private let apiWorkers: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 3)
+    private static func threads(_ count: Int) -> NIOThreadPool {
+        let pool = NIOThreadPool(numberOfThreads: count)
         pool.start()
         return pool
-    }()
+    }
 
     /// Runs `body` on the worker threads.
     func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
