@@ -76,4 +76,29 @@ import TrameModel
         #expect(updated.conventionsKey != first.conventionsKey)
         #expect(Self.summary(updated) == Self.summary(try IndexSnapshot(workspace: server, changes: try server.changes(), cache: CheckedCache())))
     }
+
+    /// Every cached page follows a version recorded by another process (here the archive, as the
+    /// CLI does) at the next request: the dossier page, its JSON, the list and a search.
+    @Test func cachedPagesFollowAVersionRecordedElsewhere() async throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let coord = try test.session("coord")
+        try await test.withApp { client in
+            let page = "/dossiers/MJ-2019-004", api = "/api/dossiers/MJ-2019-004", search = "/dossiers?q=Zebulon"
+            for path in [page, api, "/dossiers", search] { _ = try await client.get(path, coord) }  // now cached
+            #expect(try await client.get(search, coord).text.contains("Aucun dossier"))
+            let cli = try test.workspace()
+            let (_, v1) = try cli.recordContent(.dossier, id: "MJ-2019-004")
+            let source = String(decoding: v1, as: UTF8.self)
+            let name = try #require(source.firstMatch(of: /\n  prenom: ([^\n]+)/)?.1)
+            _ = try cli.addRecord(data: Data(source.replacingOccurrences(of: "  prenom: \(name)", with: "  prenom: Zebulon").utf8),
+                                  fileName: "dossier-MJ-2019-004.yaml")
+            #expect(try await client.get(page, coord).text.contains("Zebulon"))
+            let json = try await client.get(api, coord).text
+            #expect(json.contains("\"version\":2") && json.contains("Zebulon"))
+            #expect(try await client.get("/dossiers", coord).text.contains("Zebulon"))
+            let found = try await client.get(search, coord).text
+            #expect(found.contains("1 dossier") && found.contains("MJ-2019-004"))
+        }
+    }
 }
