@@ -277,12 +277,12 @@ final class WorkspaceIndex: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        let snapshot = try read(workspace, at: changes, cache: cache)
-        // A snapshot read while its tables moved on is still a consistent one of an earlier state:
-        // it is returned, and kept only when it is whole and for the state asked about.
-        if snapshot.complete, try workspace.changes() == changes {
+        let (snapshot, exact) = try read(workspace, at: changes, cache: cache)
+        // Kept when it is whole and exactly the state `changes` (under a stream of saves the tables
+        // often move on while it is read: a snapshot brought up to date row by row is still exact).
+        if snapshot.complete, try exact || workspace.changes() == changes {
             condition.lock()
-            current = snapshot
+            if current.map({ $0.changes.lastVersionRow <= changes.lastVersionRow }) ?? true { current = snapshot }
             condition.unlock()
         }
         return snapshot
@@ -291,16 +291,19 @@ final class WorkspaceIndex: @unchecked Sendable {
     /// The snapshot at `changes`: the current one brought up to date with the dossier versions added
     /// since (a save reads one dossier, not 200), else everything read again (a convention version,
     /// a purge, or a version that could not be read).
-    private func read(_ workspace: Workspace, at changes: WorkspaceChanges, cache: CheckedCache) throws -> IndexSnapshot {
+    ///
+    /// - Returns: the snapshot, and whether it holds exactly the rows of `changes` (a full reading may
+    ///   also see versions added since: it is then exact only if the tables did not move meanwhile).
+    private func read(_ workspace: Workspace, at changes: WorkspaceChanges, cache: CheckedCache) throws -> (IndexSnapshot, exact: Bool) {
         if let previous = condition.withLock({ current }), previous.complete,
            changes.lastVersionRow > previous.changes.lastVersionRow, changes.versionRows > previous.changes.versionRows {
             let added = try workspace.recordVersions(after: previous.changes.lastVersionRow)
                 .filter { $0.row <= changes.lastVersionRow }.map(\.version)
             if Int64(added.count) == changes.versionRows - previous.changes.versionRows, added.allSatisfy({ $0.kind == .dossier }) {
-                return IndexSnapshot(updating: previous, with: added, changes: changes, workspace: workspace, cache: cache)
+                return (IndexSnapshot(updating: previous, with: added, changes: changes, workspace: workspace, cache: cache), true)
             }
         }
-        return try IndexSnapshot(workspace: workspace, changes: changes, cache: cache)
+        return (try IndexSnapshot(workspace: workspace, changes: changes, cache: cache), false)
     }
 }
 

@@ -12,7 +12,8 @@ import TrameProcedure
 /// Content-addressed like `CheckedCache`, so never stale: a new version is new bytes, a new day a
 /// new key. Bounded: when full, the entries of other days go first, then everything.
 final class DeadlineCache: @unchecked Sendable {
-    static let capacity = 4_000
+    /// Each entry holds a dossier's data as known that day: about a tenth of a megabyte at most.
+    static let capacity = 2_000
 
     private let lock = NSLock()
     private var entries: [String: CaseOnDay] = [:]

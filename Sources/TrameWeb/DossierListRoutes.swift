@@ -132,8 +132,16 @@ enum DossierListRoutes {
     /// What the list needs of one dossier version for one role on one day: computed once per
     /// version (`FragmentCache`), gathered once per state of the workspace (`IndexSnapshot.memo`), so
     /// that filtering and sorting after a save touch small values, not 200 dossiers' data.
+    ///
+    /// It keeps the dossier's data, not its file (bytes, parsed lines): a cache full of past versions
+    /// stays small.
     final class Entry: @unchecked Sendable {
-        let stored: StoredDossier
+        /// The dossier's id (its file's, when in error).
+        let id: String
+        /// `StoredDossier.fragmentKey("liste", …)` of its version: the key of its rendered row.
+        let rowKey: String
+        /// Its file has errors.
+        let hasErrors: Bool
         let dossier: Dossier?
         /// The role may open it (a landlord: its own flats only).
         let mayOpen: Bool
@@ -144,8 +152,10 @@ enum DossierListRoutes {
         /// « nom prénom », folded, to sort by name.
         let nameKey: String
 
-        init(stored: StoredDossier, account: Account, deadlines: [Deadline]) {
-            self.stored = stored
+        init(stored: StoredDossier, rowKey: String, account: Account, deadlines: [Deadline]) {
+            id = stored.id
+            self.rowKey = rowKey
+            hasErrors = stored.hasErrors
             dossier = stored.dossier
             mayOpen = stored.dossier.map(account.clearance.mayOpen) ?? true
             self.deadlines = deadlines
@@ -166,8 +176,9 @@ enum DossierListRoutes {
         let role = [account.role.rawValue, account.landlord ?? "", today.description].joined(separator: "|")
         return cases.snapshot.memo("liste|" + role) {
             cases.all().map { stored in
-                services.listEntries.value(stored.fragmentKey("liste", conventions: cases.conventionsKey, role)) {
-                    Entry(stored: stored, account: account,
+                let key = stored.fragmentKey("liste", conventions: cases.conventionsKey, role)
+                return services.listEntries.value(key) {
+                    Entry(stored: stored, rowKey: key, account: account,
                           deadlines: programme ? services.deadlines(of: stored, cases: cases, on: today) : [])
                 }
             }
@@ -211,15 +222,14 @@ enum DossierListRoutes {
         let first = (current - 1) * pageSize
         // Each row is rendered once per dossier version, day and role (a save renders the saved dossier's row only).
         let shown = entries.dropFirst(first).prefix(pageSize).map { entry -> String in
-            let key = entry.stored.fragmentKey("liste", conventions: cases.conventionsKey, today.description, account.role.rawValue,
-                                               account.landlord ?? "", manage ? "gestion" : "lecture")
+            let key = entry.rowKey + (manage ? "|gestion" : "|lecture")
             return services.listRows.value(key) {
                 var data: [String: Any]
                 if let dossier = entry.dossier {
                     data = row(dossier, programme: programme, deadlines: entry.deadlines, names: names, showName: searchable.name,
-                               errors: entry.stored.hasErrors && manage)
+                               errors: entry.hasErrors && manage)
                 } else {
-                    data = unreadable(entry.stored)
+                    data = unreadable(entry.id)
                 }
                 data["programme"] = programme
                 return services.pages.body("dossiers-ligne", data)
@@ -282,9 +292,9 @@ enum DossierListRoutes {
                 case .deadline: key = entry.next?.date.description
                 }
             } else {
-                key = sort == .number ? entry.stored.id : nil
+                key = sort == .number ? entry.id : nil
             }
-            return Keyed(entry: entry, key: key, id: entry.stored.id)
+            return Keyed(entry: entry, key: key, id: entry.id)
         }
         return keyed.sorted { a, b in
             switch (a.key, b.key) {
@@ -343,8 +353,8 @@ enum DossierListRoutes {
         }
     }
 
-    private static func unreadable(_ stored: StoredDossier) -> [String: Any] {
-        ["id": stored.id, "href": "/dossiers/\(Paths.escape(stored.id))", "person": "fichier en erreur", "stage": "", "showStage": false,
+    private static func unreadable(_ id: String) -> [String: Any] {
+        ["id": id, "href": "/dossiers/\(Paths.escape(id))", "person": "fichier en erreur", "stage": "", "showStage": false,
          "flat": "—", "place": "—", "landlord": "—", "next": "—", "late": [String](), "hasLate": false, "errors": true, "readable": false]
     }
 }

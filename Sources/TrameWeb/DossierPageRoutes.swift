@@ -31,8 +31,8 @@ enum DossierPageRoutes {
                 // role, the day or that archive changed: a save of another dossier costs this page nothing.
                 let archive = ArchiveView(opened: opened, workspace: try services.workspace(for: session.account), today: services.today)
                 let signed = try archive.signed(), generated = try archive.generated()
-                let archiveKey = (signed.map { "s\($0.sha256)\(archive.integrity(.signed($0)).ok)" }
-                    + generated.map { "g\($0.sha256)\(archive.integrity(.generated($0)).ok)" }).joined(separator: ",")
+                let archiveKey = (signed.map { "s\($0.sha256) \(archive.integrity(.signed($0)).text)" }
+                    + generated.map { "g\($0.sha256) \(archive.integrity(.generated($0)).text)" }).joined(separator: ",")
                 let account = session.account
                 let base = ["dossier", opened.dossier.id, account.role.rawValue, account.landlord ?? "", services.today.description]
                     .joined(separator: "|")

@@ -36,7 +36,7 @@ final class WebServices: Sendable {
     /// Items of the dossier form, rendered, by their values (`FragmentKey`).
     let formItems = FragmentCache<String>()
     /// Each dossier version as the list needs it, by day and role.
-    let listEntries = FragmentCache<DossierListRoutes.Entry>()
+    let listEntries = FragmentCache<DossierListRoutes.Entry>(capacity: 4_000)
     private let pool = WorkspacePool()
     /// Threads for the work of the routes, so that Swift's cooperative threads and the event loops
     /// (as many as cores) never block. Two pools (issue 16):
