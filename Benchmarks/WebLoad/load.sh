@@ -53,7 +53,13 @@ done
 [ -n "${SETUP_ONLY:-}" ] && { echo "serveur : http://127.0.0.1:$PORT"; exit 0; }
 echo "== Charge : 50 lecteurs, 5 écrivains, $SECONDS_RUN s (build release, client sur la même machine)"
 STATUS=0
+TICKS0=$(awk '{print $14+$15}' "/proc/$SERVER/stat" 2>/dev/null || echo 0); T0=$(date +%s.%N)
 python3 Benchmarks/WebLoad/load.py "http://127.0.0.1:$PORT" --ids "$TMP/ids.txt" --seconds "$SECONDS_RUN" || STATUS=1
+if [ -r "/proc/$SERVER/stat" ]; then
+  # CPU of the server over the run (sign-ins included: bcrypt), and its peak memory.
+  TICKS1=$(awk '{print $14+$15}' "/proc/$SERVER/stat"); T1=$(date +%s.%N)
+  python3 -c "print(f'serveur : {($TICKS1-$TICKS0)/$(getconf CLK_TCK)/($T1-$T0)*100:.0f} % d\'un cœur en moyenne, mémoire maximale {$(awk '/VmHWM/ {print $2}' "/proc/$SERVER/status")/1024:.0f} Mo')"
+fi
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""
 
 echo "== Versions contiguës et archive"
