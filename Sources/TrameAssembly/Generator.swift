@@ -100,7 +100,9 @@ public struct Generator: Sendable {
         let fileRoot = files.dossier!.root!
         if case .evaluation = rule.selection, let date = request.date,
            let withdrawn = (fileRoot["evaluations"]?.list ?? []).first(where: { $0.isWithdrawnEvaluation && $0["date"]?.date == date }) {
-            let when = withdrawn["retrait"]?["date"]?.date.map { " le \($0)" } ?? ""
+            // `if let`, not `.date.map { … }`: Swift 6.3.1's CopyPropagation aborts on that closure in release builds.
+            var when = ""
+            if let withdrawnOn = withdrawn["retrait"]?["date"]?.date { when = " le \(withdrawnOn)" }
             var sources: [String: SourceText] = [:]
             if let d = files.dossier { sources[d.path] = d.source }
             throw Diagnostics(Diagnostics(.error(.evaluationRetiree, path: withdrawn["retrait"]?.path,

@@ -204,12 +204,19 @@ extension DataNode {
     /// so that an act prints the guarantees of its own date. Everything else is kept.
     public func conventionInForce(on day: CalendarDate) -> DataNode {
         guard var root = object, var list = root["garanties"], let items = list.list else { return self }
-        list.value = .list(items.filter { g in
-            (g["depuis"]?.date.map { $0 <= day } ?? true) && (g["jusqu_au"]?.date.map { day <= $0 } ?? true)
-        })
+        list.value = .list(items.filter { Self.guarantee($0, isInForceOn: day) })
         root.set("garanties", list)
         var copy = self
         copy.value = .object(root)
         return copy
+    }
+
+    /// Whether a guarantee's period (`depuis` … `jusqu_au`, both inclusive and optional) covers `day`.
+    /// (Plain `if let`s, not `Optional.map` closures nested in the filter: Swift 6.3.1's optimiser,
+    /// CopyPropagation, aborts on those in release builds, as it did on `StageEvidence.mainLine`.)
+    private static func guarantee(_ guarantee: DataNode, isInForceOn day: CalendarDate) -> Bool {
+        if let from = guarantee["depuis"]?.date, from > day { return false }
+        if let until = guarantee["jusqu_au"]?.date, day > until { return false }
+        return true
     }
 }

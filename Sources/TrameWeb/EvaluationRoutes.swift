@@ -274,7 +274,9 @@ struct EvaluationTarget {
     /// A withdrawn evaluation is neither corrected nor withdrawn again.
     func refuseWithdrawn() throws {
         guard let withdrawal = node["retrait"] else { return }
-        let day = withdrawal["date"]?.date.map { " le \(DataView.french($0))" } ?? ""
+        // `if let`, not `.date.map { … }`: Swift 6.3.1's CopyPropagation aborts on that closure in release builds.
+        var day = ""
+        if let withdrawnOn = withdrawal["date"]?.date { day = " le \(DataView.french(withdrawnOn))" }
         throw WebError(status: .conflict, title: "Évaluation retirée",
                        message: "L'évaluation du \(DataView.french(date)) a été retirée\(day) : elle n'est plus ni corrigée ni retirée. Son historique reste consultable sur la page « Historique » du dossier.")
     }

@@ -125,7 +125,8 @@ import TrameWeb
             let page = try await client.get(Self.dossier, asso)
             #expect(FormScraper.unescape(page.text).contains("(retirée le \(Self.french(today)))"))
             #expect(!FormScraper.unescape(page.text).contains("href=\"\(Self.correct)\""), "a withdrawn evaluation is no longer corrected")
-            #expect(try await client.get(Self.correct, asso).status == .conflict)
+            let notCorrected = try await client.get(Self.correct, asso)
+            #expect(notCorrected.status == .conflict && FormScraper.unescape(notCorrected.text).contains("a été retirée le \(Self.french(today)) : elle n'est plus ni corrigée"))
 
             let documentPage = try await client.get("/dossiers/MJ-2019-004/documents/evaluation?date=2019-09-26", asso)
             #expect(documentPage.status == .ok, "the archived documents stay reachable")
@@ -135,7 +136,7 @@ import TrameWeb
             let refused = try await client.post("/dossiers/MJ-2019-004/documents/evaluation/generer?date=2019-09-26", asso,
                                                 [("destinataire", "association"), ("format", "odt")])
             #expect(refused.status == .unprocessableContent)
-            #expect(FormScraper.unescape(refused.text).contains("a été retirée le") && FormScraper.unescape(refused.text).contains("aucun document ne peut plus en être produit"))
+            #expect(FormScraper.unescape(refused.text).contains("a été retirée le \(Self.french(today)) : aucun document ne peut plus en être produit ;"), "the generator's own message, with its day")
 
             let history = try await client.get("\(Self.dossier)/historique", asso)
             #expect(FormScraper.unescape(history.text).contains("Retrait de l'évaluation du 26/09/2019") && FormScraper.unescape(history.text).contains("réunion annulée"))
