@@ -7,8 +7,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 SECONDS_RUN="${1:-45}"
 COUNT="${2:-200}"
-# SWIFT_BUILD_FLAGS: extra flags, e.g. to work around a compiler crash
-# (-Xswiftc -Xllvm -Xswiftc -sil-disable-pass=copy-propagation).
+# SWIFT_BUILD_FLAGS: optional extra flags for both release builds (none are needed).
 swift build -c release --product trame-web ${SWIFT_BUILD_FLAGS:-} >/dev/null
 swift build -c release --product trame ${SWIFT_BUILD_FLAGS:-} >/dev/null
 BIN=.build/release
