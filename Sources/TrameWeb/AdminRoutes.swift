@@ -15,9 +15,11 @@ enum AdminRoutes {
         router.post("/administration/verification") { request, context -> Response in
             let session = try require(context, services)
             try await FormBody.read(request, context: context).checkToken(of: session, request: request)
-            let report = try services.workspace(for: session.account).verify()
-            try services.journal(session, "verification", detail: ["problemes": String(report.problems.count)])
-            return try page(session, services, report: report)
+            return try await services.offloadDocuments {
+                let report = try services.workspace(for: session.account).verify()
+                try services.journal(session, "verification", detail: ["problemes": String(report.problems.count)])
+                return try page(session, services, report: report)
+            }
         }
     }
 

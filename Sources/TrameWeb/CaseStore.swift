@@ -68,8 +68,10 @@ struct CaseStore {
     /// login), not in the archive's audit log: a read never waits for the archive's write lock,
     /// which a partner saving a dossier holds while its file reaches the disk (issue 16).
     func dossier(_ id: String, version: Int? = nil) throws -> StoredDossier? {
-        guard let current = snapshot.dossier(id) else { return nil }
-        if version == nil || version == current.version.version { return current }
+        if let current = snapshot.dossier(id), version == nil || version == current.version.version { return current }
+        // Another version, or one the snapshot left out because its file cannot be read as recorded
+        // (then « trame archive verify » is named, not « introuvable »).
+        guard snapshot.dossier(id) != nil || !snapshot.complete, try workspace.currentRecord(.dossier, id: id) != nil else { return nil }
         let (chosen, url) = try workspace.recordFile(.dossier, id: id, version: version)
         if let checked = cache.dossier(chosen.sha256, conventions: conventionsKey) { return checked.stored(as: chosen) }
         let data = try Data(contentsOf: url)
@@ -259,7 +261,7 @@ final class WorkspaceIndex: @unchecked Sendable {
     private var reading = false
 
     func snapshot(of workspace: Workspace, cache: CheckedCache) throws -> IndexSnapshot {
-        let changes = try workspace.changes()
+        var changes = try workspace.changes()
         condition.lock()
         while true {
             if let current, current.changes == changes {
@@ -267,7 +269,12 @@ final class WorkspaceIndex: @unchecked Sendable {
                 return current
             }
             if !reading { break }
+            // Another request is reading: wait for it, then ask where the tables stand now (most
+            // often what it has just read) rather than read an older state again.
             condition.wait()
+            condition.unlock()
+            changes = try workspace.changes()
+            condition.lock()
         }
         reading = true
         condition.unlock()
@@ -278,12 +285,13 @@ final class WorkspaceIndex: @unchecked Sendable {
             condition.unlock()
         }
         let (snapshot, exact) = try read(workspace, at: changes, cache: cache)
-        // Kept when it is whole and exactly the state `changes` (under a stream of saves the tables
-        // often move on while it is read: a snapshot brought up to date row by row is still exact).
-        if snapshot.complete, try exact || workspace.changes() == changes {
-            condition.lock()
-            if current.map({ $0.changes.lastVersionRow <= changes.lastVersionRow }) ?? true { current = snapshot }
-            condition.unlock()
+        // Kept when it is whole and exactly the state `changes`: a full reading when the tables did
+        // not move meanwhile (whatever a purge did to them), a snapshot brought up to date row by row
+        // when it is not older than the one kept.
+        if snapshot.complete {
+            let keep = exact ? condition.withLock({ current.map { $0.changes.lastVersionRow <= changes.lastVersionRow } ?? true })
+                             : try workspace.changes() == changes
+            if keep { condition.withLock { current = snapshot } }
         }
         return snapshot
     }

@@ -45,28 +45,30 @@ enum ConventionRoutes {
             let form = try await FormBody.read(request, context: context)
             try form.checkToken(of: session, request: request)
             let id = try context.parameters.require("id"), document = try context.parameters.require("document")
-            let cases = try services.cases(for: session.account)
-            guard cases.conventions[id] != nil, services.generator.partnershipDocuments.contains(document),
-                  services.documents.audiences(document).allSatisfy({ session.account.clearance.mayReceive($0) }) else {
-                throw WebError.notFound("Document ou convention introuvable.")
-            }
-            guard let format = form["format"].flatMap(ProducedFormat.init(rawValue:)), ProducedFormat.deliverable.contains(format) else {
-                throw WebError.badRequest("Format inconnu.")
-            }
-            let draft = form["projet"] != nil
-            do {
-                let produced = try services.generator.generate(GenerationRequest(document: document, conventionPath: cases.conventionPath(id), draft: draft,
-                                                                                                 today: services.today))
-                let workspace = try services.workspace(for: session.account)
-                let (data, recorded) = try services.documents.record(produced, format: format, draft: draft, ownerID: id,
-                                                                     sourceSHA256: nil, workspace: workspace)
-                try services.journal(session, "generation", subject: recorded?.ref ?? document, detail: ["document": document, "format": format.rawValue])
-                if let recorded { return Pages.redirect("/convention?genere=\(recorded.sha256)") }
-                return Pages.download(data, name: "\(produced.baseName).\(format.fileExtension)", type: MediaType.forGenerated(format: format.rawValue).value)
-            } catch let failure as Diagnostics {
-                let message = failure.category == .unavailable ? "LibreOffice (soffice) n'est pas installé : le PDF est indisponible."
-                    : failure.diagnostics.map(\.headline).joined(separator: " ; ")
-                throw WebError(status: HTTPResponse.Status(code: failure.category.httpStatus), title: "Génération impossible", message: message)
+            return try await services.offloadDocuments {
+                let cases = try services.cases(for: session.account)
+                guard cases.conventions[id] != nil, services.generator.partnershipDocuments.contains(document),
+                      services.documents.audiences(document).allSatisfy({ session.account.clearance.mayReceive($0) }) else {
+                    throw WebError.notFound("Document ou convention introuvable.")
+                }
+                guard let format = form["format"].flatMap(ProducedFormat.init(rawValue:)), ProducedFormat.deliverable.contains(format) else {
+                    throw WebError.badRequest("Format inconnu.")
+                }
+                let draft = form["projet"] != nil
+                do {
+                    let produced = try services.generator.generate(GenerationRequest(document: document, conventionPath: cases.conventionPath(id), draft: draft,
+                                                                                                     today: services.today))
+                    let workspace = try services.workspace(for: session.account)
+                    let (data, recorded) = try services.documents.record(produced, format: format, draft: draft, ownerID: id,
+                                                                         sourceSHA256: nil, workspace: workspace)
+                    try services.journal(session, "generation", subject: recorded?.ref ?? document, detail: ["document": document, "format": format.rawValue])
+                    if let recorded { return Pages.redirect("/convention?genere=\(recorded.sha256)") }
+                    return Pages.download(data, name: "\(produced.baseName).\(format.fileExtension)", type: MediaType.forGenerated(format: format.rawValue).value)
+                } catch let failure as Diagnostics {
+                    let message = failure.category == .unavailable ? "LibreOffice (soffice) n'est pas installé : le PDF est indisponible."
+                        : failure.diagnostics.map(\.headline).joined(separator: " ; ")
+                    throw WebError(status: HTTPResponse.Status(code: failure.category.httpStatus), title: "Génération impossible", message: message)
+                }
             }
         }
     }

@@ -31,11 +31,11 @@ enum DocumentRoutes {
         }
         router.post("/dossiers/:id/documents/:document/generer") { request, context -> Response in
             let (page, form) = try await openForm(request, context, services)
-            return try generate(page, form: form, services: services)
+            return try await services.offloadDocuments { try generate(page, form: form, services: services) }
         }
         router.post("/dossiers/:id/documents/:document/signe") { request, context -> Response in
             let (page, form) = try await openForm(request, context, services)
-            return try SignedUpload.archive(page, form: form, services: services)
+            return try await services.offloadDocuments { try SignedUpload.archive(page, form: form, services: services) }
         }
         // The preview before archiving, and the correction or withdrawal of an evaluation (issue 16).
         DocumentPreview.register(on: router, services: services)

@@ -15,7 +15,7 @@ enum DossierFileRoutes {
             let form = try await FormBody.read(request, context: context)
             try form.checkToken(of: session, request: request)
             guard let upload = form.file("fichier") else { throw WebError.badRequest("Choisissez un fichier YAML ou JSON à importer.") }
-            return try importFile(upload, services: services, session: session)
+            return try await services.offloadDocuments { try importFile(upload, services: services, session: session) }
         }
         router.get("/dossiers/:id/export") { request, context -> Response in
             let session = try context.requireSession()

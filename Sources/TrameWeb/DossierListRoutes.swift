@@ -34,8 +34,9 @@ enum DossierListRoutes {
         }
     }
 
-    /// Stands for the session's form token in cached bodies.
-    static let csrfMarker = "__jeton_formulaire__"
+    /// Stands for the session's form token in cached bodies (written unescaped by the template:
+    /// it starts with `<`, which no escaped value — a search typed by the partner — can hold).
+    static let csrfMarker = "<!--jeton-formulaire-->"
     /// Rows per page.
     static let pageSize = 25
 

@@ -19,8 +19,9 @@ struct Pages: Sendable {
         for name in names.sorted() where name.hasSuffix(".mustache") {
             let url = directory.appendingPathComponent(name)
             do {
-                // Every page and partial escapes its values with `HTML.escape` (the pragma is no output).
-                let text = "{{% CONTENT_TYPE: \(EscapedHTML.name)}}" + (try String(contentsOf: url, encoding: .utf8))
+                // Every page and partial escapes its values with `HTML.escape`; the pragma, alone on its
+                // line, writes nothing (and the file's first line stays standalone, as written).
+                let text = "{{% CONTENT_TYPE: \(EscapedHTML.name)}}\n" + (try String(contentsOf: url, encoding: .utf8))
                 library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
             } catch {
                 throw WebStartError("page \(name) illisible : \(error)")
@@ -57,8 +58,9 @@ struct Pages: Sendable {
     }
 
     /// Stands for the body in the rendered layout, which is then put around the body by
-    /// concatenation: a cached body of 450 kB is never copied through Mustache again.
-    private static let bodyMarker = "\u{1}corps-de-page\u{1}"
+    /// concatenation: a cached body of 450 kB is never copied through Mustache again. It starts
+    /// with `<`, which no value of the layout (the title: a person's name) can hold unescaped.
+    private static let bodyMarker = "<!--corps-de-page-->"
 
     /// A page from its body (as `body(_:_:)` renders it), inside the layout.
     func page(body: String, title: String, session: Session?, status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {

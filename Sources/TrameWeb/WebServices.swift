@@ -46,8 +46,12 @@ final class WebServices: Sendable {
     /// - the JSON API: small answers mostly read from the caches, never queued behind a page.
     /// A third pool for saves was measured too: its threads took as much CPU from the API as they
     /// gave the writers (the API's p99 went from 52 to 105–120 ms).
+    /// What waits on other programs or on whole files — generating a document (a PDF waits for
+    /// LibreOffice for seconds), archiving a signed scan, importing a file, checking the archive —
+    /// has threads of its own: three PDFs at once must not stop every page.
     private let workers = WebServices.threads(3)
     private let apiWorkers = WebServices.threads(3)
+    private let documentWorkers = WebServices.threads(4)
 
     private static func threads(_ count: Int) -> NIOThreadPool {
         let pool = NIOThreadPool(numberOfThreads: count)
@@ -58,6 +62,11 @@ final class WebServices: Sendable {
     /// Runs `body` on the worker threads.
     func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await workers.runIfActive(body)
+    }
+
+    /// Runs `body` (a generation, an upload, a check of the archive) on the documents' threads.
+    func offloadDocuments<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await documentWorkers.runIfActive(body)
     }
 
     /// Runs `body` on the API's worker threads.

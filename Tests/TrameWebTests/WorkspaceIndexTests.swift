@@ -1,5 +1,8 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import Testing
+import TrameAccounts
 import TrameArchive
 import TrameModel
 @testable import TrameWeb
@@ -99,6 +102,44 @@ import TrameModel
             #expect(try await client.get("/dossiers", coord).text.contains("Zebulon"))
             let found = try await client.get(search, coord).text
             #expect(found.contains("1 dossier") && found.contains("MJ-2019-004"))
+        }
+    }
+
+    /// A dossier whose current file was altered on disk is named as such (run « trame archive
+    /// verify »), not « introuvable »; its earlier versions stay readable.
+    @Test func aDamagedCurrentFileIsReportedNotHidden() async throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let coord = try test.session("coord")
+        let cli = try test.workspace()
+        let (_, v1) = try cli.recordContent(.dossier, id: "MJ-2019-004")
+        let v2 = try cli.addRecord(data: Self.edited(v1, "v2"), fileName: "dossier-MJ-2019-004.yaml").version
+        let file = cli.storedFileURL(sha256: v2.sha256)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        try Data("altéré".utf8).write(to: file)
+        try await test.withApp { client in
+            let page = try await client.get("/dossiers/MJ-2019-004", coord)
+            #expect(page.status != .notFound)
+            #expect(FormScraper.unescape(page.text).contains("ne correspond plus à son empreinte"))
+            // (The care team's role may have the whole file.)
+            #expect(try await client.get("/dossiers/MJ-2019-004/export?version=1", try test.session("soin")).status == .ok)
+            // The other dossiers are listed as before.
+            #expect(try await client.get("/dossiers", coord).text.contains("MJ-2019-011"))
+        }
+    }
+
+    /// The list's cached body holds a marker for the session's form token: a search for the
+    /// marker's text never puts the token anywhere but in the form.
+    @Test func aSearchForTheTokenMarkerDoesNotLeakTheToken() async throws {
+        let test = try TestWorkspace()
+        defer { test.remove() }
+        let coord = try test.session("coord")
+        try await test.withApp { client in
+            let marker = DossierListRoutes.csrfMarker.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let page = try await client.get("/dossiers?q=\(marker)", coord).text
+            let hidden = "name=\"_csrf\" value=\"\(coord.csrfToken)\""
+            #expect(page.components(separatedBy: coord.csrfToken).count - 1 == page.components(separatedBy: hidden).count - 1)
+            #expect(!page.contains(DossierListRoutes.csrfMarker))
         }
     }
 }
