@@ -170,13 +170,11 @@ final class IndexSnapshot: @unchecked Sendable {
         for summary in try workspace.records(.dossier) {
             let version = summary.current
             counts[version.id] = summary.versionCount
-            if let checked = cache.dossier(version.sha256, conventions: key) {
-                dossiers.append(checked.stored(as: version))
+            guard let stored = Self.read(version, workspace: workspace, conventions: conventions, key: key, cache: cache) else {
+                complete = false
                 continue
             }
-            let url = workspace.storedFileURL(sha256: version.sha256)
-            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == version.sha256 else { complete = false; continue }
-            dossiers.append(Self.stored(version, data, conventions: conventions, key: key, cache: cache))
+            dossiers.append(stored)
         }
         self.conventions = conventions
         conventionsKey = key
@@ -203,23 +201,24 @@ final class IndexSnapshot: @unchecked Sendable {
         for version in added {
             counts[version.id, default: 0] += 1
             if let known = current[version.id], known.version.version >= version.version { continue }
-            if let checked = cache.dossier(version.sha256, conventions: conventionsKey) {
-                current[version.id] = checked.stored(as: version)
-                continue
-            }
-            let url = workspace.storedFileURL(sha256: version.sha256)
-            guard let data = try? Data(contentsOf: url), CanonicalData.sha256(of: data) == version.sha256 else {
-                current[version.id] = nil
-                complete = false
-                continue
-            }
-            current[version.id] = Self.stored(version, data, conventions: conventions, key: conventionsKey, cache: cache)
+            current[version.id] = Self.read(version, workspace: workspace, conventions: conventions, key: conventionsKey, cache: cache)
+            if current[version.id] == nil { complete = false }
         }
         // The order of `Workspace.records` (SQLite compares the ids' UTF-8 bytes).
         dossiers = current.values.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
         versionCounts = counts
         positions = Dictionary(dossiers.enumerated().map { ($1.id, $0) }) { first, _ in first }
         self.complete = complete
+    }
+
+    /// A dossier version from `cache`, else read from the workspace's store and checked against
+    /// `conventions`; nil when its file cannot be read as recorded (missing, or other bytes).
+    static func read(_ version: RecordVersion, workspace: Workspace, conventions: [String: (file: LoadedFile, url: URL)],
+                     key: String, cache: CheckedCache) -> StoredDossier? {
+        if let checked = cache.dossier(version.sha256, conventions: key) { return checked.stored(as: version) }
+        guard let data = try? Data(contentsOf: workspace.storedFileURL(sha256: version.sha256)),
+              CanonicalData.sha256(of: data) == version.sha256 else { return nil }
+        return stored(version, data, conventions: conventions, key: key, cache: cache)
     }
 
     /// A dossier version read and checked against `conventions`, kept in `cache`.

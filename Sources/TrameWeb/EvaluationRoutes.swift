@@ -28,17 +28,6 @@ enum EvaluationRoutes {
                                       services: services, status: .ok)
             }
         }
-        router.post("/dossiers/:id/evaluations/:date/corriger") { request, context -> Response in
-            let session = try context.requireSession()
-            try services.requireManager(session)
-            let form = try await FormBody.read(request, context: context)
-            try form.checkToken(of: session, request: request)
-            return try await services.offload {
-                let target = try EvaluationTarget(context, session: session, services: services)
-                try target.refuseWithdrawn()
-                return try correct(target, form: form, services: services)
-            }
-        }
         router.get("/dossiers/:id/evaluations/:date/retirer") { _, context -> Response in
             let session = try context.requireSession()
             try services.requireManager(session)
@@ -49,15 +38,18 @@ enum EvaluationRoutes {
                 return withdrawalPage(target, reason: "", error: nil, base: target.opened.stored.version.sha256, services: services, status: .ok)
             }
         }
-        router.post("/dossiers/:id/evaluations/:date/retirer") { request, context -> Response in
-            let session = try context.requireSession()
-            try services.requireManager(session)
-            let form = try await FormBody.read(request, context: context)
-            try form.checkToken(of: session, request: request)
-            return try await services.offload {
-                let target = try EvaluationTarget(context, session: session, services: services)
-                try target.refuseWithdrawn()
-                return try withdraw(target, form: form, services: services)
+        // Sending the correction or the withdrawal: the same checks, then each its own action.
+        for (action, record) in [("corriger", correct), ("retirer", withdraw)] as [(String, @Sendable (EvaluationTarget, FormBody, WebServices) throws -> Response)] {
+            router.post("/dossiers/:id/evaluations/:date/\(action)") { request, context -> Response in
+                let session = try context.requireSession()
+                try services.requireManager(session)
+                let form = try await FormBody.read(request, context: context)
+                try form.checkToken(of: session, request: request)
+                return try await services.offload {
+                    let target = try EvaluationTarget(context, session: session, services: services)
+                    try target.refuseWithdrawn()
+                    return try record(target, form, services)
+                }
             }
         }
         DossierHistoryRoutes.register(on: router, services: services)

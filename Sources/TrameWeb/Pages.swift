@@ -38,10 +38,7 @@ struct Pages: Sendable {
     ///   - data: the page's values.
     func page(_ template: String, title: String, session: Session?, data: [String: Any] = [:],
               status: HTTPResponse.Status = .ok, notice: String? = nil) -> Response {
-        var data = data
-        // « Détails techniques » (codes, fingerprints, clause ids): the coordination's only (issue 16).
-        if data["technical"] == nil { data["technical"] = session.map { Access.showsTechnicalDetails($0.account) } ?? false }
-        return page(body: body(template, data), title: title, session: session, status: status, notice: notice)
+        page(body: body(template, for: session?.account, data), title: title, session: session, status: status, notice: notice)
     }
 
     /// The body of a page, without the layout (to keep in `RenderedCache`), its list tables in
@@ -50,10 +47,11 @@ struct Pages: Sendable {
         ScrollingTables.wrap(library.render(data, withTemplate: template) ?? "")
     }
 
-    /// The body of a page for `account` (with the « Détails techniques » of its role), as `body(_:_:)`.
-    func body(_ template: String, for account: Account, _ data: [String: Any]) -> String {
+    /// The body of a page for `account` (nil: nobody signed in), as `body(_:_:)`, with the
+    /// « Détails techniques » (codes, fingerprints, clause ids) for the coordination only (issue 16).
+    func body(_ template: String, for account: Account?, _ data: [String: Any]) -> String {
         var data = data
-        if data["technical"] == nil { data["technical"] = Access.showsTechnicalDetails(account) }
+        if data["technical"] == nil { data["technical"] = account.map(Access.showsTechnicalDetails) ?? false }
         return body(template, data)
     }
 
